@@ -1,0 +1,57 @@
+package com.seatledger.topics;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Every topic of SPEC §2, defined once. All are keyed by {@code showId} and created with the same
+ * partition count, so one show's commands, results and events share a partition number.
+ */
+public final class Topics {
+
+    /** A CREATE_SHOW of 100,000 seats is several MB of JSON; commands and events must carry it. */
+    public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    private static final String DAY_MS = Long.toString(24L * 60 * 60 * 1000);
+
+    public static final TopicSpec COMMANDS = new TopicSpec("seat-commands", true, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 60 * 60 * 1000),
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
+
+    public static final TopicSpec COMMAND_RESULTS = new TopicSpec("seat-command-results", true, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, DAY_MS));
+
+    /** The audit history: kept until an operator decides otherwise. */
+    public static final TopicSpec SEAT_STATUS = new TopicSpec("seat-status", true, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
+
+    public static final TopicSpec COMMANDS_DLQ = new TopicSpec("seat-commands-dlq", false, Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 60 * 60 * 1000),
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
+
+    public static final List<TopicSpec> ALL = List.of(COMMANDS, COMMAND_RESULTS, SEAT_STATUS, COMMANDS_DLQ);
+
+    /** Header names the ledger writes on dead-lettered records. */
+    public static final class DlqHeaders {
+        public static final String ERROR = "seatledger.dlq.error";
+        public static final String EXCEPTION = "seatledger.dlq.exception";
+        public static final String TOPIC = "seatledger.dlq.topic";
+        public static final String PARTITION = "seatledger.dlq.partition";
+        public static final String OFFSET = "seatledger.dlq.offset";
+
+        private DlqHeaders() {
+        }
+    }
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,6 @@
+package com.seatledger.topics.message;
+
+/** Why a {@link ShowEvent} happened. */
+public enum Cause {
+    CREATE, HOLD, EXTEND, RELEASE, EXPIRE, CONFIRM, SELL, CANCEL, BLOCK, UNBLOCK
+}

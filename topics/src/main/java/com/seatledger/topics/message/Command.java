@@ -1,0 +1,48 @@
+package com.seatledger.topics.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A request to change seat state, on {@code seat-commands} (SPEC §3.1). {@code commandId} is the
+ * idempotency key; {@code actor} and {@code roles} come from the caller's authentication.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CreateShow.class, name = "CREATE_SHOW"),
+        @JsonSubTypes.Type(value = HoldSeats.class, name = "HOLD"),
+        @JsonSubTypes.Type(value = ExtendHold.class, name = "EXTEND_HOLD"),
+        @JsonSubTypes.Type(value = ReleaseHold.class, name = "RELEASE_HOLD"),
+        @JsonSubTypes.Type(value = ConfirmHold.class, name = "CONFIRM_HOLD"),
+        @JsonSubTypes.Type(value = SellSeats.class, name = "SELL"),
+        @JsonSubTypes.Type(value = CancelOrder.class, name = "CANCEL_ORDER"),
+        @JsonSubTypes.Type(value = BlockSeats.class, name = "BLOCK"),
+        @JsonSubTypes.Type(value = UnblockSeats.class, name = "UNBLOCK")})
+public sealed interface Command
+        permits CreateShow, HoldSeats, ExtendHold, ReleaseHold, ConfirmHold, SellSeats, CancelOrder, BlockSeats,
+        UnblockSeats {
+
+    String ADMIN_ROLE = "admin";
+
+    String commandId();
+
+    String showId();
+
+    String actor();
+
+    List<String> roles();
+
+    Instant issuedAt();
+
+    @JsonIgnore
+    CommandType type();
+
+    @JsonIgnore
+    default boolean isAdmin() {
+        return roles() != null && roles().contains(ADMIN_ROLE);
+    }
+}

@@ -1,0 +1,30 @@
+package com.seatledger.topics.message;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Exactly one per command, on {@code seat-command-results} (SPEC §3.2). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommandResult(String commandId, String showId, CommandType type, Outcome outcome, ResultCode code,
+        String message, Long seq, boolean duplicate, Hold hold, String orderId, List<SeatError> seatErrors) {
+
+    public CommandResult {
+        seatErrors = seatErrors == null ? List.of() : List.copyOf(seatErrors);
+    }
+
+    public static CommandResult rejected(String commandId, String showId, CommandType type, ResultCode code,
+            String message, List<SeatError> seatErrors) {
+        return new CommandResult(commandId, showId, type, Outcome.REJECTED, code, message, null, false, null, null,
+                seatErrors);
+    }
+
+    public CommandResult asDuplicate() {
+        return new CommandResult(commandId, showId, type, outcome, code, message, seq, true, hold, orderId,
+                seatErrors);
+    }
+
+    public boolean accepted() {
+        return outcome == Outcome.ACCEPTED;
+    }
+}

@@ -1,0 +1,5 @@
+package com.seatledger.topics.message;
+
+public enum HoldStatus {
+    ACTIVE, CONFIRMED, RELEASED, EXPIRED
+}

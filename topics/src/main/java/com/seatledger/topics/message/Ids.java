@@ -1,0 +1,16 @@
+package com.seatledger.topics.message;
+
+import java.util.regex.Pattern;
+
+/** The id grammar of SPEC §3.1, used for commandId, showId, seatId, holdId and orderId. */
+public final class Ids {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    public static boolean valid(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    private Ids() {
+    }
+}

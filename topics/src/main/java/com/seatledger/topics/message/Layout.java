@@ -1,0 +1,11 @@
+package com.seatledger.topics.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A show's static description, carried whole by its CREATE event. {@code policy} is resolved. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Layout(String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
+}

@@ -1,0 +1,5 @@
+package com.seatledger.topics.message;
+
+public enum Outcome {
+    ACCEPTED, REJECTED
+}

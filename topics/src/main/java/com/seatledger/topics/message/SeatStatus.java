@@ -1,0 +1,5 @@
+package com.seatledger.topics.message;
+
+public enum SeatStatus {
+    AVAILABLE, HELD, SOLD, BLOCKED
+}

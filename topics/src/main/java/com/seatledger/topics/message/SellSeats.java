@@ -1,0 +1,17 @@
+package com.seatledger.topics.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** SELL: box office sale of available seats straight to {@code orderId}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SellSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+        List<String> seatIds, String orderId) implements Command {
+
+    @Override
+    public CommandType type() {
+        return CommandType.SELL;
+    }
+}

@@ -1,0 +1,71 @@
+package com.seatledger.topics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.seatledger.topics.message.*;
+
+/** One realistic message of every type of the contract. */
+final class Samples {
+
+    static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
+    static final List<String> USER = List.of("user");
+    static final List<String> ADMIN = List.of("admin");
+
+    static List<Command> commands() {
+        return List.of(
+                new CreateShow("c-1", "s1", "boxoffice", ADMIN, T, "Tour", T.plusSeconds(86400),
+                        List.of(new SeatDef("A-1", "STALLS", "A", 1, "STALLS"),
+                                new SeatDef("A-2", "STALLS", "A", 2, "STALLS")),
+                        new Policy(300, 1800, 6, true)),
+                new HoldSeats("c-2", "s1", "alice", USER, T, "h-1", List.of("A-1", "A-2"), null, 120, null),
+                new HoldSeats("c-3", "s1", "alice", USER, T, "h-2", null, new BestAvailable("STALLS", 2, true),
+                        null, "h-1"),
+                new ExtendHold("c-4", "s1", "alice", USER, T, "h-2", 300),
+                new ReleaseHold("c-5", "s1", "alice", USER, T, "h-2"),
+                new ConfirmHold("c-6", "s1", "alice", USER, T, "h-2", "o-1"),
+                new SellSeats("c-7", "s1", "boxoffice", ADMIN, T, List.of("A-1"), "o-2"),
+                new CancelOrder("c-8", "s1", "boxoffice", ADMIN, T, "o-2"),
+                new BlockSeats("c-9", "s1", "boxoffice", ADMIN, T, List.of("A-1"), "camera position"),
+                new UnblockSeats("c-10", "s1", "boxoffice", ADMIN, T, List.of("A-1"), null));
+    }
+
+    static Hold hold(HoldStatus status) {
+        return new Hold("h-1", "alice", List.of("A-1", "A-2"), T, T.plusSeconds(600), status);
+    }
+
+    static List<CommandResult> results() {
+        return List.of(
+                new CommandResult("c-2", "s1", CommandType.HOLD, Outcome.ACCEPTED, ResultCode.OK, null, 2L, false,
+                        hold(HoldStatus.ACTIVE), null, null),
+                new CommandResult("c-6", "s1", CommandType.CONFIRM_HOLD, Outcome.ACCEPTED, ResultCode.OK, null, 3L,
+                        true, hold(HoldStatus.CONFIRMED), "o-1", null),
+                CommandResult.rejected("c-3", "s1", CommandType.HOLD, ResultCode.SEAT_UNAVAILABLE,
+                        "seats are not available", List.of(new SeatError("A-1", ResultCode.SEAT_UNAVAILABLE))),
+                CommandResult.rejected("x", null, null, ResultCode.INVALID_COMMAND, "unknown command type", null));
+    }
+
+    static List<ShowEvent> events() {
+        Map<String, Availability> avail = Map.of("STALLS", new Availability(0, 2, 0, 0));
+        List<SeatChange> held = List.of(new SeatChange("A-1", SeatStatus.HELD), new SeatChange("A-2", SeatStatus.HELD));
+        Layout layout = new Layout("Tour", T, Policy.DEFAULTS,
+                List.of(new SeatDef("A-1", "STALLS", "A", 1, "STALLS")));
+        return List.of(
+                new ShowEvent("s1", 1, T, Cause.CREATE, "c-1", "boxoffice", null, null, null, null, List.of(),
+                        Map.of("STALLS", new Availability(2, 0, 0, 0)), layout),
+                new ShowEvent("s1", 2, T, Cause.HOLD, "c-2", "alice", hold(HoldStatus.ACTIVE), null, "h-0", null,
+                        held, avail, null),
+                new ShowEvent("s1", 3, T, Cause.EXTEND, "c-4", "alice", hold(HoldStatus.ACTIVE), null, null, null,
+                        List.of(), avail, null),
+                new ShowEvent("s1", 4, T, Cause.EXPIRE, null, null, hold(HoldStatus.EXPIRED), null, null, null,
+                        List.of(new SeatChange("A-1", SeatStatus.AVAILABLE)), avail, null),
+                new ShowEvent("s1", 5, T, Cause.CONFIRM, "c-6", "alice", hold(HoldStatus.CONFIRMED), "o-1", null,
+                        null, List.of(new SeatChange("A-1", SeatStatus.SOLD)), avail, null),
+                new ShowEvent("s1", 6, T, Cause.BLOCK, "c-9", "boxoffice", null, null, null, "camera", 
+                        List.of(new SeatChange("A-1", SeatStatus.BLOCKED)), avail, null));
+    }
+
+    private Samples() {
+    }
+}
