@@ -1,0 +1,133 @@
+package com.seatledger.ledger.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.seatledger.ledger.core.Decision;
+import com.seatledger.ledger.core.Ledger;
+import com.seatledger.topics.Topics.DlqHeaders;
+import com.seatledger.topics.json.CommandCodec;
+import com.seatledger.topics.json.CommandCodec.Invalid;
+import com.seatledger.topics.json.CommandCodec.Parsed;
+import com.seatledger.topics.json.CommandCodec.Poison;
+import com.seatledger.topics.json.CommandCodec.Valid;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.ResultCode;
+import com.seatledger.topics.message.ShowEvent;
+
+/**
+ * Adapts records, stores and the wall clock to the {@link Ledger}. Reads raw bytes so that no
+ * record can fail before it is seen: poison goes to the DLQ and the stream goes on.
+ */
+final class LedgerProcessor implements Processor<byte[], byte[], Object, Object> {
+
+    static final String RESULTS = "results";
+    static final String EVENTS = "events";
+    static final String DLQ = "dlq";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
+
+    private final LedgerSettings settings;
+    private ProcessorContext<Object, Object> context;
+    private Ledger ledger;
+
+    LedgerProcessor(LedgerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        // init runs again when a task is revived after its state was rolled back, so the ledger
+        // (and its in-memory indexes) is rebuilt from the stores every time
+        this.context = context;
+        this.ledger = new Ledger(LedgerStores.tables(context), settings.indexedShows());
+        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    }
+
+    private void punctuate(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        publish(ledger.expireDue(now));
+        ledger.forgetProcessed(now);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        Parsed parsed = CommandCodec.parse(record.value());
+        if (parsed instanceof Poison p) {
+            deadLetter(record, p.message(), p.cause());
+            if (p.commandId() != null && p.showId() != null) {
+                reply(record, CommandResult.rejected(p.commandId(), p.showId(), null, ResultCode.INVALID_COMMAND,
+                        p.message(), List.of()));
+            }
+        } else if (parsed instanceof Invalid i) {
+            reply(record, CommandResult.rejected(i.commandId(), i.showId(), i.type(), ResultCode.INVALID_COMMAND,
+                    i.message(), List.of()));
+        } else {
+            decide(record, ((Valid) parsed).command(), key, now);
+        }
+    }
+
+    private void decide(Record<byte[], byte[]> record, Command command, String key, Instant now) {
+        if (!Objects.equals(key, command.showId())) {
+            // another key would put this show's commands on another partition, out of order
+            reply(record, Ledger.rejected(command, ResultCode.INVALID_COMMAND,
+                    "record key must be the showId " + command.showId() + " but was " + key));
+            return;
+        }
+        Decision decision;
+        try {
+            decision = ledger.decide(command, now);
+        } catch (RuntimeException e) {
+            // a bug, not a rule: park the command rather than crash-loop the stream thread on it
+            log.error("could not decide command {} of show {}", command.commandId(), command.showId(), e);
+            deadLetter(record, "ledger failed on this command: " + e, e);
+            reply(record, Ledger.rejected(command, ResultCode.INVALID_COMMAND, "the ledger could not decide it"));
+            return;
+        }
+        publish(decision.events());
+        reply(record, decision.result());
+    }
+
+    private void publish(List<ShowEvent> events) {
+        long ts = context.currentSystemTimeMs();
+        for (ShowEvent e : events) {
+            context.forward(new Record<>(e.showId(), e, ts, new RecordHeaders()), EVENTS);
+        }
+    }
+
+    /** The request's headers go back with the result: ReplyingKafkaTemplate correlates on them. */
+    private void reply(Record<byte[], byte[]> request, CommandResult result) {
+        context.forward(new Record<>(result.showId(), result, context.currentSystemTimeMs(),
+                new RecordHeaders(request.headers().toArray())), RESULTS);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String error, Exception cause) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DlqHeaders.ERROR, error.getBytes(StandardCharsets.UTF_8));
+        if (cause != null) {
+            headers.add(DlqHeaders.EXCEPTION, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        }
+        context.recordMetadata().ifPresent(m -> {
+            headers.add(DlqHeaders.TOPIC, m.topic().getBytes(StandardCharsets.UTF_8));
+            headers.add(DlqHeaders.PARTITION, Integer.toString(m.partition()).getBytes(StandardCharsets.UTF_8));
+            headers.add(DlqHeaders.OFFSET, Long.toString(m.offset()).getBytes(StandardCharsets.UTF_8));
+        });
+        log.warn("dead-lettered a record of {}: {}", context.recordMetadata().map(Object::toString).orElse("?"),
+                error);
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DLQ);
+    }
+}

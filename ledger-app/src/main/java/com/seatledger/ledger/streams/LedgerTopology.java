@@ -1,0 +1,46 @@
+package com.seatledger.ledger.streams;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+import com.seatledger.topics.Topics;
+import com.seatledger.topics.json.JsonSerde;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.ShowEvent;
+
+/**
+ * seat-commands -> ledger -> seat-command-results, seat-status, seat-commands-dlq. One source, one
+ * stateful processor, three sinks; with exactly_once_v2 the stores' changelogs, the three outputs
+ * and the input offsets commit in one transaction.
+ */
+public final class LedgerTopology {
+
+    static final String SOURCE = "commands";
+    static final String LEDGER = "ledger";
+
+    public static Topology buildTopology(LedgerSettings settings) {
+        return addTo(new Topology(), settings);
+    }
+
+    /** Adds the ledger to a topology (Spring Kafka hands us the one it builds). */
+    public static Topology addTo(Topology topology, LedgerSettings settings) {
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.COMMANDS.name());
+        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings), SOURCE);
+        for (StoreBuilder<?> store : LedgerStores.builders()) {
+            topology.addStateStore(store, LEDGER);
+        }
+        topology.addSink(LedgerProcessor.RESULTS, Topics.COMMAND_RESULTS.name(), new StringSerializer(),
+                JsonSerde.of(CommandResult.class), LEDGER);
+        topology.addSink(LedgerProcessor.EVENTS, Topics.SEAT_STATUS.name(), new StringSerializer(),
+                JsonSerde.of(ShowEvent.class), LEDGER);
+        topology.addSink(LedgerProcessor.DLQ, Topics.COMMANDS_DLQ.name(), new ByteArraySerializer(),
+                new ByteArraySerializer(), LEDGER);
+        return topology;
+    }
+
+    private LedgerTopology() {
+    }
+}
