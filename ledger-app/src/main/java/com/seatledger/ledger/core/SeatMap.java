@@ -89,7 +89,7 @@ public final class SeatMap {
             }
         }
         for (int r = 0; r < rows.length; r++) {
-            for (String category : Set.of(rows[r].categories)) {
+            for (String category : new java.util.HashSet<>(List.of(rows[r].categories))) {
                 reindex(r, category);
             }
         }

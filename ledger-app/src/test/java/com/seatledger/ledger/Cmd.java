@@ -1,0 +1,98 @@
+package com.seatledger.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.BlockSeats;
+import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.ConfirmHold;
+import com.seatledger.topics.message.CreateShow;
+import com.seatledger.topics.message.ExtendHold;
+import com.seatledger.topics.message.HoldSeats;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.ReleaseHold;
+import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SellSeats;
+import com.seatledger.topics.message.UnblockSeats;
+
+/** Builds commands for tests, each with a fresh commandId. */
+public final class Cmd {
+
+    public static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    public static final List<String> USER = List.of("user");
+    public static final List<String> ADMIN = List.of("admin");
+    public static final String BOX_OFFICE = "boxoffice";
+
+    private int next;
+
+    public String id() {
+        return "c-" + (++next);
+    }
+
+    private static List<String> roles(String actor) {
+        return actor.equals(BOX_OFFICE) ? ADMIN : USER;
+    }
+
+    /** Rows "A".."" of {@code perRow} seats numbered 1..perRow, ids like "A-3", one category. */
+    public static List<SeatDef> rows(String category, String rowNames, int perRow) {
+        List<SeatDef> seats = new ArrayList<>();
+        for (char row : rowNames.toCharArray()) {
+            for (int n = 1; n <= perRow; n++) {
+                seats.add(new SeatDef(row + "-" + n, "MAIN", String.valueOf(row), n, category));
+            }
+        }
+        return seats;
+    }
+
+    public CreateShow create(String show, Policy policy, List<SeatDef> seats) {
+        return new CreateShow(id(), show, BOX_OFFICE, ADMIN, T0, "Show " + show, T0.plusSeconds(86_400), seats,
+                policy);
+    }
+
+    public HoldSeats hold(String actor, String show, String holdId, String... seats) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, List.of(seats), null, null, null);
+    }
+
+    public HoldSeats holdFor(String actor, String show, String holdId, int ttlSeconds, String... seats) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, List.of(seats), null, ttlSeconds, null);
+    }
+
+    public HoldSeats replace(String actor, String show, String holdId, String replaces, String... seats) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, List.of(seats), null, null, replaces);
+    }
+
+    public HoldSeats best(String actor, String show, String holdId, String category, int quantity, boolean adjacent) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, null,
+                new BestAvailable(category, quantity, adjacent), null, null);
+    }
+
+    public ExtendHold extend(String actor, String show, String holdId, Integer ttlSeconds) {
+        return new ExtendHold(id(), show, actor, roles(actor), T0, holdId, ttlSeconds);
+    }
+
+    public ReleaseHold release(String actor, String show, String holdId) {
+        return new ReleaseHold(id(), show, actor, roles(actor), T0, holdId);
+    }
+
+    public ConfirmHold confirm(String actor, String show, String holdId, String orderId) {
+        return new ConfirmHold(id(), show, actor, roles(actor), T0, holdId, orderId);
+    }
+
+    public SellSeats sell(String actor, String show, String orderId, String... seats) {
+        return new SellSeats(id(), show, actor, roles(actor), T0, List.of(seats), orderId);
+    }
+
+    public CancelOrder cancel(String actor, String show, String orderId) {
+        return new CancelOrder(id(), show, actor, roles(actor), T0, orderId);
+    }
+
+    public BlockSeats block(String actor, String show, String... seats) {
+        return new BlockSeats(id(), show, actor, roles(actor), T0, List.of(seats), "camera");
+    }
+
+    public UnblockSeats unblock(String actor, String show, String... seats) {
+        return new UnblockSeats(id(), show, actor, roles(actor), T0, List.of(seats), null);
+    }
+}

@@ -1,0 +1,50 @@
+package com.seatledger.ledger.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.seatledger.ledger.Cmd;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.SeatStatus;
+import com.seatledger.topics.message.ShowEvent;
+
+/** A ledger on in-memory tables with a hand-driven clock, recording every event. */
+class LedgerFixture {
+
+    final LedgerTables tables = LedgerTables.inMemory();
+    final Ledger ledger = new Ledger(tables);
+    final Cmd cmd = new Cmd();
+    final List<ShowEvent> events = new ArrayList<>();
+    Instant now = Cmd.T0;
+    List<ShowEvent> lastEvents = List.of();
+
+    CommandResult run(Command c) {
+        Decision d = ledger.decide(c, now);
+        lastEvents = d.events();
+        events.addAll(d.events());
+        return d.result();
+    }
+
+    List<ShowEvent> advance(Duration d) {
+        now = now.plus(d);
+        lastEvents = ledger.expireDue(now);
+        events.addAll(lastEvents);
+        return lastEvents;
+    }
+
+    SeatStatus status(String show, String seat) {
+        return tables.seats().get(Keys.of(show, seat)).status();
+    }
+
+    Hold hold(String show, String holdId) {
+        return tables.holds().get(Keys.of(show, holdId));
+    }
+
+    ShowEvent lastEvent() {
+        return events.get(events.size() - 1);
+    }
+}
