@@ -1,0 +1,195 @@
+package com.seatledger.ledger.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.seatledger.ledger.Cmd;
+import com.seatledger.topics.message.*;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Model-based test: random sequences of every command type, duplicates and clock advances run
+ * against the ledger and {@link ReferenceModel}; every result and event must match, and the
+ * ledger's own tables must stay consistent after every step.
+ */
+class LedgerModelProperties {
+
+    static final String SHOW = "prop";
+    static final String[] SEATS = {"A-1", "A-2", "A-3", "A-4", "A-5", "B-1", "B-2", "B-3", "B-5", "B-6", "Z-9"};
+
+    /** One random step; which fields matter depends on {@code kind}. */
+    record Step(int kind, String actor, String holdId, String other, List<String> seats, int n, boolean flag,
+            Integer ttl) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> scenarios() {
+        return step().list().ofMinSize(5).ofMaxSize(60);
+    }
+
+    Arbitrary<Step> step() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 14),
+                Arbitraries.of("alice", "bob", Cmd.BOX_OFFICE),
+                Arbitraries.of("h1", "h2", "h3", "h4", "h5"),
+                Arbitraries.of("h1", "h2", "h3", "o1", "o2", "o3"),
+                Arbitraries.of(SEATS).list().ofMinSize(1).ofMaxSize(3).uniqueElements(),
+                Arbitraries.integers().between(1, 3),
+                Arbitraries.of(true, false),
+                Arbitraries.of(5, 20, 45, 90).injectNull(0.3))
+                .as(Step::new);
+    }
+
+    /** Rows A 1-5 (category X) and B 1,2,3,5,6 with a gap after 3 (X, X, Y, Y, Y). */
+    static List<SeatDef> layout() {
+        List<SeatDef> seats = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            seats.add(new SeatDef("A-" + n, "MAIN", "A", n, "X"));
+        }
+        for (int n : new int[] {1, 2, 3, 5, 6}) {
+            seats.add(new SeatDef("B-" + n, "MAIN", "B", n, n <= 2 ? "X" : "Y"));
+        }
+        return seats;
+    }
+
+    @Property(tries = 300)
+    void ledgerAgreesWithTheModel(@ForAll("scenarios") List<Step> steps,
+            @ForAll boolean preventOrphans) {
+        LedgerTables tables = LedgerTables.inMemory();
+        Ledger ledger = new Ledger(tables);
+        ReferenceModel model = new ReferenceModel(SHOW);
+        Cmd cmd = new Cmd();
+        List<Command> sent = new ArrayList<>();
+        Map<String, Long> lastSeq = new HashMap<>();
+        Instant now = Cmd.T0;
+
+        Command create = cmd.create(SHOW, new Policy(20, 60, 4, preventOrphans), layout());
+        compare(ledger.decide(create, now), model.decide(create, now), lastSeq);
+        sent.add(create);
+
+        for (Step s : steps) {
+            if (s.kind() == 11) {
+                now = now.plusSeconds(s.n() * 10L - (s.flag() ? 1 : 0));
+                List<ShowEvent> expired = ledger.expireDue(now);
+                assertThat(expired).isEqualTo(model.expire(now));
+                expired.forEach(e -> checkSeq(e, lastSeq));
+            } else {
+                Command c = command(s, cmd, sent);
+                sent.add(c);
+                compare(ledger.decide(c, now), model.decide(c, now), lastSeq);
+            }
+            checkInvariants(tables, model);
+        }
+    }
+
+    private static Command command(Step s, Cmd cmd, List<Command> sent) {
+        String[] seats = s.seats().toArray(String[]::new);
+        String order = s.other().startsWith("o") ? s.other() : "o" + s.n();
+        switch (s.kind()) {
+            case 0:
+            case 1:
+                return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
+                        s.seats(), null, s.ttl(), null);
+            case 2:
+                return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
+                        s.seats(), null, s.ttl(), lastHoldId(sent, s));
+            case 3:
+                return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
+                        null, new BestAvailable(s.flag() ? "X" : "Y", s.n(), s.ttl() == null || s.ttl() > 20),
+                        null, s.kind() == 3 && s.n() == 2 ? lastHoldId(sent, s) : null);
+            case 4:
+                return cmd.extend(s.actor(), SHOW, lastHoldId(sent, s), s.ttl());
+            case 5:
+                return cmd.release(s.actor(), SHOW, lastHoldId(sent, s));
+            case 6:
+                return cmd.confirm(s.actor(), SHOW, lastHoldId(sent, s), order);
+            case 7:
+                return cmd.sell(s.actor(), SHOW, order, seats);
+            case 8:
+                return cmd.cancel(s.actor(), SHOW, order);
+            case 9:
+                return cmd.block(s.actor(), SHOW, seats);
+            case 10:
+                return cmd.unblock(s.actor(), SHOW, seats);
+            case 12:
+            case 13:
+                return sent.get(s.n() * 7 % sent.size());
+            default:
+                Command old = sent.get(s.n() * 5 % sent.size());
+                return new ReleaseHold(old.commandId(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, "changed");
+        }
+    }
+
+    /** A recent holdId, so that extends, releases and confirms mostly hit real holds. */
+    private static String lastHoldId(List<Command> sent, Step s) {
+        List<String> ids = sent.stream().filter(c -> c instanceof HoldSeats).map(c -> ((HoldSeats) c).holdId())
+                .toList();
+        return ids.isEmpty() ? s.holdId() : ids.get(Math.max(0, ids.size() - 1 - s.n() % 3));
+    }
+
+    private static List<String> roles(String actor) {
+        return actor.equals(Cmd.BOX_OFFICE) ? Cmd.ADMIN : Cmd.USER;
+    }
+
+    private static void compare(Decision actual, ReferenceModel.Outcome expected, Map<String, Long> lastSeq) {
+        assertThat(normalise(actual.result())).isEqualTo(normalise(expected.result()));
+        assertThat(actual.events()).isEqualTo(expected.events());
+        actual.events().forEach(e -> checkSeq(e, lastSeq));
+    }
+
+    /** Messages are prose and orphan lists have no defined order; everything else must match exactly. */
+    private static CommandResult normalise(CommandResult r) {
+        List<SeatError> errors = r.seatErrors().stream().sorted(Comparator.comparing(SeatError::seatId)).toList();
+        return new CommandResult(r.commandId(), r.showId(), r.type(), r.outcome(), r.code(), null, r.seq(),
+                r.duplicate(), r.hold(), r.orderId(), errors);
+    }
+
+    private static void checkSeq(ShowEvent e, Map<String, Long> lastSeq) {
+        long expected = lastSeq.getOrDefault(e.showId(), 0L) + 1;
+        assertThat(e.seq()).as("seq of show %s is gapless", e.showId()).isEqualTo(expected);
+        lastSeq.put(e.showId(), e.seq());
+    }
+
+    /** Each HELD seat is owned by exactly one active hold; counts match seat states. */
+    private static void checkInvariants(LedgerTables tables, ReferenceModel model) {
+        Map<String, Availability> counted = new java.util.TreeMap<>();
+        for (SeatDef def : layout()) {
+            SeatRecord seat = tables.seats().get(Keys.of(SHOW, def.seatId()));
+            counted.merge(def.category(), Availability.EMPTY.move(null, seat.status()),
+                    (a, one) -> a.move(null, seat.status()));
+            if (seat.status() == SeatStatus.HELD) {
+                Hold owner = tables.holds().get(Keys.of(SHOW, seat.holdId()));
+                assertThat(owner.status()).isEqualTo(HoldStatus.ACTIVE);
+                assertThat(owner.seatIds()).contains(def.seatId());
+                long owners = model.holds.values().stream().filter(h -> h.status() == HoldStatus.ACTIVE
+                        && h.seatIds().contains(def.seatId())).count();
+                assertThat(owners).as("active holds owning %s", def.seatId()).isEqualTo(1);
+            } else {
+                assertThat(seat.holdId()).isNull();
+            }
+            assertThat(seat.status() == SeatStatus.SOLD).isEqualTo(seat.orderId() != null);
+        }
+        assertThat(tables.shows().get(SHOW).availability()).isEqualTo(counted);
+        for (Hold h : model.holds.values()) {
+            int total = Arrays.stream(new String[] {"alice", "bob", Cmd.BOX_OFFICE}).mapToInt(a -> {
+                Integer n = tables.heldByActor().get(Keys.of(SHOW, a));
+                return n == null ? 0 : n;
+            }).sum();
+            assertThat(total).isEqualTo(counted.values().stream().mapToInt(Availability::held).sum());
+            break;
+        }
+    }
+}
