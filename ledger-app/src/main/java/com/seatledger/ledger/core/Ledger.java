@@ -132,11 +132,7 @@ public final class Ledger {
         if (!book.mayHaveDue(now)) {
             return List.of();
         }
-        List<Map.Entry<String, String>> due = new ArrayList<>();
-        book.tables().holdExpiry().scan("", Keys.dueAfter(now), (k, holdKey) -> {
-            due.add(Map.entry(k, holdKey));
-            return due.size() < EXPIRY_BATCH;
-        });
+        List<Map.Entry<String, String>> due = due(book.tables().holdExpiry(), now);
         List<ShowEvent> events = new ArrayList<>();
         for (Map.Entry<String, String> entry : due) {
             book.tables().holdExpiry().delete(entry.getKey());
@@ -151,16 +147,22 @@ public final class Ledger {
 
     /** Forgets idempotency records older than the window; returns how many. */
     public int forgetProcessed(Instant now) {
-        List<Map.Entry<String, String>> old = new ArrayList<>();
-        book.tables().commandExpiry().scan("", Keys.dueAfter(now.minus(IDEMPOTENCY_WINDOW)), (k, commandKey) -> {
-            old.add(Map.entry(k, commandKey));
-            return old.size() < EXPIRY_BATCH;
-        });
+        List<Map.Entry<String, String>> old = due(book.tables().commandExpiry(), now.minus(IDEMPOTENCY_WINDOW));
         for (Map.Entry<String, String> e : old) {
             book.tables().commandExpiry().delete(e.getKey());
             book.tables().commands().delete(e.getValue());
         }
         return old.size();
+    }
+
+    /** The first {@value #EXPIRY_BATCH} entries of a time index due at or before {@code upTo}. */
+    private static List<Map.Entry<String, String>> due(Table<String> timeIndex, Instant upTo) {
+        List<Map.Entry<String, String>> due = new ArrayList<>();
+        timeIndex.scan("", Keys.dueAfter(upTo), (k, ref) -> {
+            due.add(Map.entry(k, ref));
+            return due.size() < EXPIRY_BATCH;
+        });
+        return due;
     }
 
     /**
