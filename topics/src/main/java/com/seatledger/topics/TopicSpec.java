@@ -1,17 +1,15 @@
 package com.seatledger.topics;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** One topic of the contract: its name and the configs it must be created with. */
-public record TopicSpec(String name, boolean coPartitioned, Map<String, String> configs) {
+public record TopicSpec(String name, Map<String, String> configs) {
 
-    /**
-     * @param partitions used for the co-partitioned topics; the DLQ gets the same count so the
-     *     original partition of a poison record is kept
-     */
-    public NewTopic newTopic(int partitions, short replicationFactor) {
-        return new NewTopic(name, partitions, replicationFactor).configs(configs);
+    /** Every topic gets the same partition count (co-partitioning); replication is the broker's default. */
+    public NewTopic newTopic(int partitions) {
+        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs);
     }
 }

@@ -18,22 +18,22 @@ public final class Topics {
 
     private static final String DAY_MS = Long.toString(24L * 60 * 60 * 1000);
 
-    public static final TopicSpec COMMANDS = new TopicSpec("seat-commands", true, Map.of(
+    public static final TopicSpec COMMANDS = new TopicSpec("seat-commands", Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 60 * 60 * 1000),
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
 
-    public static final TopicSpec COMMAND_RESULTS = new TopicSpec("seat-command-results", true, Map.of(
+    public static final TopicSpec COMMAND_RESULTS = new TopicSpec("seat-command-results", Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, DAY_MS));
 
     /** The audit history: kept until an operator decides otherwise. */
-    public static final TopicSpec SEAT_STATUS = new TopicSpec("seat-status", true, Map.of(
+    public static final TopicSpec SEAT_STATUS = new TopicSpec("seat-status", Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
 
-    public static final TopicSpec COMMANDS_DLQ = new TopicSpec("seat-commands-dlq", false, Map.of(
+    public static final TopicSpec COMMANDS_DLQ = new TopicSpec("seat-commands-dlq", Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 60 * 60 * 1000),
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));

@@ -1,7 +1,5 @@
 package com.seatledger.ledger.app;
 
-import java.util.Optional;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -27,8 +25,7 @@ class LedgerConfig {
     @Bean
     KafkaAdmin.NewTopics seatLedgerTopics(LedgerProperties props) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(t -> new NewTopic(t.name(), Optional.of(props.partitions()), Optional.empty())
-                        .configs(t.configs()))
+                .map(t -> t.newTopic(props.partitions()))
                 .toArray(NewTopic[]::new));
     }
 

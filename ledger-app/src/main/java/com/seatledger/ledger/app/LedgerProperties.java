@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.seatledger.ledger.streams.LedgerSettings;
+import com.seatledger.topics.Topics;
+
 /**
  * {@code seatledger.*}: partitions of the co-partitioned topics (created at start when missing),
  * the expiry punctuator's interval, and how many shows keep an in-memory seat index.
@@ -12,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LedgerProperties(Integer partitions, Duration punctuateInterval, Integer indexedShows) {
 
     public LedgerProperties {
-        partitions = partitions == null ? 12 : partitions;
-        punctuateInterval = punctuateInterval == null ? Duration.ofMillis(200) : punctuateInterval;
-        indexedShows = indexedShows == null ? 64 : indexedShows;
+        partitions = partitions == null ? Topics.DEFAULT_PARTITIONS : partitions;
+        punctuateInterval = punctuateInterval == null ? LedgerSettings.DEFAULTS.punctuateInterval() : punctuateInterval;
+        indexedShows = indexedShows == null ? LedgerSettings.DEFAULTS.indexedShows() : indexedShows;
     }
 }

@@ -36,8 +36,4 @@ public final class InMemoryTable<V> implements Table<V> {
             }
         }
     }
-
-    public int size() {
-        return map.size();
-    }
 }

@@ -37,10 +37,6 @@ public final class Keys {
         return Long.parseLong(dueKey.substring(0, dueKey.indexOf('|')));
     }
 
-    public static String dueRef(String dueKey) {
-        return dueKey.substring(dueKey.indexOf('|') + 1);
-    }
-
     private Keys() {
     }
 }

@@ -55,11 +55,6 @@ public final class Ledger {
         this.boxOffice = new BoxOfficeRules(book);
     }
 
-    /** Drops in-memory derived state; call when the tables may have been rolled back under us. */
-    public void reset() {
-        book.resetDerivedState();
-    }
-
     /**
      * Decides a well-formed command (see {@code CommandCodec}). Holds already due are expired
      * first, so no decision ever sees a hold past its expiry; their EXPIRE events come first.

@@ -124,11 +124,6 @@ public final class SeatMap {
         }
     }
 
-    public boolean isAvailable(String seatId) {
-        long at = where.get(seatId);
-        return rows[(int) (at >>> 32)].available[(int) at];
-    }
-
     private void reindex(int r, String category) {
         BitSet[] levels = runsByCategory.computeIfAbsent(category, c -> {
             BitSet[] l = new BitSet[RUN_LEVELS];

@@ -39,10 +39,6 @@ final class SeatMaps {
         maps.remove(showId);
     }
 
-    void clear() {
-        maps.clear();
-    }
-
     private SeatMap load(String showId) {
         Map<String, SeatRecord> showSeats = new HashMap<>();
         seats.scanPrefix(Keys.showPrefix(showId), (key, seat) -> {

@@ -39,11 +39,6 @@ final class ShowBook {
         return maps;
     }
 
-    void resetDerivedState() {
-        maps.clear();
-        nextDueMillis = UNKNOWN;
-    }
-
     static Reject invalid(String message) {
         return new Reject(ResultCode.INVALID_COMMAND, message);
     }

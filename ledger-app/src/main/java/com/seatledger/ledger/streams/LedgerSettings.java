@@ -2,11 +2,13 @@ package com.seatledger.ledger.streams;
 
 import java.time.Duration;
 
+import com.seatledger.ledger.core.Ledger;
+
 /**
  * What the topology needs to know: how often the wall-clock punctuator runs (expiry must land
  * within 1 s of {@code expiresAt}) and how many shows keep an in-memory seat index.
  */
 public record LedgerSettings(Duration punctuateInterval, int indexedShows) {
 
-    public static final LedgerSettings DEFAULTS = new LedgerSettings(Duration.ofMillis(200), 64);
+    public static final LedgerSettings DEFAULTS = new LedgerSettings(Duration.ofMillis(200), Ledger.DEFAULT_INDEXED_SHOWS);
 }

@@ -5,15 +5,6 @@ public record Availability(int available, int held, int sold, int blocked) {
 
     public static final Availability EMPTY = new Availability(0, 0, 0, 0);
 
-    public int count(SeatStatus status) {
-        switch (status) {
-            case AVAILABLE: return available;
-            case HELD: return held;
-            case SOLD: return sold;
-            default: return blocked;
-        }
-    }
-
     /** One seat moved from {@code from} to {@code to}; {@code from} may be null for a new seat. */
     public Availability move(SeatStatus from, SeatStatus to) {
         int[] c = {available, held, sold, blocked};
@@ -22,9 +13,5 @@ public record Availability(int available, int held, int sold, int blocked) {
         }
         c[to.ordinal()]++;
         return new Availability(c[0], c[1], c[2], c[3]);
-    }
-
-    public int total() {
-        return available + held + sold + blocked;
     }
 }

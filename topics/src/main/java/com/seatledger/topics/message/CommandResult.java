@@ -23,8 +23,4 @@ public record CommandResult(String commandId, String showId, CommandType type, O
         return new CommandResult(commandId, showId, type, outcome, code, message, seq, true, hold, orderId,
                 seatErrors);
     }
-
-    public boolean accepted() {
-        return outcome == Outcome.ACCEPTED;
-    }
 }
