@@ -38,7 +38,18 @@ public final class Topics {
             TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 60 * 60 * 1000),
             TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
 
-    public static final List<TopicSpec> ALL = List.of(COMMANDS, COMMAND_RESULTS, SEAT_STATUS, COMMANDS_DLQ);
+    /**
+     * Latest whole state per show (see {@code ShowSnapshot}). Compacted, with short segments so the
+     * uncompacted tail a starting reader must read stays small.
+     */
+    public static final TopicSpec SNAPSHOTS = new TopicSpec("seat-snapshots", Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(60_000),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1",
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES)));
+
+    public static final List<TopicSpec> ALL = List.of(COMMANDS, COMMAND_RESULTS, SEAT_STATUS, COMMANDS_DLQ,
+            SNAPSHOTS);
 
     /** Header names the ledger writes on dead-lettered records. */
     public static final class DlqHeaders {

@@ -66,6 +66,13 @@ final class Samples {
                         List.of(new SeatChange("A-1", SeatStatus.BLOCKED)), avail, null));
     }
 
+    static List<ShowSnapshot> snapshots() {
+        return List.of(new ShowSnapshot("s1", 7, T, T, "Tour", T, Policy.DEFAULTS,
+                List.of(new ShowSeat("A-1", "STALLS", "A", 1, "STALLS", SeatStatus.HELD),
+                        new ShowSeat("A-2", "STALLS", "A", 2, "STALLS", SeatStatus.AVAILABLE)),
+                Map.of("STALLS", new Availability(1, 1, 0, 0)), List.of(hold(HoldStatus.ACTIVE))));
+    }
+
     private Samples() {
     }
 }

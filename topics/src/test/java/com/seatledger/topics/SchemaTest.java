@@ -58,6 +58,12 @@ class SchemaTest {
     }
 
     @Test
+    void snapshotsMatchTheSnapshotSchema() {
+        assertAllValid("show-snapshot.schema.json", Samples.snapshots());
+        assertThat(validate("show-snapshot.schema.json", "{\"showId\":\"s\",\"seq\":1}")).isNotEmpty();
+    }
+
+    @Test
     void schemasRejectBrokenMessages() {
         assertThat(validate("command.schema.json",
                 "{\"commandId\":\"c\",\"type\":\"HOLD\",\"showId\":\"s\",\"actor\":\"a\",\"holdId\":\"h\","

@@ -31,7 +31,8 @@ class LedgerConfig {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props) {
-        LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.indexedShows());
+        LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.indexedShows(),
+                props.snapshotInterval());
         return factory -> {
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override

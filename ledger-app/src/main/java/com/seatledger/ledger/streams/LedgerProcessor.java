@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import com.seatledger.ledger.core.Decision;
 import com.seatledger.ledger.core.Ledger;
+import com.seatledger.ledger.core.LedgerTables;
+import com.seatledger.ledger.core.ShowSnapshots;
 import com.seatledger.topics.Topics.DlqHeaders;
 import com.seatledger.topics.json.CommandCodec;
 import com.seatledger.topics.json.CommandCodec.Invalid;
@@ -26,6 +28,7 @@ import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ResultCode;
 import com.seatledger.topics.message.ShowEvent;
+import com.seatledger.topics.message.ShowSnapshot;
 
 /**
  * Adapts records, stores and the wall clock to the {@link Ledger}. Reads raw bytes so that no
@@ -36,12 +39,14 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     static final String RESULTS = "results";
     static final String EVENTS = "events";
     static final String DLQ = "dlq";
+    static final String SNAPSHOTS = "snapshots";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
 
     private final LedgerSettings settings;
     private ProcessorContext<Object, Object> context;
     private Ledger ledger;
+    private ShowSnapshots snapshots;
 
     LedgerProcessor(LedgerSettings settings) {
         this.settings = settings;
@@ -52,8 +57,17 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         // init runs again when a task is revived after its state was rolled back, so the ledger
         // (and its in-memory indexes) is rebuilt from the stores every time
         this.context = context;
-        this.ledger = new Ledger(LedgerStores.tables(context), settings.indexedShows());
+        LedgerTables tables = LedgerStores.tables(context);
+        this.ledger = new Ledger(tables, settings.indexedShows());
+        this.snapshots = new ShowSnapshots(tables);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
+    }
+
+    private void snapshot(long wallClockMillis) {
+        for (ShowSnapshot s : snapshots.takeDue(Instant.ofEpochMilli(wallClockMillis))) {
+            context.forward(new Record<>(s.showId(), s, wallClockMillis, new RecordHeaders()), SNAPSHOTS);
+        }
     }
 
     private void punctuate(long wallClockMillis) {
@@ -105,6 +119,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private void publish(List<ShowEvent> events) {
         long ts = context.currentSystemTimeMs();
         for (ShowEvent e : events) {
+            snapshots.changed(e.showId(), e.at());
             context.forward(new Record<>(e.showId(), e, ts, new RecordHeaders()), EVENTS);
         }
     }

@@ -29,6 +29,7 @@ final class LedgerStores {
     static final String HELD_BY_ACTOR = "held-by-actor";
     static final String COMMANDS = "processed-commands";
     static final String COMMAND_EXPIRY = "processed-command-expiry";
+    static final String SNAPSHOTS_DUE = "snapshots-due";
 
     static List<StoreBuilder<?>> builders() {
         return List.of(
@@ -39,7 +40,8 @@ final class LedgerStores {
                 store(ORDERS, JsonSerde.of(OrderRecord.class)),
                 store(HELD_BY_ACTOR, Serdes.Integer()),
                 store(COMMANDS, JsonSerde.of(ProcessedCommand.class)),
-                store(COMMAND_EXPIRY, Serdes.String()));
+                store(COMMAND_EXPIRY, Serdes.String()),
+                store(SNAPSHOTS_DUE, Serdes.Long()));
     }
 
     static String[] names() {
@@ -55,7 +57,7 @@ final class LedgerStores {
         Function<String, KafkaTable<Object>> t = name -> new KafkaTable<>(context.getStateStore(name));
         return new LedgerTables(cast(t.apply(SHOWS)), cast(t.apply(SEATS)), cast(t.apply(HOLDS)),
                 cast(t.apply(HOLD_EXPIRY)), cast(t.apply(ORDERS)), cast(t.apply(HELD_BY_ACTOR)),
-                cast(t.apply(COMMANDS)), cast(t.apply(COMMAND_EXPIRY)));
+                cast(t.apply(COMMANDS)), cast(t.apply(COMMAND_EXPIRY)), cast(t.apply(SNAPSHOTS_DUE)));
     }
 
     @SuppressWarnings("unchecked")

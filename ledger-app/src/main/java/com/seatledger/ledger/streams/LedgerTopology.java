@@ -10,10 +10,11 @@ import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.JsonSerde;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ShowEvent;
+import com.seatledger.topics.message.ShowSnapshot;
 
 /**
- * seat-commands -> ledger -> seat-command-results, seat-status, seat-commands-dlq. One source, one
- * stateful processor, three sinks; with exactly_once_v2 the stores' changelogs, the three outputs
+ * seat-commands -> ledger -> seat-command-results, seat-status, seat-snapshots, seat-commands-dlq.
+ * One source, one stateful processor, four sinks; with exactly_once_v2 the stores' changelogs, the three outputs
  * and the input offsets commit in one transaction.
  */
 public final class LedgerTopology {
@@ -36,6 +37,8 @@ public final class LedgerTopology {
                 JsonSerde.of(CommandResult.class), LEDGER);
         topology.addSink(LedgerProcessor.EVENTS, Topics.SEAT_STATUS.name(), new StringSerializer(),
                 JsonSerde.of(ShowEvent.class), LEDGER);
+        topology.addSink(LedgerProcessor.SNAPSHOTS, Topics.SNAPSHOTS.name(), new StringSerializer(),
+                JsonSerde.of(ShowSnapshot.class), LEDGER);
         topology.addSink(LedgerProcessor.DLQ, Topics.COMMANDS_DLQ.name(), new ByteArraySerializer(),
                 new ByteArraySerializer(), LEDGER);
         return topology;

@@ -39,6 +39,7 @@ class LedgerTopologyTest {
     TestOutputTopic<String, CommandResult> results;
     TestOutputTopic<String, ShowEvent> events;
     TestOutputTopic<byte[], byte[]> dlq;
+    TestOutputTopic<String, ShowSnapshot> snapshots;
     Cmd cmd = new Cmd();
     /** The driver's mocked wall clock, which it does not expose. */
     java.time.Instant clock = Cmd.T0;
@@ -63,6 +64,8 @@ class LedgerTopologyTest {
                 JsonSerde.of(ShowEvent.class));
         dlq = driver.createOutputTopic(Topics.COMMANDS_DLQ.name(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        snapshots = driver.createOutputTopic(Topics.SNAPSHOTS.name(), new StringDeserializer(),
+                JsonSerde.of(ShowSnapshot.class));
     }
 
     @AfterEach
@@ -104,6 +107,32 @@ class LedgerTopologyTest {
         assertThat(out).extracting(r -> r.value().seq()).containsExactly(2L, 3L);
         assertThat(sold.seq()).isEqualTo(3L);
         assertThat(out.get(1).value().seats()).extracting(SeatChange::status).containsOnly(SeatStatus.SOLD);
+    }
+
+    @Test
+    void changedShowsAreSnapshottedOncePerIntervalWithTheirActiveHolds() {
+        createShow(null, Cmd.rows("STALLS", "AB", 3));
+        decide(cmd.hold("alice", S, "h1", "B-2"));
+        decide(cmd.hold("bob", S, "h2", "A-1"));
+        decide(cmd.release("bob", S, "h2"));
+        assertThat(snapshots.isEmpty()).as("nothing before the interval").isTrue();
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        List<TestRecord<String, ShowSnapshot>> out = snapshots.readRecordsToList();
+        assertThat(out).hasSize(1);
+        ShowSnapshot snap = out.get(0).value();
+        assertThat(out.get(0).key()).isEqualTo(S);
+        assertThat(snap.seq()).isEqualTo(4);
+        assertThat(snap.coveredUntil()).isEqualTo(clock);
+        assertThat(snap.seats()).extracting(ShowSeat::seatId).containsExactly("A-1", "A-2", "A-3", "B-1", "B-2", "B-3");
+        assertThat(snap.seats()).filteredOn(x -> x.status() == SeatStatus.HELD).extracting(ShowSeat::seatId)
+                .containsExactly("B-2");
+        assertThat(snap.holds()).extracting(Hold::holdId).containsExactly("h1");
+        assertThat(snap.availability().get("STALLS")).isEqualTo(new Availability(5, 1, 0, 0));
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        assertThat(snapshots.isEmpty()).as("an unchanged show is not snapshotted again").isTrue();
+        decide(cmd.release("alice", S, "h1"));
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        assertThat(snapshots.readValue().holds()).isEmpty();
     }
 
     @Test

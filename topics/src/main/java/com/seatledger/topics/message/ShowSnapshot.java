@@ -1,0 +1,28 @@
+package com.seatledger.topics.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A show's whole state at {@code seq}, on the compacted {@code seat-snapshots} topic, so a reader
+ * can start from it instead of replaying all of {@code seat-status} (SPEC §6.3). {@code seats} are
+ * in layout order; {@code holds} are the active holds.
+ *
+ * <p>{@code coveredUntil}: the ledger writes, in one pass, a snapshot of every show of the
+ * partition that changed since its last snapshot, so every event of the partition stamped before
+ * {@code coveredUntil} is inside some show's latest snapshot. A reader therefore only needs the
+ * partition's events from (its highest {@code coveredUntil}) on.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ShowSnapshot(String showId, long seq, Instant at, Instant coveredUntil, String name,
+        Instant startsAt, Policy policy, List<ShowSeat> seats, Map<String, Availability> availability,
+        List<Hold> holds) {
+
+    public ShowSnapshot {
+        seats = List.copyOf(seats);
+        holds = holds == null ? List.of() : List.copyOf(holds);
+    }
+}
