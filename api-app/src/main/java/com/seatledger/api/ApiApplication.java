@@ -2,9 +2,13 @@ package com.seatledger.api;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The product's front: REST, seat-map views and SSE (built out by the api-app issue). */
+/** Seat Ledger's front: REST commands over Kafka request/reply, seat-map views, SSE relay. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
 public class ApiApplication {
 
     public static void main(String[] args) {

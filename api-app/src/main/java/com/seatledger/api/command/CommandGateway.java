@@ -1,0 +1,104 @@
+package com.seatledger.api.command;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+
+import com.seatledger.api.view.Views;
+import com.seatledger.topics.Topics;
+import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.CommandValidation;
+import com.seatledger.topics.message.Outcome;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Sends a command to the ledger and returns its decision: request/reply over Kafka (each instance
+ * reads all results and keeps those whose correlation id it issued), then waits until this
+ * instance's views contain the decision's event, so a 2xx with seq N is never followed by a read
+ * that does not show N. Everything is bounded by one timeout; past it the ledger is "unavailable"
+ * and the client retries with the same Idempotency-Key.
+ */
+public final class CommandGateway {
+
+    private final ReplyingKafkaTemplate<String, byte[], byte[]> replies;
+    private final Views views;
+    private final RateLimiter limiter;
+    private final Duration timeout;
+    private final MeterRegistry registry;
+    private final Timer latency;
+
+    public CommandGateway(ReplyingKafkaTemplate<String, byte[], byte[]> replies, Views views, RateLimiter limiter,
+            Duration timeout, MeterRegistry registry) {
+        this.replies = replies;
+        this.views = views;
+        this.limiter = limiter;
+        this.timeout = timeout;
+        this.registry = registry;
+        this.latency = Timer.builder("seatledger.command.reply")
+                .description("command sent to reply received and visible in this instance's views")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** The ledger's decision on {@code c}; throws {@link CommandRejected} when it said no. */
+    public CommandResult decide(Command c) {
+        CommandValidation.problem(c).ifPresent(p -> {
+            throw new BadRequest(p);
+        });
+        limiter.acquire(c.actor());
+        long start = System.nanoTime();
+        CommandResult result = Json.MAPPER.readValue(request(c).value(), CommandResult.class);
+        if (result.outcome() == Outcome.ACCEPTED && result.seq() != null) {
+            awaitView(result, start);
+        }
+        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        Counter.builder("seatledger.commands").description("commands answered, by type, outcome and code")
+                .tag("type", c.type().name()).tag("outcome", result.outcome().name())
+                .tag("code", result.code().name()).register(registry).increment();
+        if (result.outcome() != Outcome.ACCEPTED) {
+            throw new CommandRejected(result);
+        }
+        return result;
+    }
+
+    private ConsumerRecord<String, byte[]> request(Command c) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(),
+                Json.MAPPER.writeValueAsBytes(c));
+        try {
+            return replies.sendAndReceive(record, timeout).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // no broker, no ledger, or no answer in time: the command may or may not be decided
+            throw unavailable(e);
+        }
+    }
+
+    private void awaitView(CommandResult result, long start) {
+        long left = timeout.toNanos() - (System.nanoTime() - start);
+        try {
+            views.awaitSeq(result.showId(), result.seq()).get(Math.max(left, 1), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private LedgerUnavailable unavailable(Exception e) {
+        registry.counter("seatledger.commands.unavailable").increment();
+        return new LedgerUnavailable("the ledger did not answer within " + timeout.toMillis()
+                + " ms; retry with the same Idempotency-Key to learn the outcome", e);
+    }
+}

@@ -1,0 +1,88 @@
+package com.seatledger.api.config;
+
+import java.time.Clock;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+
+import com.seatledger.api.command.CommandGateway;
+import com.seatledger.api.command.RateLimiter;
+import com.seatledger.api.sse.SseHub;
+import com.seatledger.api.view.StatusReader;
+import com.seatledger.api.view.Views;
+import com.seatledger.api.web.BodyLimitFilter;
+import com.seatledger.topics.json.Json;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The api-app's parts, wired: views and their reader, the SSE hub, the command gateway. */
+@Configuration(proxyBeanMethods = false)
+public class ApiConfig {
+
+    /** The contract's one JSON mapping, for HTTP too: a wrong type in a body is a 400, never coerced. */
+    @Bean
+    JsonMapper jsonMapper() {
+        return Json.MAPPER;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Views views(ApiProperties props, MeterRegistry registry) {
+        Views views = new Views(props.views().replayEvents());
+        Gauge.builder("seatledger.views.shows", views, Views::size).description("shows in this instance's views")
+                .register(registry);
+        return views;
+    }
+
+    @Bean
+    StatusReader statusReader(KafkaProperties kafka, Views views, ApiProperties props) {
+        return new StatusReader(kafka.buildConsumerProperties(), views, props.views().snapshotMargin());
+    }
+
+    @Bean
+    StatusReaderLifecycle statusReaderLifecycle(StatusReader reader) {
+        return new StatusReaderLifecycle(reader);
+    }
+
+    @Bean(destroyMethod = "close")
+    SseHub sseHub(Views views, ApiProperties props, Clock clock, MeterRegistry registry) {
+        SseHub hub = new SseHub(views, props.sse(), clock);
+        Gauge.builder("seatledger.sse.connections", hub, SseHub::connections).description("open SSE streams")
+                .register(registry);
+        FunctionCounter.builder("seatledger.sse.events.relayed", hub, SseHub::relayed)
+                .description("SSE frames written to clients").register(registry);
+        FunctionCounter.builder("seatledger.sse.clients.dropped", hub, SseHub::dropped)
+                .description("SSE clients closed because they did not keep up").register(registry);
+        return hub;
+    }
+
+    @Bean
+    RateLimiter rateLimiter(ApiProperties props) {
+        return new RateLimiter(props.rateLimit().perSecond(), props.rateLimit().burst(), System::nanoTime);
+    }
+
+    @Bean
+    CommandGateway commandGateway(ReplyingKafkaTemplate<String, byte[], byte[]> template, Views views,
+            RateLimiter limiter, ApiProperties props, MeterRegistry registry) {
+        return new CommandGateway(template, views, limiter, props.replyTimeout(), registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ApiProperties props) {
+        FilterRegistrationBean<BodyLimitFilter> r = new FilterRegistrationBean<>(
+                new BodyLimitFilter(props.bodyLimit().showBytes(), props.bodyLimit().otherBytes()));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return r;
+    }
+}

@@ -1,0 +1,50 @@
+package com.seatledger.api.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import com.seatledger.api.sse.SseSettings;
+import com.seatledger.topics.Topics;
+
+/**
+ * {@code seatledger.*} of the api-app; every member has a default (see application.yml for the
+ * environment variables that set them).
+ *
+ * @param partitions   partitions of the co-partitioned topics, when this app creates them
+ * @param replyTimeout how long a command may wait for the ledger's decision (then 503)
+ * @param jwtSecret    HS256 secret, at least 32 bytes as UTF-8
+ * @param rateLimit    commands per actor
+ * @param sse          SSE limits
+ * @param views        seat-map views
+ * @param bodyLimit    request body limits
+ * @param openOperations whether Actuator and OpenAPI endpoints need no token
+ */
+@ConfigurationProperties("seatledger")
+public record ApiProperties(Integer partitions, Duration replyTimeout, String jwtSecret, RateLimit rateLimit,
+        SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations) {
+
+    public record RateLimit(double perSecond, int burst) {
+    }
+
+    /**
+     * @param replayEvents       seat deltas kept per show for SSE resume
+     * @param snapshotMargin     read seat-status from this long before the snapshots' coveredUntil
+     * @param endedHoldRetention how long ended holds stay visible (GET, late commands)
+     */
+    public record ViewSettings(int replayEvents, Duration snapshotMargin, Duration endedHoldRetention) {
+    }
+
+    public record BodyLimit(long showBytes, long otherBytes) {
+    }
+
+    public ApiProperties {
+        partitions = partitions == null ? Topics.DEFAULT_PARTITIONS : partitions;
+        replyTimeout = replyTimeout == null ? Duration.ofSeconds(5) : replyTimeout;
+        rateLimit = rateLimit == null ? new RateLimit(20, 40) : rateLimit;
+        sse = sse == null ? SseSettings.DEFAULTS : sse;
+        views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(30), Duration.ofHours(1)) : views;
+        bodyLimit = bodyLimit == null ? new BodyLimit(32L * 1024 * 1024, 64 * 1024) : bodyLimit;
+        openOperations = openOperations == null || openOperations;
+    }
+}

@@ -1,0 +1,89 @@
+package com.seatledger.api.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.TopicPartitionOffset;
+
+import com.seatledger.topics.TopicSpec;
+import com.seatledger.topics.Topics;
+
+/**
+ * Kafka wiring of the api-app: the topics (created when missing, like the ledger does), and
+ * request/reply. Replies: every instance reads every partition of seat-command-results itself
+ * (manual assignment, from the end, no consumer group, so no rebalancing and no committed
+ * offsets) and keeps only records carrying a correlation id it issued. Values stay bytes until
+ * then, so other instances' replies cost no JSON parsing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfig {
+
+    @Bean
+    KafkaAdmin.NewTopics seatLedgerTopics(ApiProperties props) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(t -> t.newTopic(props.partitions()))
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    @Bean
+    KafkaMessageListenerContainer<String, byte[]> replyContainer(KafkaProperties kafka, KafkaAdmin admin) {
+        Map<String, Object> c = new HashMap<>(kafka.buildConsumerProperties());
+        c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        int partitions = partitions(admin, Topics.COMMAND_RESULTS);
+        TopicPartitionOffset[] all = new TopicPartitionOffset[partitions];
+        for (int p = 0; p < partitions; p++) {
+            all[p] = new TopicPartitionOffset(Topics.COMMAND_RESULTS.name(), p, TopicPartitionOffset.SeekPosition.END);
+        }
+        ContainerProperties cp = new ContainerProperties(all);
+        cp.setAckMode(ContainerProperties.AckMode.MANUAL);
+        cp.setPollTimeout(200);
+        return new KafkaMessageListenerContainer<>(
+                new DefaultKafkaConsumerFactory<>(c, new StringDeserializer(), new ByteArrayDeserializer()), cp);
+    }
+
+    @Bean
+    ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(KafkaProperties kafka, ApiProperties props,
+            KafkaMessageListenerContainer<String, byte[]> replyContainer) {
+        Map<String, Object> p = new HashMap<>(kafka.buildProducerProperties());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // with no broker, send() must not block a request thread past the reply timeout
+        long timeout = props.replyTimeout().toMillis();
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2_000, timeout * 2));
+        ReplyingKafkaTemplate<String, byte[], byte[]> t = new ReplyingKafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(p, new StringSerializer(), new ByteArraySerializer()),
+                replyContainer);
+        t.setSharedReplyTopic(true);
+        t.setDefaultReplyTimeout(props.replyTimeout());
+        return t;
+    }
+
+    /** Creates the topics now if needed (KafkaAdmin would do it only after all beans exist) and counts partitions. */
+    private static int partitions(KafkaAdmin admin, TopicSpec topic) {
+        admin.initialize();
+        Map<String, TopicDescription> d = admin.describeTopics(topic.name());
+        return d.get(topic.name()).partitions().size();
+    }
+}

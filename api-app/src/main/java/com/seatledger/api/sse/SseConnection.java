@@ -1,0 +1,127 @@
+package com.seatledger.api.sse;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One SSE client. Frames are queued without blocking (the status reader calls {@link #offer}) and
+ * written by a writer pool, one drain per connection at a time so order holds. A full queue means
+ * the client does not keep up: the connection is closed (it resumes with Last-Event-ID) instead of
+ * slowing anyone else.
+ */
+final class SseConnection {
+
+    enum End { COMPLETED, OVERFLOW, FAILED }
+
+    private final SseEmitter emitter;
+    private final BlockingQueue<Frame> queue;
+    private final Executor writers;
+    private final Consumer<End> onEnd;
+    private final Runnable onSent;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile long lastQueuedNanos = System.nanoTime();
+
+    SseConnection(SseEmitter emitter, int capacity, Executor writers, Consumer<End> onEnd, Runnable onSent) {
+        this.emitter = emitter;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writers = writers;
+        this.onEnd = onEnd;
+        this.onSent = onSent;
+        emitter.onCompletion(() -> end(End.COMPLETED));
+        emitter.onTimeout(() -> end(End.COMPLETED));
+        emitter.onError(e -> end(End.FAILED));
+    }
+
+    SseEmitter emitter() {
+        return emitter;
+    }
+
+    boolean isOpen() {
+        return !ended.get();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastQueuedNanos;
+    }
+
+    /** Never blocks. False when the connection is gone or has just been dropped for overflowing. */
+    boolean offer(Frame f) {
+        if (ended.get()) {
+            return false;
+        }
+        if (!queue.offer(f)) {
+            end(End.OVERFLOW);
+            runOnWriter(emitter::complete);
+            return false;
+        }
+        lastQueuedNanos = System.nanoTime();
+        if (draining.compareAndSet(false, true)) {
+            runOnWriter(this::drain);
+        }
+        return true;
+    }
+
+    private void drain() {
+        try {
+            Frame f;
+            while (!ended.get() && (f = queue.poll()) != null) {
+                if (f.close()) {
+                    end(End.COMPLETED);
+                    emitter.complete();
+                    return;
+                }
+                emitter.send(f.build());
+                onSent.run();
+            }
+        } catch (IOException | RuntimeException e) {
+            end(End.FAILED);
+            completeQuietly(e);
+        } finally {
+            draining.set(false);
+        }
+        // a frame queued between the last poll and clearing the flag must not wait for the next one
+        if (!ended.get() && !queue.isEmpty() && draining.compareAndSet(false, true)) {
+            runOnWriter(this::drain);
+        }
+    }
+
+    private void completeQuietly(Throwable cause) {
+        try {
+            emitter.completeWithError(cause);
+        } catch (RuntimeException ignored) {
+            // already completed by the container
+        }
+    }
+
+    private void runOnWriter(Runnable r) {
+        try {
+            writers.execute(r);
+        } catch (RejectedExecutionException shuttingDown) {
+            end(End.FAILED);
+        }
+    }
+
+    /** Ends the stream from the server side (for example the show's view is being rebuilt). */
+    void close() {
+        if (isOpen()) {
+            end(End.COMPLETED);
+            runOnWriter(emitter::complete);
+        }
+    }
+
+    /** Cleans up exactly once, whichever of completion, timeout, error, overflow or failed send comes first. */
+    void end(End why) {
+        if (ended.compareAndSet(false, true)) {
+            queue.clear();
+            onEnd.accept(why);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package com.seatledger.api.sse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.seatledger.api.view.HoldBody;
+import com.seatledger.api.view.SeatsDelta;
+import com.seatledger.api.view.ShowBody;
+import com.seatledger.api.view.ShowView;
+import com.seatledger.api.view.Views;
+import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.HoldStatus;
+
+/**
+ * The SSE relay (SPEC §6): seat-map streams per show and hold streams per hold. Told of every
+ * view change by {@link Views} under the view's monitor; subscribes under the same monitor, so a
+ * new stream gets its snapshot or replay and then every later delta, none twice.
+ */
+public final class SseHub implements Views.Listener, AutoCloseable {
+
+    private final Views views;
+    private final SseSettings settings;
+    private final Clock clock;
+    private final ExecutorService writers;
+    private final Map<String, Set<SseConnection>> showStreams = new ConcurrentHashMap<>();
+    private final Map<String, Set<HoldStream>> holdStreams = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicLong relayed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    /** A hold stream remembers the hold's last state, to send {@code expiring} once per expiry time. */
+    private static final class HoldStream {
+        final SseConnection conn;
+        final String showId;
+        volatile Hold hold;
+        volatile Instant warnedFor;
+
+        HoldStream(SseConnection conn, String showId, Hold hold) {
+            this.conn = conn;
+            this.showId = showId;
+            this.hold = hold;
+        }
+    }
+
+    public SseHub(Views views, SseSettings settings, Clock clock) {
+        this.views = views;
+        this.settings = settings;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(settings.writerThreads(), r -> {
+            Thread t = new Thread(r, "sse-writer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        views.listener(this);
+    }
+
+    /**
+     * Opens a seat-map stream: snapshot (or, when {@code lastEventId} is a retained seq, the
+     * deltas after it), then every later delta.
+     */
+    public SseEmitter openShow(String showId, String lastEventId) {
+        SseConnection conn = connect(showId, null);
+        Boolean known = views.read(showId, view -> {
+            List<SeatsDelta> missed = resumeFrom(view, lastEventId);
+            // a replay longer than half the queue would overflow it at once: a snapshot is cheaper
+            if (missed == null || missed.size() > settings.queueFrames() / 2) {
+                ShowBody body = view.body();
+                conn.offer(Frame.event(Long.toString(body.seq()), "snapshot", () -> Json.MAPPER.writeValueAsString(body))
+                        .withRetry(settings.retry().toMillis()));
+            } else {
+                conn.offer(Frame.comment("resumed").withRetry(settings.retry().toMillis()));
+                missed.forEach(d -> conn.offer(deltaFrame(d)));
+            }
+            showStreams.computeIfAbsent(showId, k -> ConcurrentHashMap.newKeySet()).add(conn);
+            return true;
+        });
+        if (known == null) {
+            conn.end(SseConnection.End.COMPLETED);
+            throw new StreamRejected(StreamRejected.Reason.SHOW_NOT_FOUND, "no show " + showId);
+        }
+        return conn.emitter();
+    }
+
+    private static List<SeatsDelta> resumeFrom(ShowView view, String lastEventId) {
+        if (lastEventId == null) {
+            return null;
+        }
+        try {
+            return view.deltasAfter(Long.parseLong(lastEventId.trim()));
+        } catch (NumberFormatException garbage) {
+            return null;
+        }
+    }
+
+    /** Opens a hold stream: the hold now, then every change; {@code expiring} when little time is left. */
+    public SseEmitter openHold(Views.HoldRef ref) {
+        String holdId = ref.hold().holdId();
+        String key = ref.showId() + '/' + holdId;
+        HoldStream[] opened = new HoldStream[1];
+        views.read(ref.showId(), view -> {
+            Hold now = view.hold(holdId);
+            HoldStream hs = new HoldStream(connect(ref.showId(), key), ref.showId(), now == null ? ref.hold() : now);
+            hs.conn.offer(holdFrame(hs.showId, hs.hold).withRetry(settings.retry().toMillis()));
+            if (hs.hold.status() != HoldStatus.ACTIVE) {
+                hs.conn.offer(Frame.CLOSE);
+            } else {
+                holdStreams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(hs);
+            }
+            opened[0] = hs;
+            return true;
+        });
+        if (opened[0] == null) {
+            throw new StreamRejected(StreamRejected.Reason.HOLD_NOT_FOUND, "no hold " + holdId);
+        }
+        warnIfExpiring(opened[0]);
+        return opened[0].conn.emitter();
+    }
+
+    private SseConnection connect(String showId, String holdKey) {
+        if (connections.incrementAndGet() > settings.maxConnections()) {
+            connections.decrementAndGet();
+            throw new StreamRejected(StreamRejected.Reason.TOO_MANY_STREAMS,
+                    "this instance serves its maximum of " + settings.maxConnections() + " streams");
+        }
+        SseConnection[] self = new SseConnection[1];
+        self[0] = new SseConnection(new SseEmitter(settings.streamTimeout().toMillis()), settings.queueFrames(),
+                writers, why -> {
+                    connections.decrementAndGet();
+                    if (why == SseConnection.End.OVERFLOW) {
+                        dropped.incrementAndGet();
+                    }
+                    if (holdKey == null) {
+                        remove(showStreams, showId, self[0]);
+                    } else {
+                        holdStreams.computeIfPresent(holdKey, (k, set) -> {
+                            set.removeIf(h -> h.conn == self[0]);
+                            return set.isEmpty() ? null : set;
+                        });
+                    }
+                }, relayed::incrementAndGet);
+        return self[0];
+    }
+
+    private static <T> void remove(Map<String, Set<T>> index, String key, T value) {
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(value);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    @Override
+    public void changed(ShowView view, ShowView.Change change) {
+        if (change.delta() != null) {
+            Set<SseConnection> subs = showStreams.get(view.showId());
+            if (subs != null) {
+                Frame f = deltaFrame(change.delta());
+                subs.forEach(c -> c.offer(f));
+            }
+        }
+        for (Hold h : change.holds()) {
+            Set<HoldStream> subs = holdStreams.get(view.showId() + '/' + h.holdId());
+            if (subs == null) {
+                continue;
+            }
+            Frame f = holdFrame(view.showId(), h);
+            for (HoldStream hs : subs) {
+                hs.hold = h;
+                hs.conn.offer(f);
+                if (h.status() != HoldStatus.ACTIVE) {
+                    hs.conn.offer(Frame.CLOSE);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dropped(String showId) {
+        // the view is being rebuilt: clients reconnect and get a fresh snapshot
+        Set<SseConnection> subs = showStreams.remove(showId);
+        if (subs != null) {
+            subs.forEach(SseConnection::close);
+        }
+    }
+
+    private static Frame deltaFrame(SeatsDelta d) {
+        String json = Json.MAPPER.writeValueAsString(d);
+        return Frame.event(Long.toString(d.seq()), "seats", () -> json);
+    }
+
+    private static Frame holdFrame(String showId, Hold h) {
+        String json = Json.MAPPER.writeValueAsString(HoldBody.of(showId, h, null, null));
+        return Frame.event(null, "hold", () -> json);
+    }
+
+    /** Heartbeats for idle streams and {@code expiring} notices; run about once a second. */
+    public void tick() {
+        long idle = settings.heartbeat().toNanos();
+        Frame beat = Frame.comment("heartbeat");
+        for (Set<SseConnection> subs : showStreams.values()) {
+            for (SseConnection c : subs) {
+                if (c.idleNanos() >= idle) {
+                    c.offer(beat);
+                }
+            }
+        }
+        for (Set<HoldStream> subs : holdStreams.values()) {
+            for (HoldStream hs : subs) {
+                warnIfExpiring(hs);
+                if (hs.conn.idleNanos() >= idle) {
+                    hs.conn.offer(beat);
+                }
+            }
+        }
+    }
+
+    private void warnIfExpiring(HoldStream hs) {
+        Hold h = hs.hold;
+        if (h.status() == HoldStatus.ACTIVE && !h.expiresAt().equals(hs.warnedFor)
+                && Duration.between(clock.instant(), h.expiresAt()).compareTo(settings.expiringNotice()) <= 0) {
+            hs.warnedFor = h.expiresAt();
+            hs.conn.offer(Frame.event(null, "expiring", holdFrame(hs.showId, h).data()));
+        }
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    public long relayed() {
+        return relayed.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        showStreams.values().forEach(s -> s.forEach(SseConnection::close));
+        holdStreams.values().forEach(s -> s.forEach(h -> h.conn.close()));
+        writers.shutdown();
+        writers.awaitTermination(2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,18 @@
+package com.seatledger.api.sse;
+
+/** Why a stream could not be opened; the web layer turns it into a problem body. */
+public final class StreamRejected extends RuntimeException {
+
+    public enum Reason { SHOW_NOT_FOUND, HOLD_NOT_FOUND, NOT_HOLDER, TOO_MANY_STREAMS }
+
+    private final Reason reason;
+
+    public StreamRejected(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

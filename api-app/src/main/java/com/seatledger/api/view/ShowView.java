@@ -1,0 +1,215 @@
+package com.seatledger.api.view;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.seatledger.topics.message.Availability;
+import com.seatledger.topics.message.Cause;
+import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.HoldStatus;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.SeatChange;
+import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SeatStatus;
+import com.seatledger.topics.message.ShowEvent;
+import com.seatledger.topics.message.ShowSeat;
+import com.seatledger.topics.message.ShowSnapshot;
+
+/**
+ * One show as seen from seat-status: seat statuses, availability, holds (active, and ended ones for
+ * a while so look-ups and late commands still find their show) and the last deltas for SSE resume.
+ * Not thread-safe by itself: {@link Views} applies events and readers read under the view's monitor.
+ */
+public final class ShowView {
+
+    /** What one event changed, for the SSE fan-out. */
+    public record Change(SeatsDelta delta, List<Hold> holds) {
+    }
+
+    private final String showId;
+    private final int partition;
+    private final String name;
+    private final Instant startsAt;
+    private final Policy policy;
+    private final List<ShowSeat> layout;
+    private final Map<String, Integer> index;
+    private final SeatStatus[] status;
+    private Map<String, Availability> availability;
+    private long seq;
+    private final Map<String, Hold> holds = new HashMap<>();
+    /** actor to the ids of its active holds: "my holds" costs what the actor has, not the show. */
+    private final Map<String, Set<String>> activeByActor = new HashMap<>();
+    private final ArrayDeque<Map.Entry<Instant, String>> ended = new ArrayDeque<>();
+    private final ArrayDeque<SeatsDelta> replay = new ArrayDeque<>();
+    private final int replayCapacity;
+    /** Deltas after this seq are all in {@link #replay}. */
+    private long replayFloor;
+
+    private ShowView(String showId, int partition, String name, Instant startsAt, Policy policy, List<ShowSeat> seats,
+            long seq, Map<String, Availability> availability, int replayCapacity) {
+        this.showId = showId;
+        this.partition = partition;
+        this.name = name;
+        this.startsAt = startsAt;
+        this.policy = policy;
+        this.layout = seats;
+        this.index = new HashMap<>(seats.size() * 2);
+        this.status = new SeatStatus[seats.size()];
+        for (int i = 0; i < seats.size(); i++) {
+            index.put(seats.get(i).seatId(), i);
+            status[i] = seats.get(i).status();
+        }
+        this.seq = seq;
+        this.replayFloor = seq;
+        this.availability = new TreeMap<>(availability);
+        this.replayCapacity = replayCapacity;
+    }
+
+    public static ShowView created(ShowEvent create, int partition, int replayCapacity) {
+        List<ShowSeat> seats = new ArrayList<>(create.layout().seats().size());
+        for (SeatDef d : create.layout().seats()) {
+            seats.add(new ShowSeat(d.seatId(), d.section(), d.row(), d.number(), d.category(), SeatStatus.AVAILABLE));
+        }
+        return new ShowView(create.showId(), partition, create.layout().name(), create.layout().startsAt(),
+                create.layout().policy(), seats, create.seq(), create.availability(), replayCapacity);
+    }
+
+    public static ShowView of(ShowSnapshot s, int partition, int replayCapacity) {
+        ShowView v = new ShowView(s.showId(), partition, s.name(), s.startsAt(), s.policy(), s.seats(), s.seq(),
+                s.availability(), replayCapacity);
+        s.holds().forEach(h -> v.put(h, s.at()));
+        return v;
+    }
+
+    /**
+     * Applies the next event. Returns null for an event this view already contains (a snapshot
+     * covered it); throws {@link SeqGap} when events are missing.
+     */
+    public Change apply(ShowEvent e) {
+        if (e.seq() <= seq) {
+            return null;
+        }
+        if (e.seq() != seq + 1) {
+            throw new SeqGap(showId, seq, e.seq());
+        }
+        seq = e.seq();
+        availability = new TreeMap<>(e.availability());
+        for (SeatChange c : e.seats()) {
+            Integer i = index.get(c.seatId());
+            if (i != null) {
+                status[i] = c.status();
+            }
+        }
+        List<Hold> changedHolds = new ArrayList<>(2);
+        if (e.replacedHoldId() != null) {
+            Hold old = holds.get(e.replacedHoldId());
+            if (old != null) {
+                changedHolds.add(put(old.withStatus(HoldStatus.RELEASED), e.at()));
+            }
+        }
+        if (e.hold() != null) {
+            changedHolds.add(put(e.hold(), e.at()));
+        }
+        SeatsDelta delta = null;
+        if (!e.seats().isEmpty() && e.cause() != Cause.CREATE) {
+            delta = new SeatsDelta(e.seq(), e.cause(), e.seats(), availability);
+            replay.addLast(delta);
+            if (replay.size() > replayCapacity) {
+                replayFloor = replay.removeFirst().seq();
+            }
+        }
+        return new Change(delta, changedHolds);
+    }
+
+    private Hold put(Hold h, Instant at) {
+        holds.put(h.holdId(), h);
+        if (h.status() == HoldStatus.ACTIVE) {
+            activeByActor.computeIfAbsent(h.actor(), a -> new LinkedHashSet<>()).add(h.holdId());
+        } else {
+            Set<String> mine = activeByActor.get(h.actor());
+            if (mine != null && mine.remove(h.holdId()) && mine.isEmpty()) {
+                activeByActor.remove(h.actor());
+            }
+            ended.addLast(Map.entry(at, h.holdId()));
+        }
+        return h;
+    }
+
+    /** Forgets holds that ended before {@code before}; returns their ids. */
+    public List<String> forgetEndedHolds(Instant before) {
+        List<String> gone = new ArrayList<>();
+        while (!ended.isEmpty() && ended.peekFirst().getKey().isBefore(before)) {
+            String holdId = ended.removeFirst().getValue();
+            Hold h = holds.get(holdId);
+            if (h != null && h.status() != HoldStatus.ACTIVE) {
+                holds.remove(holdId);
+                gone.add(holdId);
+            }
+        }
+        return gone;
+    }
+
+    /**
+     * The deltas after {@code lastSeq}, or null when they are not all retained (or {@code lastSeq}
+     * is from the future): the caller then starts from a snapshot.
+     */
+    public List<SeatsDelta> deltasAfter(long lastSeq) {
+        if (lastSeq > seq || lastSeq < replayFloor) {
+            return null;
+        }
+        List<SeatsDelta> out = new ArrayList<>();
+        for (SeatsDelta d : replay) {
+            if (d.seq() > lastSeq) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    public ShowBody body() {
+        List<ShowSeat> seats = new ArrayList<>(layout.size());
+        for (int i = 0; i < status.length; i++) {
+            ShowSeat s = layout.get(i);
+            seats.add(status[i] == s.status() ? s
+                    : new ShowSeat(s.seatId(), s.section(), s.row(), s.number(), s.category(), status[i]));
+        }
+        return new ShowBody(showId, name, startsAt, seq, seats, availability, policy);
+    }
+
+    public ShowSummary summary() {
+        return new ShowSummary(showId, name, startsAt, availability);
+    }
+
+    public List<Hold> activeHoldsOf(String actor) {
+        List<Hold> out = new ArrayList<>();
+        for (String holdId : activeByActor.getOrDefault(actor, Set.of())) {
+            out.add(holds.get(holdId));
+        }
+        out.sort(Comparator.comparing(Hold::createdAt).thenComparing(Hold::holdId));
+        return out;
+    }
+
+    public Hold hold(String holdId) {
+        return holds.get(holdId);
+    }
+
+    public String showId() {
+        return showId;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public long seq() {
+        return seq;
+    }
+}

@@ -1,0 +1,72 @@
+package com.seatledger.api.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.seatledger.api.command.CommandGateway;
+import com.seatledger.topics.message.BlockSeats;
+import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.SellSeats;
+import com.seatledger.topics.message.UnblockSeats;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The box office (admin): direct sales, refunds, blocking seats from sale. */
+@RestController
+@Tag(name = "box office")
+public class BoxOfficeController {
+
+    private final CommandGateway gateway;
+    private final Commands commands;
+
+    public BoxOfficeController(CommandGateway gateway, Commands commands) {
+        this.gateway = gateway;
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/shows/{showId}/sales")
+    @Operation(summary = "Sell AVAILABLE seats directly under orderId")
+    public ChangeBody sell(@PathVariable String showId, @RequestBody Requests.Sale body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new SellSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body.seatIds(), body.orderId()));
+        return new ChangeBody(showId, r.seq(), r.orderId() != null ? r.orderId() : body.orderId(), body.seatIds());
+    }
+
+    @PostMapping("/api/shows/{showId}/orders/{orderId}/cancel")
+    @Operation(summary = "Cancel an order: its seats become AVAILABLE")
+    public ChangeBody cancel(@PathVariable String showId, @PathVariable String orderId,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new CancelOrder(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), Commands.pathId("orderId", orderId)));
+        return new ChangeBody(showId, r.seq(), orderId, null);
+    }
+
+    @PostMapping("/api/shows/{showId}/blocks")
+    @Operation(summary = "Block AVAILABLE seats from sale")
+    public ChangeBody block(@PathVariable String showId, @RequestBody Requests.Block body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new BlockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body.seatIds(), body.reason()));
+        return new ChangeBody(showId, r.seq(), null, body.seatIds());
+    }
+
+    @PostMapping("/api/shows/{showId}/unblocks")
+    @Operation(summary = "Return BLOCKED seats to sale")
+    public ChangeBody unblock(@PathVariable String showId, @RequestBody Requests.Unblock body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new UnblockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body.seatIds(), null));
+        return new ChangeBody(showId, r.seq(), null, body.seatIds());
+    }
+}

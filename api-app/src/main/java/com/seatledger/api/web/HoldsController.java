@@ -1,0 +1,138 @@
+package com.seatledger.api.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.seatledger.api.command.CommandGateway;
+import com.seatledger.api.command.CommandIds;
+import com.seatledger.api.sse.SseHub;
+import com.seatledger.api.view.HoldBody;
+import com.seatledger.api.view.Views;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.ConfirmHold;
+import com.seatledger.topics.message.ExtendHold;
+import com.seatledger.topics.message.HoldSeats;
+import com.seatledger.topics.message.ReleaseHold;
+import com.seatledger.topics.message.ResultCode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Buyers' holds: take, list, look up, extend, release, confirm, and the hold stream. */
+@RestController
+@Tag(name = "holds")
+public class HoldsController {
+
+    private final CommandGateway gateway;
+    private final Views views;
+    private final SseHub hub;
+    private final Commands commands;
+
+    public HoldsController(CommandGateway gateway, Views views, SseHub hub, Commands commands) {
+        this.gateway = gateway;
+        this.views = views;
+        this.hub = hub;
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/shows/{showId}/holds")
+    @Operation(summary = "Hold seats, named or best available, until expiresAt")
+    public ResponseEntity<HoldBody> hold(@PathVariable String showId, @RequestBody Requests.Hold body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId()), body.seatIds(), body.bestAvailable(),
+                body.ttlSeconds(), body.replacesHoldId()));
+        return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
+                .body(HoldBody.of(showId, r.hold(), r.seq(), null));
+    }
+
+    @GetMapping("/api/shows/{showId}/holds")
+    @Operation(summary = "The caller's active holds in the show")
+    public List<HoldBody> myHolds(@PathVariable String showId, Authentication auth) {
+        String actor = Caller.of(auth).actor();
+        List<HoldBody> mine = views.read(Commands.pathId("showId", showId),
+                v -> v.activeHoldsOf(actor).stream().map(h -> HoldBody.of(showId, h, null, null)).toList());
+        if (mine == null) {
+            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SHOW_NOT_FOUND.name(), "no show " + showId);
+        }
+        return mine;
+    }
+
+    @GetMapping("/api/holds/{holdId}")
+    @Operation(summary = "A hold (holder or admin)")
+    public HoldBody get(@PathVariable String holdId, Authentication auth) {
+        Views.HoldRef ref = ownHold(holdId, auth);
+        return HoldBody.of(ref.showId(), ref.hold(), null, null);
+    }
+
+    @PostMapping("/api/holds/{holdId}/extend")
+    @Operation(summary = "Extend a hold: never shortens it, capped at the show's maxHoldSeconds")
+    public HoldBody extend(@PathVariable String holdId, @RequestBody(required = false) Requests.Extend body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Views.HoldRef ref = find(holdId, auth);
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new ExtendHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
+                e.issuedAt(), holdId, body == null ? null : body.ttlSeconds()));
+        return HoldBody.of(ref.showId(), r.hold(), r.seq(), null);
+    }
+
+    @DeleteMapping("/api/holds/{holdId}")
+    @Operation(summary = "Release a hold: its seats become AVAILABLE")
+    public ResponseEntity<Void> release(@PathVariable String holdId,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Views.HoldRef ref = find(holdId, auth);
+        Commands.Envelope e = commands.envelope(auth, key);
+        gateway.decide(new ReleaseHold(e.commandId(), ref.showId(), e.actor(), e.roles(), e.issuedAt(), holdId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/holds/{holdId}/confirm")
+    @Operation(summary = "Confirm a hold: its seats become SOLD under orderId")
+    public HoldBody confirm(@PathVariable String holdId, @RequestBody Requests.Confirm body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Views.HoldRef ref = find(holdId, auth);
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new ConfirmHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
+                e.issuedAt(), holdId, body.orderId()));
+        return HoldBody.of(ref.showId(), r.hold(), r.seq(), r.orderId());
+    }
+
+    @GetMapping(path = "/api/holds/{holdId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The hold's stream (holder or admin): its state, every change, and 'expiring'")
+    public SseEmitter events(@PathVariable String holdId, Authentication auth) {
+        return hub.openHold(ownHold(holdId, auth));
+    }
+
+    /** The show of a hold, for commands on it: the ledger itself decides who may act. */
+    private Views.HoldRef find(String holdId, Authentication auth) {
+        Views.HoldRef ref = views.findHold(Commands.pathId("holdId", holdId), Caller.of(auth).actor());
+        if (ref == null) {
+            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.HOLD_NOT_FOUND.name(), "no hold " + holdId);
+        }
+        return ref;
+    }
+
+    /** A hold the caller may see: its own, or any for an admin. */
+    private Views.HoldRef ownHold(String holdId, Authentication auth) {
+        Views.HoldRef ref = find(holdId, auth);
+        Caller c = Caller.of(auth);
+        if (!ref.hold().actor().equals(c.actor()) && !c.isAdmin()) {
+            throw new ApiError(HttpStatus.FORBIDDEN, ResultCode.NOT_HOLDER.name(), "hold " + holdId + " is not yours");
+        }
+        return ref;
+    }
+}

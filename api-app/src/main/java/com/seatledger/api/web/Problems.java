@@ -1,0 +1,74 @@
+package com.seatledger.api.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import com.seatledger.topics.message.ResultCode;
+import com.seatledger.topics.message.SeatError;
+
+/** RFC 9457 problem bodies with the SPEC §5 {@code code} member, and the status of every code. */
+public final class Problems {
+
+    public static final String UNAUTHORIZED = "UNAUTHORIZED";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
+    /** Not in SPEC §5: the SSE connection cap of this instance is reached (503). */
+    public static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
+    /** Not in SPEC §5: no such path or method (404/405). */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private static final Map<ResultCode, HttpStatus> STATUS = Map.ofEntries(
+            Map.entry(ResultCode.OK, HttpStatus.OK),
+            Map.entry(ResultCode.INVALID_COMMAND, HttpStatus.BAD_REQUEST),
+            Map.entry(ResultCode.FORBIDDEN, HttpStatus.FORBIDDEN),
+            Map.entry(ResultCode.NOT_HOLDER, HttpStatus.FORBIDDEN),
+            Map.entry(ResultCode.SHOW_NOT_FOUND, HttpStatus.NOT_FOUND),
+            Map.entry(ResultCode.HOLD_NOT_FOUND, HttpStatus.NOT_FOUND),
+            Map.entry(ResultCode.ORDER_NOT_FOUND, HttpStatus.NOT_FOUND),
+            Map.entry(ResultCode.SHOW_EXISTS, HttpStatus.CONFLICT),
+            Map.entry(ResultCode.SEAT_UNAVAILABLE, HttpStatus.CONFLICT),
+            Map.entry(ResultCode.HOLD_NOT_ACTIVE, HttpStatus.CONFLICT),
+            Map.entry(ResultCode.HOLD_EXPIRED, HttpStatus.GONE),
+            Map.entry(ResultCode.SEAT_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ResultCode.HOLDER_LIMIT, HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ResultCode.HOLD_TOO_LONG, HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ResultCode.ORPHAN_SEAT, HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ResultCode.NOT_ENOUGH_SEATS, HttpStatus.UNPROCESSABLE_CONTENT));
+
+    public static HttpStatus status(ResultCode code) {
+        return STATUS.get(code);
+    }
+
+    public static ProblemDetail body(HttpStatus status, String code, String detail, List<SeatError> seatErrors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://seatledger.example/problems/" + code.toLowerCase().replace('_', '-')));
+        p.setTitle(status.getReasonPhrase());
+        p.setProperty("code", code);
+        if (seatErrors != null && !seatErrors.isEmpty()) {
+            p.setProperty("seatErrors", seatErrors);
+        }
+        return p;
+    }
+
+    public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail,
+            List<SeatError> seatErrors, Duration retryAfter) {
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            b.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
+        return b.body(body(status, code, detail, seatErrors));
+    }
+
+    private Problems() {
+    }
+}

@@ -1,0 +1,36 @@
+package com.seatledger.api.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.SeatDef;
+
+/** Request bodies of SPEC §5. Fields are checked by the command they become (CommandValidation). */
+public final class Requests {
+
+    public record CreateShow(String showId, String name, Instant startsAt, List<SeatDef> seats, Policy policy) {
+    }
+
+    public record Hold(List<String> seatIds, BestAvailable bestAvailable, Integer ttlSeconds, String replacesHoldId) {
+    }
+
+    public record Extend(Integer ttlSeconds) {
+    }
+
+    public record Confirm(String orderId) {
+    }
+
+    public record Sale(List<String> seatIds, String orderId) {
+    }
+
+    public record Block(List<String> seatIds, String reason) {
+    }
+
+    public record Unblock(List<String> seatIds) {
+    }
+
+    private Requests() {
+    }
+}

@@ -1,0 +1,82 @@
+package com.seatledger.api.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.seatledger.api.command.CommandGateway;
+import com.seatledger.api.sse.SseHub;
+import com.seatledger.api.view.ShowBody;
+import com.seatledger.api.view.ShowSummary;
+import com.seatledger.api.view.ShowView;
+import com.seatledger.api.view.Views;
+import com.seatledger.topics.message.CreateShow;
+import com.seatledger.topics.message.ResultCode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Shows: create (admin), list, seat map, and the live seat-map stream. */
+@RestController
+@Tag(name = "shows")
+public class ShowsController {
+
+    private final CommandGateway gateway;
+    private final Views views;
+    private final SseHub hub;
+    private final Commands commands;
+
+    public ShowsController(CommandGateway gateway, Views views, SseHub hub, Commands commands) {
+        this.gateway = gateway;
+        this.views = views;
+        this.hub = hub;
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/shows")
+    @Operation(summary = "Create a show with all its seats AVAILABLE (admin)")
+    public ResponseEntity<ShowBody> create(@RequestBody Requests.CreateShow body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        gateway.decide(new CreateShow(e.commandId(), body.showId(), e.actor(), e.roles(), e.issuedAt(), body.name(),
+                body.startsAt(), body.seats(), body.policy()));
+        return ResponseEntity.created(URI.create("/api/shows/" + body.showId())).body(show(body.showId()));
+    }
+
+    @GetMapping("/api/shows")
+    @Operation(summary = "Every show with its availability per category")
+    public List<ShowSummary> list() {
+        return views.summaries();
+    }
+
+    @GetMapping("/api/shows/{showId}")
+    @Operation(summary = "A show's seat map at its latest seq")
+    public ShowBody show(@PathVariable String showId) {
+        ShowBody body = views.read(Commands.pathId("showId", showId), ShowView::body);
+        if (body == null) {
+            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SHOW_NOT_FOUND.name(), "no show " + showId);
+        }
+        return body;
+    }
+
+    @GetMapping(path = "/api/shows/{showId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live seat map (SSE): a snapshot, then every change; resumes with Last-Event-ID")
+    public SseEmitter events(@PathVariable String showId,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
+            @RequestParam(value = "lastEventId", required = false) String lastEventIdParam) {
+        return hub.openShow(Commands.pathId("showId", showId),
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+    }
+}
