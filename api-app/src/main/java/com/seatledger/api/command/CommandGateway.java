@@ -15,6 +15,7 @@ import com.seatledger.topics.json.Json;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.CommandValidation;
+import com.seatledger.topics.message.CreateShow;
 import com.seatledger.topics.message.Outcome;
 
 import io.micrometer.core.instrument.Counter;
@@ -34,15 +35,17 @@ public final class CommandGateway {
     private final Views views;
     private final RateLimiter limiter;
     private final Duration timeout;
+    private final Duration createTimeout;
     private final MeterRegistry registry;
     private final Timer latency;
 
     public CommandGateway(ReplyingKafkaTemplate<String, byte[], byte[]> replies, Views views, RateLimiter limiter,
-            Duration timeout, MeterRegistry registry) {
+            Duration timeout, Duration createTimeout, MeterRegistry registry) {
         this.replies = replies;
         this.views = views;
         this.limiter = limiter;
         this.timeout = timeout;
+        this.createTimeout = createTimeout;
         this.registry = registry;
         this.latency = Timer.builder("seatledger.command.reply")
                 .description("command sent to reply received and visible in this instance's views")
@@ -55,10 +58,12 @@ public final class CommandGateway {
             throw new BadRequest(p);
         });
         limiter.acquire(c.actor());
+        // a CREATE_SHOW may carry 100,000 seats: the ledger writes each, so it gets its own, longer bound
+        Duration limit = c instanceof CreateShow ? createTimeout : timeout;
         long start = System.nanoTime();
-        CommandResult result = Json.MAPPER.readValue(request(c).value(), CommandResult.class);
+        CommandResult result = Json.MAPPER.readValue(request(c, limit).value(), CommandResult.class);
         if (result.outcome() == Outcome.ACCEPTED && result.seq() != null) {
-            awaitView(result, start);
+            awaitView(result, start, limit);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         Counter.builder("seatledger.commands").description("commands answered, by type, outcome and code")
@@ -70,33 +75,33 @@ public final class CommandGateway {
         return result;
     }
 
-    private ConsumerRecord<String, byte[]> request(Command c) {
+    private ConsumerRecord<String, byte[]> request(Command c, Duration timeout) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(),
                 Json.MAPPER.writeValueAsBytes(c));
         try {
             return replies.sendAndReceive(record, timeout).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(e);
+            throw unavailable(e, timeout);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // no broker, no ledger, or no answer in time: the command may or may not be decided
-            throw unavailable(e);
+            throw unavailable(e, timeout);
         }
     }
 
-    private void awaitView(CommandResult result, long start) {
+    private void awaitView(CommandResult result, long start, Duration timeout) {
         long left = timeout.toNanos() - (System.nanoTime() - start);
         try {
             views.awaitSeq(result.showId(), result.seq()).get(Math.max(left, 1), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(e);
+            throw unavailable(e, timeout);
         } catch (ExecutionException | TimeoutException e) {
-            throw unavailable(e);
+            throw unavailable(e, timeout);
         }
     }
 
-    private LedgerUnavailable unavailable(Exception e) {
+    private LedgerUnavailable unavailable(Exception e, Duration timeout) {
         registry.counter("seatledger.commands.unavailable").increment();
         return new LedgerUnavailable("the ledger did not answer within " + timeout.toMillis()
                 + " ms; retry with the same Idempotency-Key to learn the outcome", e);

@@ -15,7 +15,7 @@ import com.seatledger.api.sse.SseHub;
 import com.seatledger.api.view.StatusReader;
 import com.seatledger.api.view.Views;
 import com.seatledger.api.web.BodyLimitFilter;
-import com.seatledger.topics.json.Json;
+import com.seatledger.api.web.HttpJson;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,7 +29,7 @@ public class ApiConfig {
     /** The contract's one JSON mapping, for HTTP too: a wrong type in a body is a 400, never coerced. */
     @Bean
     JsonMapper jsonMapper() {
-        return Json.MAPPER;
+        return HttpJson.MAPPER;
     }
 
     @Bean
@@ -75,7 +75,8 @@ public class ApiConfig {
     @Bean
     CommandGateway commandGateway(ReplyingKafkaTemplate<String, byte[], byte[]> template, Views views,
             RateLimiter limiter, ApiProperties props, MeterRegistry registry) {
-        return new CommandGateway(template, views, limiter, props.replyTimeout(), registry);
+        return new CommandGateway(template, views, limiter, props.replyTimeout(), props.createShowTimeout(),
+                registry);
     }
 
     @Bean

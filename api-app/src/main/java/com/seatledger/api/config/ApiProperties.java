@@ -13,6 +13,7 @@ import com.seatledger.topics.Topics;
  *
  * @param partitions   partitions of the co-partitioned topics, when this app creates them
  * @param replyTimeout how long a command may wait for the ledger's decision (then 503)
+ * @param createShowTimeout the same for CREATE_SHOW, whose layout may hold 100,000 seats
  * @param jwtSecret    HS256 secret, at least 32 bytes as UTF-8
  * @param rateLimit    commands per actor
  * @param sse          SSE limits
@@ -21,7 +22,7 @@ import com.seatledger.topics.Topics;
  * @param openOperations whether Actuator and OpenAPI endpoints need no token
  */
 @ConfigurationProperties("seatledger")
-public record ApiProperties(Integer partitions, Duration replyTimeout, String jwtSecret, RateLimit rateLimit,
+public record ApiProperties(Integer partitions, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, RateLimit rateLimit,
         SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations) {
 
     public record RateLimit(double perSecond, int burst) {
@@ -41,6 +42,7 @@ public record ApiProperties(Integer partitions, Duration replyTimeout, String jw
     public ApiProperties {
         partitions = partitions == null ? Topics.DEFAULT_PARTITIONS : partitions;
         replyTimeout = replyTimeout == null ? Duration.ofSeconds(5) : replyTimeout;
+        createShowTimeout = createShowTimeout == null ? Duration.ofSeconds(60) : createShowTimeout;
         rateLimit = rateLimit == null ? new RateLimit(20, 40) : rateLimit;
         sse = sse == null ? SseSettings.DEFAULTS : sse;
         views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(30), Duration.ofHours(1)) : views;

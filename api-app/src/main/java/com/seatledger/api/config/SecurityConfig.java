@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.seatledger.api.web.Problems;
-import com.seatledger.topics.json.Json;
+import com.seatledger.api.web.HttpJson;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.ResultCode;
 
@@ -102,6 +102,6 @@ public class SecurityConfig {
             throws IOException {
         res.setStatus(status.value());
         res.setContentType("application/problem+json");
-        Json.MAPPER.writeValue(res.getOutputStream(), Problems.body(status, code, detail, List.of()));
+        HttpJson.MAPPER.writeValue(res.getOutputStream(), Problems.body(status, code, detail, List.of()));
     }
 }

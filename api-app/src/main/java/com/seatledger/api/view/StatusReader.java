@@ -48,8 +48,8 @@ public final class StatusReader implements Runnable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile long lastPollMillis;
     private final Set<Integer> fullReplay = new HashSet<>();
-    private int snapshotsLoaded;
-    private long eventsApplied;
+    private volatile int snapshotsLoaded;
+    private volatile long eventsRead;
 
     /**
      * @param consumerConfig bootstrap servers and client settings; group, offsets and
@@ -91,8 +91,8 @@ public final class StatusReader implements Runnable {
                 }
                 if (!ready && caughtUp(c, readyAt)) {
                     ready = true;
-                    log.info("views ready: {} shows ({} from snapshots), {} events applied, in {} ms", views.size(),
-                            snapshotsLoaded, eventsApplied, (System.nanoTime() - started) / 1_000_000);
+                    log.info("views ready: {} shows ({} from snapshots), {} events read, in {} ms", views.size(),
+                            snapshotsLoaded, eventsRead, (System.nanoTime() - started) / 1_000_000);
                 }
             }
         } catch (WakeupException stopping) {
@@ -153,9 +153,9 @@ public final class StatusReader implements Runnable {
             if (e == null) {
                 continue;
             }
+            eventsRead++;
             try {
                 views.apply(e, tp.partition());
-                eventsApplied++;
             } catch (SeqGap gap) {
                 if (fullReplay.add(tp.partition())) {
                     log.warn("{}; reading partition {} of seat-status again from its start", gap.getMessage(),
@@ -211,6 +211,16 @@ public final class StatusReader implements Runnable {
 
     public Throwable failure() {
         return failure;
+    }
+
+    /** Shows installed from seat-snapshots at start. */
+    public int snapshotsLoaded() {
+        return snapshotsLoaded;
+    }
+
+    /** seat-status records read since start. */
+    public long eventsRead() {
+        return eventsRead;
     }
 
     public long lastPollMillis() {

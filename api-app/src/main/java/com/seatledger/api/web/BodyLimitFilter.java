@@ -7,7 +7,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.seatledger.topics.json.Json;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -40,7 +39,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
         if (req.getContentLengthLong() > limit) {
             res.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             res.setContentType("application/problem+json");
-            Json.MAPPER.writeValue(res.getOutputStream(), Problems.body(HttpStatus.CONTENT_TOO_LARGE,
+            HttpJson.MAPPER.writeValue(res.getOutputStream(), Problems.body(HttpStatus.CONTENT_TOO_LARGE,
                     Problems.PAYLOAD_TOO_LARGE, new PayloadTooLarge(limit).getMessage(), List.of()));
             return;
         }

@@ -18,7 +18,7 @@ public final class CommandValidation {
                 id("commandId", c.commandId()),
                 id("showId", c.showId()),
                 c.actor() == null || c.actor().isBlank() ? "actor: required" : null,
-                c.roles() != null && c.roles().contains(null) ? "roles: must not contain null" : null,
+                c.roles() != null && c.roles().stream().anyMatch(java.util.Objects::isNull) ? "roles: must not contain null" : null,
                 specific(c));
         return Optional.ofNullable(p);
     }

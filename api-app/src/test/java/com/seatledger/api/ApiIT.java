@@ -1,0 +1,429 @@
+package com.seatledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.Socket;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.seatledger.api.view.StatusReader;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The api-app against a real broker and the real ledger topology: every endpoint's success and
+ * error paths, idempotent retries, SSE streams, two api instances and a restart from snapshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiIT {
+
+    static ApiStack stack;
+    static Http a;
+    static Http b;
+    static ApiStack.Api apiA;
+    static final AtomicInteger shows = new AtomicInteger();
+
+    final String admin = Http.admin();
+    final String alice = Http.token("alice");
+    final String bob = Http.token("bob");
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new ApiStack();
+        apiA = stack.startApi();
+        a = apiA.http();
+        b = stack.startApi("--seatledger.rate-limit.per-second=0.2", "--seatledger.rate-limit.burst=4").http();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    static List<Map<String, Object>> rows(String category, String rowNames, int perRow) {
+        List<Map<String, Object>> seats = new ArrayList<>();
+        for (char r : rowNames.toCharArray()) {
+            for (int n = 1; n <= perRow; n++) {
+                seats.add(Map.of("seatId", r + "-" + n, "section", "MAIN", "row", String.valueOf(r), "number", n,
+                        "category", category));
+            }
+        }
+        return seats;
+    }
+
+    /** Creates a fresh show through api A and returns its id. */
+    String newShow(List<Map<String, Object>> seats, Map<String, Object> policy) {
+        String id = "show-" + shows.incrementAndGet();
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("showId", id, "name", "Show " + id, "seats", seats));
+        if (policy != null) {
+            body.put("policy", policy);
+        }
+        Http.Response r = a.post("/api/shows", admin, body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return id;
+    }
+
+    String newShow() {
+        return newShow(rows("STALLS", "ABC", 10), null);
+    }
+
+    static Map<String, Object> seats(String... ids) {
+        return Map.of("seatIds", List.of(ids));
+    }
+
+    static String statusOf(Http api, String showId, String seatId) {
+        for (JsonNode s : api.get("/api/shows/" + showId, null).json().path("seats")) {
+            if (s.path("seatId").asString().equals(seatId)) {
+                return s.path("status").asString();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @Order(1)
+    void holdExtendConfirmWithReadYourWrites() {
+        String show = newShow();
+        Http.Response created = a.get("/api/shows/" + show, null);
+        assertThat(created.json().path("seq").asLong()).isEqualTo(1);
+        assertThat(created.json().path("seats")).hasSize(30);
+        assertThat(created.json().path("availability").path("STALLS").path("available").asInt()).isEqualTo(30);
+
+        Http.Response held = a.post("/api/shows/" + show + "/holds", alice, seats("A-1", "A-2"));
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        JsonNode hold = held.json();
+        String holdId = hold.path("holdId").asString();
+        assertThat(hold.path("showId").asString()).isEqualTo(show);
+        assertThat(hold.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(hold.path("seq").asLong()).isEqualTo(2);
+        // read-your-writes: the very next read of this instance shows the hold
+        assertThat(statusOf(a, show, "A-1")).isEqualTo("HELD");
+        assertThat(a.get("/api/shows/" + show + "/holds", alice).json()).extracting(n -> n.path("holdId").asString())
+                .containsExactly(holdId);
+        assertThat(a.get("/api/shows/" + show + "/holds", bob).json()).isEmpty();
+        assertThat(a.get("/api/holds/" + holdId, alice).json().path("seatIds")).hasSize(2);
+
+        Http.Response extended = a.post("/api/holds/" + holdId + "/extend", alice, Map.of("ttlSeconds", 1200));
+        assertThat(extended.status()).as(extended.raw()).isEqualTo(200);
+        assertThat(extended.json().path("expiresAt").asString()).isGreaterThan(hold.path("expiresAt").asString());
+
+        Http.Response confirmed = a.post("/api/holds/" + holdId + "/confirm", alice, Map.of("orderId", "o-1"));
+        assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
+        assertThat(confirmed.json().path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.json().path("orderId").asString()).isEqualTo("o-1");
+        assertThat(statusOf(a, show, "A-2")).isEqualTo("SOLD");
+        assertThat(a.get("/api/shows", null).json()).extracting(n -> n.path("showId").asString()).contains(show);
+
+        Http.Response again = a.post("/api/holds/" + holdId + "/confirm", alice, Map.of("orderId", "o-2"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("HOLD_NOT_ACTIVE");
+        assertThat(again.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(2)
+    void anIdempotentRetryAnswersIdenticallyWithoutASecondEffect() {
+        String show = newShow();
+        Http.Response first = a.post("/api/shows/" + show + "/holds", alice, seats("B-1"), "retry-1");
+        Http.Response retry = a.post("/api/shows/" + show + "/holds", alice, seats("B-1"), "retry-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.raw()).isEqualTo(first.raw());
+        assertThat(a.get("/api/shows/" + show, null).json().path("seq").asLong()).as("no second event").isEqualTo(2);
+        // the key is scoped to the actor: bob's same key is another command
+        Http.Response bobs = a.post("/api/shows/" + show + "/holds", bob, seats("B-1"), "retry-1");
+        assertThat(bobs.status()).isEqualTo(409);
+        assertThat(bobs.code()).isEqualTo("SEAT_UNAVAILABLE");
+        assertThat(bobs.json().path("seatErrors").get(0).path("seatId").asString()).isEqualTo("B-1");
+        // same key, other content
+        Http.Response changed = a.post("/api/shows/" + show + "/holds", alice, seats("B-2"), "retry-1");
+        assertThat(changed.status()).isEqualTo(400);
+        assertThat(changed.json().path("detail").asString()).contains("commandId reused");
+        assertThat(a.post("/api/shows/" + show + "/holds", alice, seats("B-3"), "bad key!").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(3)
+    void everyErrorIsAProblemBodyWithItsCodeAndStatus() {
+        String show = newShow(rows("STALLS", "AB", 5), Map.of("holdTtlSeconds", 60, "maxHoldSeconds", 120, "maxSeatsPerHolder", 3));
+        String path = "/api/shows/" + show + "/holds";
+        expect(a.post(path, alice, "{not json"), 400, "INVALID_COMMAND", "body");
+        expect(a.post(path, alice, "{\"seatIds\":[\"A-1\"],\"ttlSeconds\":\"60\"}"), 400, "INVALID_COMMAND",
+                "ttlSeconds");
+        expect(a.post(path, alice, "{\"seatIds\":\"A-1\"}"), 400, "INVALID_COMMAND", "seatIds");
+        expect(a.post(path, alice, Map.of()), 400, "INVALID_COMMAND", "");
+        expect(a.post(path, alice, seats("bad id!")), 400, "INVALID_COMMAND", "seatIds");
+        expect(a.post("/api/shows/bad%20show/holds", alice, seats("A-1")), 400, "INVALID_COMMAND", "showId");
+        expect(a.post(path, alice, "{\"seatIds\":[\"" + "A".repeat(70_000) + "\"]}"), 413, "PAYLOAD_TOO_LARGE", "");
+        expect(a.post("/api/shows/no-such-show/holds", alice, seats("A-1")), 404, "SHOW_NOT_FOUND", "");
+        expect(a.get("/api/shows/no-such-show", null), 404, "SHOW_NOT_FOUND", "");
+        expect(a.get("/api/holds/no-such-hold", alice), 404, "HOLD_NOT_FOUND", "");
+        expect(a.post(path, alice, seats("Z-9")), 422, "SEAT_NOT_FOUND", "");
+        expect(a.post(path, alice, Map.of("seatIds", List.of("A-1"), "ttlSeconds", 600)), 422, "HOLD_TOO_LONG", "");
+        expect(a.post(path, alice, seats("A-1", "A-2", "A-3", "A-4")), 422, "HOLDER_LIMIT", "");
+        expect(a.post(path, alice, Map.of("bestAvailable", Map.of("category", "BALCONY", "quantity", 2))), 422,
+                "NOT_ENOUGH_SEATS", "");
+        expect(a.post(path, null, seats("A-1")), 401, "UNAUTHORIZED", "");
+        expect(a.post(path, "not.a.jwt", seats("A-1")), 401, "UNAUTHORIZED", "");
+        String wrongSecret = com.seatledger.api.config.DevTokens.mint("another-secret-that-is-also-32-bytes-long",
+                "alice", List.of(), Duration.ofHours(1));
+        expect(a.post(path, wrongSecret, seats("A-1")), 401, "UNAUTHORIZED", "");
+        String expired = com.seatledger.api.config.DevTokens.mint(ApiStack.SECRET, "alice", List.of(),
+                Duration.ofHours(-1));
+        expect(a.post(path, expired, seats("A-1")), 401, "UNAUTHORIZED", "");
+        expect(a.post("/api/shows", alice, Map.of("showId", "x", "name", "x", "seats", rows("S", "A", 1))), 403,
+                "FORBIDDEN", "");
+        expect(a.post("/api/shows/" + show + "/sales", alice, Map.of("seatIds", List.of("A-1"), "orderId", "o")), 403,
+                "FORBIDDEN", "");
+        expect(a.post("/api/shows", admin, Map.of("showId", show, "name", "again", "seats", rows("S", "A", 1))), 409,
+                "SHOW_EXISTS", "");
+
+        String holdId = a.post(path, alice, seats("B-1")).json().path("holdId").asString();
+        expect(a.get("/api/holds/" + holdId, bob), 403, "NOT_HOLDER", "");
+        expect(a.post("/api/holds/" + holdId + "/extend", bob, null), 403, "NOT_HOLDER", "");
+        expect(a.delete("/api/holds/" + holdId, bob), 403, "NOT_HOLDER", "");
+        expect(a.post("/api/holds/" + holdId + "/confirm", bob, Map.of("orderId", "o-9")), 403, "NOT_HOLDER", "");
+        expect(a.post("/api/holds/" + holdId + "/confirm", alice, Map.of()), 400, "INVALID_COMMAND", "orderId");
+        assertThat(a.get("/api/holds/" + holdId, admin).status()).as("an admin sees any hold").isEqualTo(200);
+        assertThat(a.delete("/api/holds/" + holdId, alice).status()).isEqualTo(204);
+        expect(a.delete("/api/holds/" + holdId, alice), 409, "HOLD_NOT_ACTIVE", "");
+    }
+
+    static void expect(Http.Response r, int status, String code, String field) {
+        assertThat(r.status()).as(r.raw()).isEqualTo(status);
+        assertThat(r.contentType()).as(r.raw()).startsWith("application/problem+json");
+        assertThat(r.code()).as(r.raw()).isEqualTo(code);
+        assertThat(r.json().path("detail").asString()).as(r.raw()).contains(field);
+    }
+
+    @Test
+    @Order(4)
+    void boxOfficeSellsCancelsBlocksAndUnblocks() {
+        String show = newShow();
+        String base = "/api/shows/" + show;
+        Http.Response sold = a.post(base + "/sales", admin, Map.of("seatIds", List.of("A-1", "A-2"), "orderId", "o-1"));
+        assertThat(sold.status()).as(sold.raw()).isEqualTo(200);
+        assertThat(sold.json().path("seq").asLong()).isEqualTo(2);
+        expect(a.post(base + "/sales", admin, Map.of("seatIds", List.of("A-2"), "orderId", "o-2")), 409,
+                "SEAT_UNAVAILABLE", "");
+        assertThat(a.post(base + "/orders/o-1/cancel", admin, null).status()).isEqualTo(200);
+        expect(a.post(base + "/orders/o-1/cancel", admin, null), 404, "ORDER_NOT_FOUND", "");
+        assertThat(a.post(base + "/blocks", admin, Map.of("seatIds", List.of("C-1"), "reason", "camera")).status())
+                .isEqualTo(200);
+        assertThat(statusOf(a, show, "C-1")).isEqualTo("BLOCKED");
+        expect(a.post(base + "/blocks", admin, seats("C-1")), 409, "SEAT_UNAVAILABLE", "");
+        assertThat(a.post(base + "/unblocks", admin, seats("C-1")).status()).isEqualTo(200);
+        expect(a.post(base + "/unblocks", admin, seats("C-1")), 409, "SEAT_UNAVAILABLE", "");
+        assertThat(statusOf(a, show, "C-1")).isEqualTo("AVAILABLE");
+    }
+
+    @Test
+    @Order(5)
+    void twoClientsSeeTheSameOrderedDeltasAndResumeWithoutGapOrDuplicate() {
+        String show = newShow();
+        String url = a.base() + "/api/shows/" + show + "/events";
+        try (SseClient one = new SseClient(url, null); SseClient two = new SseClient(url, null)) {
+            assertThat(one.awaitEvent(e -> "snapshot".equals(e.name())).retry()).isNotNull();
+            two.awaitEvent(e -> "snapshot".equals(e.name()));
+            String h1 = a.post("/api/shows/" + show + "/holds", alice, seats("A-1")).json().path("holdId").asString();
+            a.post("/api/holds/" + h1 + "/extend", alice, null);
+            a.post("/api/shows/" + show + "/holds", bob, seats("A-2", "A-3"));
+            a.post("/api/holds/" + h1 + "/confirm", alice, Map.of("orderId", "o-1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> one.named("seats").size() == 3
+                    && two.named("seats").size() == 3);
+            assertThat(ids(one.named("seats"))).as("EXTEND changed no seat").containsExactly("2", "4", "5");
+            assertThat(ids(two.named("seats"))).isEqualTo(ids(one.named("seats")));
+            assertThat(one.named("seats")).extracting(SseClient.Event::data)
+                    .isEqualTo(two.named("seats").stream().map(SseClient.Event::data).toList());
+            for (SseClient.Event e : one.events) {
+                assertThat(e.data()).as("public stream").doesNotContain("holdId", "actor", "orderId", "alice", "bob");
+            }
+        }
+        // resume after seq 2 by header: exactly 4 and 5, no snapshot
+        try (SseClient resumed = new SseClient(url, "2")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.named("seats").size() >= 2);
+            assertThat(resumed.named("snapshot")).isEmpty();
+            assertThat(ids(resumed.named("seats"))).containsExactly("4", "5");
+            // a later change arrives once
+            a.post("/api/shows/" + show + "/holds", alice, seats("B-1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.named("seats").size() == 3);
+            assertThat(ids(resumed.named("seats"))).containsExactly("4", "5", "6");
+        }
+        // the query parameter works for a first connect; the header wins over it
+        try (SseClient byParam = new SseClient(url + "?lastEventId=5", null);
+                SseClient headerWins = new SseClient(url + "?lastEventId=1", "5")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> byParam.named("seats").size() == 1
+                    && headerWins.named("seats").size() == 1);
+            assertThat(ids(byParam.named("seats"))).containsExactly("6");
+            assertThat(ids(headerWins.named("seats"))).containsExactly("6");
+        }
+        // garbage or future ids get a fresh snapshot
+        for (String stale : List.of("garbage", "999")) {
+            try (SseClient fresh = new SseClient(url, stale)) {
+                SseClient.Event snap = fresh.awaitEvent(e -> "snapshot".equals(e.name()));
+                assertThat(snap.id()).isEqualTo("6");
+                assertThat(snap.json().path("seats")).hasSize(30);
+                assertThat(snap.data()).doesNotContain("holdId", "alice");
+            }
+        }
+        assertThat(new SseClient(a.base() + "/api/shows/no-such-show/events", null).status).isEqualTo(404);
+    }
+
+    static List<String> ids(List<SseClient.Event> events) {
+        return events.stream().map(SseClient.Event::id).toList();
+    }
+
+    @Test
+    @Order(6)
+    void holdStreamSendsTheHoldExpiringAndExpired() {
+        String show = newShow();
+        String holdId = a.post("/api/shows/" + show + "/holds", alice,
+                Map.of("seatIds", List.of("A-1"), "ttlSeconds", 3)).json().path("holdId").asString();
+        String url = a.base() + "/api/holds/" + holdId + "/events?access_token=";
+        assertThat(new SseClient(url + bob, null).status).isEqualTo(403);
+        assertThat(new SseClient(a.base() + "/api/holds/" + holdId + "/events", null).status).isEqualTo(401);
+        try (SseClient mine = new SseClient(url + alice, null)) {
+            assertThat(mine.awaitEvent(e -> "hold".equals(e.name())).json().path("status").asString())
+                    .isEqualTo("ACTIVE");
+            mine.awaitEvent(e -> "expiring".equals(e.name()));
+            SseClient.Event expired = mine.awaitEvent(e -> "hold".equals(e.name()) && e.data().contains("EXPIRED"));
+            assertThat(expired.json().path("holdId").asString()).isEqualTo(holdId);
+            await().atMost(Duration.ofSeconds(5)).until(mine::ended);
+        }
+        assertThat(statusOf(a, show, "A-1")).isEqualTo("AVAILABLE");
+        expect(a.post("/api/holds/" + holdId + "/extend", alice, null), 410, "HOLD_EXPIRED", "");
+    }
+
+    @Test
+    @Order(7)
+    void twoInstancesAnswerTheirOwnRequestsAndServeTheSameMapAndStream() {
+        String show = newShow();
+        try (SseClient onA = new SseClient(a.base() + "/api/shows/" + show + "/events", null);
+                SseClient onB = new SseClient(b.base() + "/api/shows/" + show + "/events", null)) {
+            onA.awaitEvent(e -> "snapshot".equals(e.name()));
+            onB.awaitEvent(e -> "snapshot".equals(e.name()));
+            Http.Response viaA = a.post("/api/shows/" + show + "/holds", alice, seats("A-1"));
+            Http.Response viaB = b.post("/api/shows/" + show + "/holds", bob, seats("A-2"));
+            assertThat(viaA.status()).as(viaA.raw()).isEqualTo(201);
+            assertThat(viaB.status()).as(viaB.raw()).isEqualTo(201);
+            assertThat(viaA.json().path("actor").asString()).isEqualTo("alice");
+            assertThat(viaB.json().path("actor").asString()).isEqualTo("bob");
+            // B's answer is B's read-your-writes; A catches up within moments
+            await().atMost(Duration.ofSeconds(5)).until(() -> a.get("/api/shows/" + show, null).raw()
+                    .equals(b.get("/api/shows/" + show, null).raw()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> onA.named("seats").size() == 2
+                    && onB.named("seats").size() == 2);
+            assertThat(onA.named("seats").stream().map(SseClient.Event::data).toList())
+                    .isEqualTo(onB.named("seats").stream().map(SseClient.Event::data).toList());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void perActorRateLimitAnswers429WithRetryAfter() {
+        String show = newShow();
+        String carol = Http.token("carol");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            statuses.add(b.post("/api/shows/" + show + "/holds", carol, seats("C-" + i)).status());
+        }
+        assertThat(statuses.subList(0, 4)).containsOnly(201);
+        Http.Response limited = b.post("/api/shows/" + show + "/holds", carol, seats("C-9"));
+        expect(limited, 429, "RATE_LIMITED", "");
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(b.post("/api/shows/" + show + "/holds", Http.token("dave"), seats("B-9")).status())
+                .as("others are not limited").isEqualTo(201);
+    }
+
+    @Test
+    @Order(9)
+    void aStalledClientIsDroppedWhileAnotherKeepsReceiving() throws Exception {
+        // a 100,000-seat show: its snapshot alone is more than the socket buffers of a client that never reads
+        List<Map<String, Object>> seats = new ArrayList<>();
+        for (int r = 0; r < 200; r++) {
+            for (int n = 1; n <= 500; n++) {
+                seats.add(Map.of("seatId", "R" + r + "-" + n, "section", "FLOOR", "row", "R" + r, "number", n,
+                        "category", r < 50 ? "GOLD" : "SILVER"));
+            }
+        }
+        long t0 = System.nanoTime();
+        String show = newShow(seats, null);
+        System.out.printf("100,000-seat show created and visible in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        String url = a.base() + "/api/shows/" + show + "/events";
+        var registry = apiA.context().getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        double droppedBefore = registry.get("seatledger.sse.clients.dropped").functionCounter().count();
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(new java.net.InetSocketAddress("localhost", java.net.URI.create(url).getPort()));
+            OutputStream out = stalled.getOutputStream();
+            out.write(("GET /api/shows/" + show + "/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream"
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try (SseClient live = new SseClient(url, null)) {
+                live.awaitEvent(e -> "snapshot".equals(e.name()));
+                for (int i = 0; i < 40; i++) {
+                    assertThat(a.post("/api/shows/" + show + "/holds", Http.token("fan-" + i), seats("R0-" + (i + 1)))
+                            .status()).isEqualTo(201);
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> live.named("seats").size() == 40);
+                await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("seatledger.sse.clients.dropped")
+                        .functionCounter().count() > droppedBefore);
+                assertThat(live.ended()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aNewInstanceStartsFromSnapshotsAndServesTheSameSeatMaps() {
+        String show = newShow();
+        for (int i = 1; i <= 5; i++) {
+            a.post("/api/shows/" + show + "/holds", Http.token("buyer-" + i), seats("A-" + i));
+        }
+        String expected = a.get("/api/shows/" + show, null).raw();
+        // the ledger snapshots changed shows every second in this stack; wait for one past this seq
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1_500)).until(() -> true);
+        ApiStack.Api fresh = stack.startApi();
+        assertThat(fresh.http().get("/api/shows/" + show, null).raw()).isEqualTo(expected);
+        StatusReader reader = fresh.context().getBean(StatusReader.class);
+        assertThat(reader.snapshotsLoaded()).isPositive();
+        long all = apiA.context().getBean(StatusReader.class).eventsRead();
+        assertThat(reader.eventsRead()).as("events read of %d", all).isLessThan(all / 2);
+        assertThat(fresh.http().get("/api/shows/" + show + "/holds", Http.token("buyer-3")).json()).hasSize(1);
+        // and it keeps following: a new hold via A shows up in the fresh instance
+        a.post("/api/shows/" + show + "/holds", alice, seats("B-1"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "HELD".equals(statusOf(fresh.http(), show, "B-1")));
+    }
+
+    @Test
+    @Order(11)
+    void withoutALedgerCommandsAnswer503WithRetryAfterAndRecover() {
+        String show = newShow();
+        stack.stopLedger();
+        try {
+            Http.Response r = a.post("/api/shows/" + show + "/holds", alice, seats("A-1"), "during-outage");
+            expect(r, 503, "LEDGER_UNAVAILABLE", "Idempotency-Key");
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            assertThat(a.get("/api/shows/" + show, null).status()).as("reads still served").isEqualTo(200);
+        } finally {
+            stack.startLedger();
+        }
+        Http.Response retried = a.post("/api/shows/" + show + "/holds", alice, seats("A-1"), "during-outage");
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(201);
+        assertThat(a.get("/api/shows/" + show + "/holds", alice).json()).hasSize(1);
+    }
+}

@@ -1,0 +1,111 @@
+package com.seatledger.api;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.seatledger.ledger.streams.LedgerSettings;
+import com.seatledger.ledger.streams.LedgerTopology;
+import com.seatledger.topics.Topics;
+
+/**
+ * A whole Seat Ledger in one JVM for integration tests: a real KRaft broker, the real ledger
+ * topology with exactly_once_v2, and api-app instances started as Spring Boot applications.
+ */
+final class ApiStack implements AutoCloseable {
+
+    static final String SECRET = "integration-test-secret-with-at-least-32-bytes";
+    static final int PARTITIONS = 3;
+
+    final EmbeddedKafkaKraftBroker broker;
+    private KafkaStreams ledger;
+    private final Path stateDir;
+    private final List<ConfigurableApplicationContext> apis = new ArrayList<>();
+
+    ApiStack() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "message.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES)));
+        broker.afterPropertiesSet();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            admin.createTopics(Topics.ALL.stream().map(t -> t.newTopic(PARTITIONS)).toList()).all().get();
+        }
+        stateDir = Files.createTempDirectory("api-it-ledger");
+        startLedger();
+    }
+
+    String bootstrap() {
+        return broker.getBrokersAsString();
+    }
+
+    void startLedger() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "seat-ledger-it");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.producerPrefix("max.request.size"), Topics.MAX_MESSAGE_BYTES);
+        p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), Topics.MAX_MESSAGE_BYTES);
+        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(100), 64, Duration.ofSeconds(1));
+        ledger = new KafkaStreams(LedgerTopology.buildTopology(settings), p);
+        ledger.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledger.state() == KafkaStreams.State.RUNNING);
+    }
+
+    void stopLedger() {
+        ledger.close(Duration.ofSeconds(30));
+    }
+
+    /** Starts an api-app instance; returns its base URL once its views have caught up. */
+    Api startApi(String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrap(),
+                "--seatledger.partitions=" + PARTITIONS,
+                "--seatledger.jwt-secret=" + SECRET,
+                "--seatledger.reply-timeout=4s",
+                "--seatledger.sse.queue-frames=16",
+                "--seatledger.sse.writer-threads=4",
+                "--seatledger.views.snapshot-margin=2s"));
+        args.addAll(List.of(extraArgs));
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ApiApplication.class)
+                .run(args.toArray(String[]::new));
+        apis.add(ctx);
+        Api api = new Api(ctx, "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.http().get("/actuator/health", null).status() == 200);
+        return api;
+    }
+
+    record Api(ConfigurableApplicationContext context, String url) {
+        Http http() {
+            return new Http(url);
+        }
+    }
+
+    @Override
+    public void close() {
+        apis.forEach(ConfigurableApplicationContext::close);
+        if (ledger != null) {
+            ledger.close(Duration.ofSeconds(10));
+        }
+        broker.destroy();
+    }
+}
