@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -65,6 +66,35 @@ public class ApiConfig {
         FunctionCounter.builder("seatledger.sse.clients.dropped", hub, SseHub::dropped)
                 .description("SSE clients closed because they did not keep up").register(registry);
         return hub;
+    }
+
+    /** Stops first (highest phase): ends SSE streams before the web server waits for open requests. */
+    @Bean
+    SmartLifecycle sseStreamsLifecycle(SseHub hub) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                hub.closeAll();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     @Bean

@@ -248,10 +248,15 @@ public final class SseHub implements Views.Listener, AutoCloseable {
         return dropped.get();
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Ends every stream (clients reconnect elsewhere); open streams would otherwise hold up a graceful shutdown. */
+    public void closeAll() {
         showStreams.values().forEach(s -> s.forEach(SseConnection::close));
         holdStreams.values().forEach(s -> s.forEach(h -> h.conn.close()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closeAll();
         writers.shutdown();
         writers.awaitTermination(2, TimeUnit.SECONDS);
     }
