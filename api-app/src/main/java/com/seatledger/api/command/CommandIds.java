@@ -22,7 +22,7 @@ public final class CommandIds {
             return "c-" + UUID.randomUUID();
         }
         if (!Ids.valid(idempotencyKey)) {
-            throw new BadRequest("Idempotency-Key", "must be 1-64 characters of [A-Za-z0-9._:-]");
+            throw new BadRequest("Idempotency-Key", Ids.RULE);
         }
         return "k-" + digest(actor + '\n' + idempotencyKey);
     }

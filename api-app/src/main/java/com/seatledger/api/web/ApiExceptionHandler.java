@@ -70,9 +70,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case HOLD_NOT_FOUND:
                 return Problems.response(HttpStatus.NOT_FOUND, ResultCode.HOLD_NOT_FOUND.name(), e.getMessage(),
                         List.of(), null);
-            case NOT_HOLDER:
-                return Problems.response(HttpStatus.FORBIDDEN, ResultCode.NOT_HOLDER.name(), e.getMessage(),
-                        List.of(), null);
             default:
                 return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, Problems.TOO_MANY_STREAMS, e.getMessage(),
                         List.of(), Duration.ofSeconds(5));

@@ -34,7 +34,7 @@ public class Commands {
     /** A path id that breaks the id grammar can name nothing: 400, not a trip to the ledger. */
     public static String pathId(String name, String value) {
         if (!Ids.valid(value)) {
-            throw new BadRequest(name, "must be 1-64 characters of [A-Za-z0-9._:-]");
+            throw new BadRequest(name, Ids.RULE);
         }
         return value;
     }

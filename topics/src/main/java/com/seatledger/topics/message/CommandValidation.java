@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class CommandValidation {
 
-    private static final String ID_RULE = "must be 1-64 characters of [A-Za-z0-9._:-]";
+    private static final String ID_RULE = Ids.RULE;
 
     public static Optional<String> problem(Command c) {
         String p = firstOf(

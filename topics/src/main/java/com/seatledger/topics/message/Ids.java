@@ -7,6 +7,9 @@ public final class Ids {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** How a broken id is described in an error message. */
+    public static final String RULE = "must be 1-64 characters of [A-Za-z0-9._:-]";
+
     public static boolean valid(String id) {
         return id != null && ID.matcher(id).matches();
     }
