@@ -1,0 +1,444 @@
+// Seat Ledger seat map: plain browser JavaScript, no build step. It reads the public seat-map
+// stream (snapshot, then deltas in seq order), sends commands to the REST API with an
+// Idempotency-Key, and follows each of the buyer's holds on its own hold stream.
+'use strict';
+
+const TOKEN_KEY = 'seatledger.token';
+const ENDED_CARD_MS = 15000;
+
+const $ = (id) => document.getElementById(id);
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+const state = {
+  token: null, actor: null, admin: false,
+  showId: null, show: null, seq: 0, stream: null,
+  seats: new Map(),      // seatId -> { el, section, row, number, category, status }
+  categories: [],        // in layout order; index = colour class
+  selected: new Set(),
+  holds: new Map(),      // holdId -> { body, card, stream, expiring }
+  mine: new Set(),       // seatIds of the caller's active holds
+};
+
+// ---------- identity ----------
+
+function readToken() {
+  const m = location.hash.match(/token=([^&]+)/);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    history.replaceState(null, '', location.pathname + location.search);   // keep it out of bookmarks
+  }
+  setToken(sessionStorage.getItem(TOKEN_KEY));
+}
+
+function setToken(token) {
+  state.token = null; state.actor = null; state.admin = false;
+  if (token) {
+    try {
+      const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      if (claims.exp && claims.exp * 1000 < Date.now()) {
+        flash('Your token has expired: sign in again.');
+      } else {
+        state.token = token;
+        state.actor = claims.sub;
+        state.admin = Array.isArray(claims.roles) && claims.roles.includes('admin');
+      }
+    } catch (e) {
+      flash('That is not a JWT.');
+    }
+  }
+  if (state.token) sessionStorage.setItem(TOKEN_KEY, state.token); else sessionStorage.removeItem(TOKEN_KEY);
+  $('actor').textContent = state.actor ? `signed in as ${state.actor}${state.admin ? ' (admin)' : ''}` : 'not signed in (view only)';
+  $('signin').hidden = !!state.token;
+  $('signout').hidden = !state.token;
+  updateControls();
+}
+
+// ---------- REST ----------
+
+function randomId(prefix) {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));   // randomUUID needs a secure context; this does not
+  return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+class Problem extends Error {
+  constructor(status, body) {
+    super(body && (body.detail || body.title) || `HTTP ${status}`);
+    this.status = status; this.body = body || {};
+  }
+}
+
+/** One command; a 503 is retried with the same Idempotency-Key, so the ledger decides it once. */
+async function command(method, path, body) {
+  if (!state.token) throw new Problem(401, { detail: 'Sign in first: paste a token, or open the URL bin/seat-ledger printed.' });
+  const key = randomId('ui-');
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(path, {
+      method,
+      headers: { 'Authorization': `Bearer ${state.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 204) return null;
+    const json = await res.json().catch(() => null);
+    if (res.ok) return json;
+    if ((res.status === 503 || res.status === 429) && attempt < 4) {
+      const wait = Math.min(5, Number(res.headers.get('Retry-After')) || 1);
+      await new Promise((r) => setTimeout(r, wait * 1000));
+      continue;
+    }
+    throw new Problem(res.status, json);
+  }
+}
+
+function flash(text, info) {
+  const m = $('message');
+  m.textContent = text;
+  m.className = info ? 'info' : '';
+  m.hidden = false;
+  clearTimeout(flash.timer);
+  flash.timer = setTimeout(() => { m.hidden = true; }, 8000);
+}
+
+function explain(e) {
+  if (!(e instanceof Problem)) return flash(`Network error: ${e.message}`);
+  const seats = (e.body.seatErrors || []).map((s) => `${s.seatId} ${s.reason.toLowerCase().replace(/_/g, ' ')}`);
+  const code = e.body.code ? ` (${e.body.code})` : '';
+  flash(`${e.message}${code}${seats.length ? ': ' + seats.join(', ') : ''}`);
+}
+
+// ---------- shows ----------
+
+async function loadShows() {
+  try {
+    const res = await fetch('/api/shows');
+    const shows = await res.json();
+    $('shows').innerHTML = shows.map((s) => {
+      const free = Object.values(s.availability || {}).reduce((n, a) => n + a.available, 0);
+      return `<a href="?show=${encodeURIComponent(s.showId)}" data-show="${esc(s.showId)}"${s.showId === state.showId ? ' class="current"' : ''}>`
+        + `${esc(s.name)}<small>${free} free</small></a>`;
+    }).join('') || '<span class="muted">no shows yet</span>';
+    if (!state.showId && shows.length) openShow(shows[0].showId);
+  } catch (e) {
+    $('shows').textContent = 'cannot list shows';
+  }
+}
+
+function openShow(showId) {
+  if (state.stream) state.stream.close();
+  for (const h of state.holds.values()) if (h.stream) h.stream.close();
+  state.holds.clear(); state.mine.clear(); state.selected.clear();
+  state.showId = showId; state.show = null; state.seq = 0;
+  history.replaceState(null, '', `?show=${encodeURIComponent(showId)}`);
+  document.querySelectorAll('#shows a').forEach((a) => a.classList.toggle('current', a.dataset.show === showId));
+  renderHolds(); renderSelection();
+
+  const es = new EventSource(`/api/shows/${encodeURIComponent(showId)}/events`);
+  state.stream = es;
+  es.addEventListener('snapshot', (ev) => { drawShow(JSON.parse(ev.data)); loadMyHolds(); });
+  es.addEventListener('seats', (ev) => applyDelta(JSON.parse(ev.data)));
+  es.onopen = () => setLive(true);
+  es.onerror = () => {
+    setLive(false);
+    if (es.readyState === EventSource.CLOSED && state.stream === es) {
+      $('show-name').textContent = `No show ${showId}`;
+    }
+  };
+}
+
+function setLive(on) {
+  const l = $('live');
+  l.textContent = on ? 'live' : 'reconnecting';
+  l.classList.toggle('off', !on);
+}
+
+// ---------- the map ----------
+
+function drawShow(show) {
+  state.show = show; state.seq = show.seq;
+  state.seats.clear();
+  state.categories = [];
+  const sections = new Map();   // section -> Map(row -> seats[]) in first-appearance order
+  for (const s of show.seats) {
+    if (!state.categories.includes(s.category)) state.categories.push(s.category);
+    if (!sections.has(s.section)) sections.set(s.section, new Map());
+    const rows = sections.get(s.section);
+    if (!rows.has(s.row)) rows.set(s.row, []);
+    rows.get(s.row).push(s);
+  }
+  // one string, one innerHTML: the cheapest way to build 20,000 seats
+  const html = ['<div class="stage-mark">STAGE</div>'];
+  let widest = 1;
+  for (const [section, rows] of sections) {
+    html.push(`<h4>${esc(section)}</h4>`);
+    for (const [row, seats] of rows) {
+      seats.sort((a, b) => a.number - b.number);
+      html.push(`<div class="row"><span class="rl">${esc(row)}</span>`);
+      let width = 0;
+      seats.forEach((s, i) => {
+        const skip = i ? Math.min(4, s.number - seats[i - 1].number - 1) : 0;   // aisles keep their gap
+        for (let g = 0; g < skip; g++) html.push('<i class="seat gap"></i>');
+        html.push(`<i class="seat c${state.categories.indexOf(s.category) % 6}" data-seat="${esc(s.seatId)}" data-status="${s.status}"></i>`);
+        width += skip + 1;
+      });
+      widest = Math.max(widest, width);
+      html.push(`<span class="rl"></span></div>`);
+    }
+  }
+  const map = $('map');
+  map.innerHTML = html.join('');
+  for (const el of map.querySelectorAll('.seat[data-seat]')) {
+    state.seats.set(el.dataset.seat, { el, status: el.dataset.status });
+  }
+  for (const s of show.seats) Object.assign(state.seats.get(s.seatId), s);
+  map.dataset.widest = widest;
+  map.dataset.lines = [...sections.values()].reduce((n, rows) => n + rows.size + 2, 2);
+  sizeSeats();
+
+  $('show-name').textContent = show.name;
+  $('show-meta').textContent = [show.startsAt && new Date(show.startsAt).toLocaleString(), `${show.seats.length.toLocaleString()} seats`,
+    show.policy && `holds last ${duration(show.policy.holdTtlSeconds)}`].filter(Boolean).join(' · ');
+  $('best-category').innerHTML = state.categories.map((c) => `<option>${esc(c)}</option>`).join('');
+  for (const id of [...state.selected]) if (!isSelectable(id)) state.selected.delete(id);
+  for (const id of state.selected) state.seats.get(id).el.classList.add('sel');
+  for (const id of state.mine) markMine(id, true);
+  drawAvailability(show.availability);
+  renderSelection();
+}
+
+/** Fit the house in view when the seats stay big enough to click; big arenas scroll instead. */
+function sizeSeats() {
+  const map = $('map');
+  const widest = Number(map.dataset.widest || 1);
+  const lines = Number(map.dataset.lines || 1);
+  const byWidth = Math.floor((map.clientWidth - 80) / widest) - 1;
+  const byHeight = Math.floor(window.innerHeight * 0.72 / lines) - 1;
+  const size = Math.max(byWidth >= 8 ? Math.max(8, Math.min(byWidth, byHeight)) : byWidth, 4);
+  map.style.setProperty('--seat', `${Math.min(18, size)}px`);
+}
+
+function applyDelta(delta) {
+  if (!state.show || delta.seq <= state.seq) return;
+  state.seq = delta.seq;
+  for (const change of delta.seats) {
+    const seat = state.seats.get(change.seatId);
+    if (!seat) continue;
+    seat.status = change.status;
+    seat.el.dataset.status = change.status;
+    if (change.status !== 'AVAILABLE' && state.selected.delete(change.seatId)) seat.el.classList.remove('sel');
+  }
+  drawAvailability(delta.availability);
+  renderSelection();
+}
+
+function drawAvailability(availability) {
+  const rows = state.categories.filter((c) => availability[c]).map((c) => {
+    const a = availability[c];
+    return `<tr data-category="${esc(c)}"><td><span class="sw c${state.categories.indexOf(c) % 6}" style="background:var(--ca)"></span>${esc(c)}</td>`
+      + `<td class="available">${a.available}</td><td>${a.held}</td><td>${a.sold}</td><td>${a.blocked}</td></tr>`;
+  });
+  $('availability').innerHTML = '<tr><th>category</th><th>available</th><th>held</th><th>sold</th><th>blocked</th></tr>' + rows.join('');
+}
+
+function duration(seconds) {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+function isSelectable(seatId) {
+  const s = state.seats.get(seatId);
+  return s && s.status === 'AVAILABLE';
+}
+
+function describe(seatId) {
+  const s = state.seats.get(seatId);
+  const status = state.mine.has(seatId) && s.status === 'HELD' ? 'held by you' : s.status.toLowerCase();
+  return `${s.section} · row ${s.row} · seat ${s.number} · ${s.category} · ${status}`;
+}
+
+// ---------- selection and holds ----------
+
+function renderSelection() {
+  const ids = [...state.selected];
+  $('selection').textContent = ids.length ? `${ids.length} seat${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}` : 'Click available seats to select them.';
+  updateControls();
+}
+
+function updateControls() {
+  const ready = !!(state.token && state.show);
+  $('hold-selected').disabled = !ready || state.selected.size === 0;
+  $('clear-selection').disabled = state.selected.size === 0;
+  $('hold-best').disabled = !ready;
+}
+
+async function hold(request, button) {
+  button.disabled = true;
+  try {
+    const body = await command('POST', `/api/shows/${encodeURIComponent(state.showId)}/holds`, request);
+    addHold(body);
+    for (const id of state.selected) state.seats.get(id).el.classList.remove('sel');
+    state.selected.clear();
+    renderSelection();
+  } catch (e) {
+    explain(e);
+  } finally {
+    updateControls();
+  }
+}
+
+async function loadMyHolds() {
+  if (!state.token) return;
+  const showId = state.showId;
+  try {
+    const res = await fetch(`/api/shows/${encodeURIComponent(showId)}/holds`, { headers: { 'Authorization': `Bearer ${state.token}` } });
+    if (!res.ok || showId !== state.showId) return;
+    for (const h of await res.json()) if (!state.holds.has(h.holdId)) addHold(h);
+  } catch (e) { /* the list is a convenience; the map is still right */ }
+}
+
+function addHold(body) {
+  const card = $('hold-card').content.firstElementChild.cloneNode(true);
+  card.dataset.hold = body.holdId;
+  card.querySelector('.order').value = randomId('o-').slice(0, 14);
+  const entry = { body, card, stream: null, expiring: false };
+  state.holds.set(body.holdId, entry);
+  card.querySelector('.extend').onclick = () => act(entry, 'POST', 'extend', {});
+  card.querySelector('.release').onclick = () => act(entry, 'DELETE', '', undefined);
+  card.querySelector('.confirm').onclick = () => act(entry, 'POST', 'confirm', { orderId: card.querySelector('.order').value.trim() });
+  updateHold(entry, body);
+  followHold(entry);
+  renderHolds();
+}
+
+/** The hold stream tells this buyer what the seat map cannot: extended, expiring, expired. */
+function followHold(entry) {
+  const id = entry.body.holdId;
+  const es = new EventSource(`/api/holds/${encodeURIComponent(id)}/events?access_token=${encodeURIComponent(state.token)}`);
+  entry.stream = es;
+  es.addEventListener('hold', (ev) => updateHold(entry, JSON.parse(ev.data)));
+  es.addEventListener('expiring', () => {
+    entry.expiring = true;
+    entry.card.classList.add('expiring');
+    entry.card.querySelector('.notice').textContent = 'Less than a minute left: extend or confirm now.';
+  });
+  es.onerror = () => { if (entry.body.status !== 'ACTIVE') es.close(); };
+}
+
+function updateHold(entry, body) {
+  entry.body = Object.assign({}, entry.body, body);
+  const h = entry.body;
+  const card = entry.card;
+  card.querySelector('.hold-seats').textContent = h.seatIds.join(', ');
+  card.dataset.status = h.status;
+  const active = h.status === 'ACTIVE';
+  for (const id of h.seatIds) markMine(id, active);
+  if (active) {
+    if (entry.expiring && Date.parse(h.expiresAt) - Date.now() > 60000) {
+      entry.expiring = false;
+      card.classList.remove('expiring');
+      card.querySelector('.notice').textContent = '';
+    }
+    tick();
+    return;
+  }
+  if (entry.stream) entry.stream.close();
+  card.classList.add('ended');
+  card.classList.remove('expiring');
+  const words = {
+    CONFIRMED: `Confirmed${h.orderId ? `: order ${h.orderId}` : ''}. Enjoy the show.`,
+    RELEASED: 'Released.',
+    EXPIRED: 'Your hold expired and the seats were released.',
+  };
+  card.querySelector('.notice').textContent = words[h.status] || h.status;
+  card.querySelector('.countdown').textContent = h.status.toLowerCase();
+  if (h.status === 'EXPIRED' && !entry.noticed) flash(`Hold on ${h.seatIds.join(', ')} expired.`, true);
+  entry.noticed = true;
+  clearTimeout(entry.removal);
+  entry.removal = setTimeout(() => { state.holds.delete(h.holdId); renderHolds(); }, ENDED_CARD_MS);
+}
+
+async function act(entry, method, verb, body) {
+  const buttons = entry.card.querySelectorAll('button');
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    const path = `/api/holds/${encodeURIComponent(entry.body.holdId)}${verb ? '/' + verb : ''}`;
+    const res = await command(method, path, body);
+    updateHold(entry, res || { status: 'RELEASED' });
+  } catch (e) {
+    explain(e);
+    if (e instanceof Problem && e.body.code === 'HOLD_EXPIRED') updateHold(entry, { status: 'EXPIRED' });
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+function markMine(seatId, mine) {
+  if (mine) state.mine.add(seatId); else state.mine.delete(seatId);
+  const s = state.seats.get(seatId);
+  if (s) s.el.classList.toggle('mine', mine);
+}
+
+function renderHolds() {
+  const box = $('holds');
+  box.replaceChildren(...[...state.holds.values()].map((h) => h.card));
+  if (!state.holds.size) box.innerHTML = '<p class="muted">No holds.</p>';
+}
+
+function tick() {
+  const now = Date.now();
+  for (const { body, card } of state.holds.values()) {
+    if (body.status !== 'ACTIVE') continue;
+    const left = Math.max(0, Math.round((Date.parse(body.expiresAt) - now) / 1000));
+    card.querySelector('.countdown').textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  }
+}
+
+// ---------- wiring ----------
+
+function wire() {
+  const map = $('map');
+  map.addEventListener('click', (ev) => {
+    const id = ev.target.dataset && ev.target.dataset.seat;
+    if (!id) return;
+    if (state.selected.delete(id)) {
+      ev.target.classList.remove('sel');
+    } else if (isSelectable(id)) {
+      state.selected.add(id);
+      ev.target.classList.add('sel');
+    }
+    renderSelection();
+  });
+  map.addEventListener('mouseover', (ev) => {
+    const id = ev.target.dataset && ev.target.dataset.seat;
+    if (id) $('hover').textContent = `${id}: ${describe(id)}`;
+  });
+  $('hold-selected').onclick = (ev) => hold({ seatIds: [...state.selected] }, ev.target);
+  $('clear-selection').onclick = () => {
+    for (const id of state.selected) state.seats.get(id).el.classList.remove('sel');
+    state.selected.clear();
+    renderSelection();
+  };
+  $('best').onsubmit = (ev) => {
+    ev.preventDefault();
+    hold({ bestAvailable: { category: $('best-category').value, quantity: Number($('best-qty').value), adjacent: $('best-adjacent').checked } }, $('hold-best'));
+  };
+  $('signin').onsubmit = (ev) => {
+    ev.preventDefault();
+    setToken($('token').value.trim());
+    $('token').value = '';
+    loadMyHolds();
+  };
+  $('signout').onclick = () => { setToken(null); openShow(state.showId); };
+  $('shows').addEventListener('click', (ev) => {
+    const a = ev.target.closest('a[data-show]');
+    if (!a) return;
+    ev.preventDefault();
+    openShow(a.dataset.show);
+  });
+  window.addEventListener('resize', sizeSeats);
+  setInterval(tick, 500);
+  setInterval(loadShows, 10000);
+}
+
+wire();
+readToken();
+const wanted = new URLSearchParams(location.search).get('show');
+if (wanted) openShow(wanted);
+loadShows();

@@ -1,0 +1,261 @@
+package com.seatledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+import com.seatledger.api.demo.DemoTheatre;
+import com.seatledger.api.web.Requests;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.SeatDef;
+
+/**
+ * The seat-map page in two real headless Chromium sessions (two buyers) against a real broker,
+ * the real ledger topology and api-app: what one buyer does shows up live at the other.
+ * Needs Debian's chromium and chromium-driver; .ci/run installs them and sets
+ * SEATLEDGER_REQUIRE_BROWSER so the test can never be skipped there.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeatMapBrowserIT {
+
+    static final String CHROMIUM = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+    static final String SHOW = "theatre";
+    /** Short holds so the expiry is seen in the test; 8 s is long enough to click confirm. */
+    static final int TTL_SECONDS = 8;
+
+    static ApiStack stack;
+    static ApiStack.Api api;
+    static WebDriver alice;
+    static WebDriver bob;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (System.getenv("SEATLEDGER_REQUIRE_BROWSER") != null) {
+            assertThat(present).as("chromium at %s and chromedriver at %s", CHROMIUM, CHROMEDRIVER).isTrue();
+        }
+        Assumptions.assumeTrue(present, "no chromium/chromedriver; apt-get install chromium chromium-driver");
+        stack = new ApiStack();
+        api = stack.startApi();
+        Requests.CreateShow theatre = DemoTheatre.show(SHOW, new Policy(TTL_SECONDS, 60, 8, false));
+        assertThat(api.http().post("/api/shows", Http.admin(), theatre).status()).isEqualTo(201);
+        alice = browser();
+        bob = browser();
+        open(alice, "alice", SHOW, 2000);
+        open(bob, "bob", SHOW, 2000);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (WebDriver d : Arrays.asList(alice, bob)) {
+            if (d != null) {
+                d.quit();
+            }
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aHoldInOneBrowserShowsInTheOtherWithinOneSecond() {
+        assertThat(text(alice, "actor")).isEqualTo("signed in as alice");
+        assertThat(text(bob, "live")).isEqualTo("live");
+
+        seat(alice, "ST-A-20").click();
+        seat(alice, "ST-A-21").click();
+        assertThat(text(alice, "selection")).contains("ST-A-20", "ST-A-21");
+        alice.findElement(By.id("hold-selected")).click();
+        // the card appears when the 201 has arrived: the ledger has decided
+        await().atMost(Duration.ofSeconds(10)).until(() -> !alice.findElements(activeHold()).isEmpty());
+        long accepted = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> "HELD".equals(status(bob, "ST-A-20")) && "HELD".equals(status(bob, "ST-A-21")));
+        System.out.printf("hold visible in the other browser %d ms after the 201%n", (System.nanoTime() - accepted) / 1_000_000);
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> seat(alice, "ST-A-20").getDomAttribute("class").contains("mine"));
+        assertThat(seat(bob, "ST-A-20").getDomAttribute("class")).doesNotContain("mine");
+        assertThat(bob.findElement(By.cssSelector("#availability tr[data-category=PREMIUM]")).getText())
+                .isEqualTo("PREMIUM 318 2 0 0");
+        assertThat(bob.findElement(By.id("holds")).getText()).isEqualTo("No holds.");
+    }
+
+    @Test
+    @Order(2)
+    void confirmShowsSoldInBoth() {
+        WebElement card = alice.findElement(activeHold());
+        WebElement order = card.findElement(By.className("order"));
+        order.clear();
+        order.sendKeys("order-42");
+        card.findElement(By.className("confirm")).click();
+        await().atMost(Duration.ofSeconds(5)).until(() -> "CONFIRMED".equals(card.getDomAttribute("data-status")));
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() ->
+                "SOLD".equals(status(alice, "ST-A-20")) && "SOLD".equals(status(bob, "ST-A-20"))
+                        && "SOLD".equals(status(bob, "ST-A-21")));
+        assertThat(card.findElement(By.className("notice")).getText()).contains("order-42");
+        assertThat(bob.findElement(By.cssSelector("#availability tr[data-category=PREMIUM]")).getText())
+                .isEqualTo("PREMIUM 318 0 2 0");
+    }
+
+    @Test
+    @Order(3)
+    void anExpiryTurnsTheSeatsBackToAvailableInBothWithANoticeForTheHolder() {
+        new Select(bob.findElement(By.id("best-category"))).selectByVisibleText("BALCONY");
+        WebElement qty = bob.findElement(By.id("best-qty"));
+        qty.clear();
+        qty.sendKeys("3");
+        bob.findElement(By.id("hold-best")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !bob.findElements(activeHold()).isEmpty());
+        WebElement card = bob.findElement(activeHold());
+        List<String> seats = List.of(card.findElement(By.className("hold-seats")).getText().split(", "));
+        // best available: the front balcony row, three adjacent seats nearest the centre
+        assertThat(seats).containsExactly("BA-A-19", "BA-A-20", "BA-A-21");
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> seats.stream().allMatch(s -> "HELD".equals(status(alice, s))));
+        // less than 60 s from the start: the hold stream says "expiring" at once
+        await().atMost(Duration.ofSeconds(3)).until(() -> card.getDomAttribute("class").contains("expiring"));
+        assertThat(card.findElement(By.className("notice")).getText()).contains("Less than a minute");
+        screenshot(bob, "seat-map-holding.png");
+
+        await().atMost(Duration.ofSeconds(TTL_SECONDS + 3)).pollInterval(Duration.ofMillis(50)).until(() ->
+                seats.stream().allMatch(s -> "AVAILABLE".equals(status(alice, s)) && "AVAILABLE".equals(status(bob, s))));
+        await().atMost(Duration.ofSeconds(3)).until(() -> "EXPIRED".equals(card.getDomAttribute("data-status")));
+        assertThat(card.findElement(By.className("notice")).getText()).contains("expired");
+        assertThat(text(bob, "message")).contains("expired");
+    }
+
+    @Test
+    @Order(4)
+    void aSeatTakenByAnotherBuyerLeavesTheSelectionAndAConflictIsExplained() {
+        seat(alice, "ST-B-5").click();
+        seat(bob, "ST-B-5").click();
+        bob.findElement(By.id("hold-selected")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "HELD".equals(status(alice, "ST-B-5")));
+        assertThat(seat(alice, "ST-B-5").getDomAttribute("class")).doesNotContain("sel");
+        assertThat(alice.findElement(By.id("hold-selected")).isEnabled()).isFalse();
+
+        // a hold that asks for more than there is: the problem's message reaches the buyer
+        WebElement qty = alice.findElement(By.id("best-qty"));
+        qty.clear();
+        qty.sendKeys("9");
+        alice.findElement(By.id("hold-best")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(alice, "message").contains("HOLDER_LIMIT"));
+    }
+
+    @Test
+    @Order(5)
+    void aTwentyThousandSeatShowDrawsAndStaysLive() {
+        List<SeatDef> seats = new ArrayList<>();
+        for (int r = 0; r < 100; r++) {
+            for (int n = 1; n <= 200; n++) {
+                seats.add(new SeatDef("R" + r + "-" + n, r < 50 ? "Floor" : "Tier", "R" + r, n, r < 10 ? "GOLD" : "GENERAL"));
+            }
+        }
+        var arena = new Requests.CreateShow("arena", "Arena", null, seats, null);
+        assertThat(api.http().post("/api/shows", Http.admin(), arena).status()).isEqualTo(201);
+        long t0 = System.nanoTime();
+        open(alice, "alice", "arena", 20_000);
+        System.out.printf("20,000-seat map drawn %d ms after navigation%n", (System.nanoTime() - t0) / 1_000_000);
+
+        seat(alice, "R99-200").click();
+        assertThat(seat(alice, "R99-200").getDomAttribute("class")).contains("sel");
+        var hold = Map.of("bestAvailable", Map.of("category", "GOLD", "quantity", 4));
+        long sent = System.nanoTime();
+        assertThat(api.http().post("/api/shows/arena/holds", Http.token("carol"), hold).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> "HELD".equals(status(alice, "R0-100")));
+        System.out.printf("20,000 seats: delta shown %d ms after the request was sent%n", (System.nanoTime() - sent) / 1_000_000);
+        // the README's picture: the theatre with seats sold, held by another buyer and held by alice
+        open(alice, "alice", SHOW, 2000);
+        alice.findElement(By.id("hold-best")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !alice.findElements(activeHold()).isEmpty()
+                && !alice.findElements(By.cssSelector(".seat.mine[data-status=HELD]")).isEmpty());
+        screenshot(alice, "seat-map.png");
+    }
+
+    // ---------- helpers ----------
+
+    static WebDriver browser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // the background-networking flags keep Chromium off the closed network; no sandbox as root in CI
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    static void open(WebDriver d, String actor, String show, int seats) {
+        d.get(api.url() + "/?show=" + show + "#token=" + Http.token(actor));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) js(d,
+                "return document.querySelectorAll('#map .seat[data-seat]').length")).intValue() == seats
+                && "live".equals(text(d, "live")));
+    }
+
+    static By activeHold() {
+        return By.cssSelector("#holds .hold[data-status=ACTIVE]");
+    }
+
+    static WebElement seat(WebDriver d, String seatId) {
+        return d.findElement(By.cssSelector("[data-seat='" + seatId + "']"));
+    }
+
+    static String status(WebDriver d, String seatId) {
+        return (String) js(d, "const e = document.querySelector(\"[data-seat='" + seatId + "']\"); return e && e.dataset.status");
+    }
+
+    static String text(WebDriver d, String id) {
+        return (String) js(d, "return document.getElementById('" + id + "').textContent");
+    }
+
+    static Object js(WebDriver d, String script) {
+        return ((JavascriptExecutor) d).executeScript(script);
+    }
+
+    /** Into target/; with -Dseatledger.screenshots=../docs also refreshes the README's picture. */
+    static void screenshot(WebDriver d, String name) {
+        try {
+            Path shot = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+            String dir = System.getProperty("seatledger.screenshots");
+            if (dir != null) {
+                Files.copy(shot, Path.of(dir, name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
