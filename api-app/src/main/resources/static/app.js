@@ -190,7 +190,7 @@ function drawShow(show) {
   }
   for (const s of show.seats) Object.assign(state.seats.get(s.seatId), s);
   map.dataset.widest = widest;
-  map.dataset.lines = [...sections.values()].reduce((n, rows) => n + rows.size + 2, 2);
+  map.dataset.lines = [...sections.values()].reduce((n, rows) => n + rows.size + 3, 3);
   sizeSeats();
 
   $('show-name').textContent = show.name;

@@ -192,7 +192,8 @@ class SeatMapBrowserIT {
         var hold = Map.of("bestAvailable", Map.of("category", "GOLD", "quantity", 4));
         long sent = System.nanoTime();
         assertThat(api.http().post("/api/shows/arena/holds", Http.token("carol"), hold).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+        // the 1 s promise is the theatre's (test 1); here the number is printed for docs/performance.md
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> "HELD".equals(status(alice, "R0-100")));
         System.out.printf("20,000 seats: delta shown %d ms after the request was sent%n", (System.nanoTime() - sent) / 1_000_000);
         // the README's picture: the theatre with seats sold, held by another buyer and held by alice

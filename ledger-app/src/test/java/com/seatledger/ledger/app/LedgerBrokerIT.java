@@ -3,6 +3,10 @@ package com.seatledger.ledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +97,7 @@ class LedgerBrokerIT {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--seatledger.partitions=2",
+                "--server.port=0",
                 "--spring.kafka.streams.properties.commit.interval.ms=50");
     }
 
@@ -107,13 +112,14 @@ class LedgerBrokerIT {
     }
 
     @Test
-    void decidesOnARealBrokerAndKeepsItsStateAcrossARestart() {
+    void decidesOnARealBrokerAndKeepsItsStateAcrossARestart() throws Exception {
         HoldSeats aliceHold = cmd.hold("alice", "tour-1", "h1", "A-1", "A-2");
         try (ConfigurableApplicationContext ledger = startLedger()) {
             assertThat(send(cmd.create("tour-1", null, Cmd.rows("STALLS", "AB", 10))).code()).isEqualTo(ResultCode.OK);
             CommandResult held = send(aliceHold);
             assertThat(held.code()).isEqualTo(ResultCode.OK);
             assertThat(held.seq()).isEqualTo(2L);
+            assertHealthy(ledger);
         }
 
         try (ConfigurableApplicationContext ledger = startLedger()) {
@@ -129,5 +135,19 @@ class LedgerBrokerIT {
             assertThat(seenEvents).extracting(ShowEvent::seq).containsExactly(1L, 2L, 3L);
         });
         assertThat(seenEvents).extracting(ShowEvent::cause).containsExactly(Cause.CREATE, Cause.HOLD, Cause.SELL);
+    }
+
+    /** The management port reports the stream state and serves the Kafka Streams metrics. */
+    static void assertHealthy(ConfigurableApplicationContext ledger) throws Exception {
+        String base = "http://localhost:" + ledger.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(health.body()).at("/components/kafkaStreams/details/state").asString())
+                .isEqualTo("RUNNING");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("kafka_stream_thread_process_total");
     }
 }

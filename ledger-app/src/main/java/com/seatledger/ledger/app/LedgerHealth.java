@@ -1,0 +1,42 @@
+package com.seatledger.ledger.app;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code kafkaStreams} in /actuator/health: UP while the ledger decides (RUNNING, or REBALANCING,
+ * which is part of normal life when instances come and go), DOWN once it cannot.
+ */
+@Component("kafkaStreams")
+class LedgerHealth implements HealthIndicator {
+
+    private final StreamsBuilderFactoryBean factory;
+
+    LedgerHealth(StreamsBuilderFactoryBean factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Health health() {
+        KafkaStreams streams = factory.getKafkaStreams();
+        if (streams == null) {
+            return Health.outOfService().withDetail("state", "NOT_STARTED").build();
+        }
+        KafkaStreams.State state = streams.state();
+        Health.Builder h = switch (state) {
+            case RUNNING, REBALANCING -> Health.up();
+            case CREATED -> Health.outOfService();
+            default -> Health.down();
+        };
+        return h.withDetail("state", state.name())
+                .withDetail("threads", streams.metadataForLocalThreads().size())
+                .withDetail("activeTasks", streams.metadataForLocalThreads().stream()
+                        .mapToInt(t -> t.activeTasks().size()).sum())
+                .withDetail("standbyTasks", streams.metadataForLocalThreads().stream()
+                        .mapToInt(t -> t.standbyTasks().size()).sum())
+                .build();
+    }
+}
