@@ -433,6 +433,12 @@ function wire() {
     openShow(a.dataset.show);
   });
   window.addEventListener('resize', sizeSeats);
+  // a URL with another #token= pasted into this tab: another buyer, not a reload
+  window.addEventListener('hashchange', () => {
+    if (!/token=/.test(location.hash)) return;
+    readToken();
+    if (state.showId) openShow(state.showId);
+  });
   setInterval(tick, 500);
   setInterval(loadShows, 10000);
 }
