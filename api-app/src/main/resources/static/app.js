@@ -55,6 +55,15 @@ function setToken(token) {
 
 // ---------- REST ----------
 
+// Countdowns run on the server's clock: a laptop that is minutes off must not show a wrong expiry.
+// HTTP Date has whole seconds, so only a skew beyond a second and a half is corrected.
+let clockOffset = 0;
+function learnClock(res) {
+  const server = Date.parse(res.headers.get('Date')) + 500;
+  if (!Number.isNaN(server)) clockOffset = Math.abs(server - Date.now()) > 1500 ? server - Date.now() : 0;
+}
+const serverNow = () => Date.now() + clockOffset;
+
 function randomId(prefix) {
   const bytes = crypto.getRandomValues(new Uint8Array(12));   // randomUUID needs a secure context; this does not
   return prefix + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -77,6 +86,7 @@ async function command(method, path, body) {
       headers: { 'Authorization': `Bearer ${state.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    learnClock(res);
     if (res.status === 204) return null;
     const json = await res.json().catch(() => null);
     if (res.ok) return json;
@@ -288,6 +298,7 @@ async function loadMyHolds() {
   const showId = state.showId;
   try {
     const res = await fetch(`/api/shows/${encodeURIComponent(showId)}/holds`, { headers: { 'Authorization': `Bearer ${state.token}` } });
+    learnClock(res);
     if (!res.ok || showId !== state.showId) return;
     for (const h of await res.json()) if (!state.holds.has(h.holdId)) addHold(h);
   } catch (e) { /* the list is a convenience; the map is still right */ }
@@ -330,7 +341,7 @@ function updateHold(entry, body) {
   const active = h.status === 'ACTIVE';
   for (const id of h.seatIds) markMine(id, active);
   if (active) {
-    if (entry.expiring && Date.parse(h.expiresAt) - Date.now() > 60000) {
+    if (entry.expiring && Date.parse(h.expiresAt) - serverNow() > 60000) {
       entry.expiring = false;
       card.classList.remove('expiring');
       card.querySelector('.notice').textContent = '';
@@ -382,7 +393,7 @@ function renderHolds() {
 }
 
 function tick() {
-  const now = Date.now();
+  const now = serverNow();
   for (const { body, card } of state.holds.values()) {
     if (body.status !== 'ACTIVE') continue;
     const left = Math.max(0, Math.round((Date.parse(body.expiresAt) - now) / 1000));
