@@ -1,6 +1,7 @@
 package com.seatledger.ledger.core;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,16 +37,20 @@ final class BoxOfficeRules {
         Policy policy = c.policy() == null ? Policy.DEFAULTS : c.policy().resolved();
         Map<String, Availability> availability = new TreeMap<>();
         List<SeatDef> seats = c.seats();
+        Map<String, SeatRecord> placed = new HashMap<>(seats.size() * 2);
         for (int i = 0; i < seats.size(); i++) {
             SeatDef s = seats.get(i);
-            book.tables().seats().put(Keys.of(c.showId(), s.seatId()), new SeatRecord(s.section(), s.row(),
-                    s.number(), s.category(), i, SeatStatus.AVAILABLE, null, null));
+            SeatRecord seat = new SeatRecord(s.section(), s.row(), s.number(), s.category(), i, SeatStatus.AVAILABLE,
+                    null, null);
+            book.tables().seats().put(Keys.of(c.showId(), s.seatId()), seat);
+            placed.put(s.seatId(), seat);
             availability.merge(s.category(), Availability.EMPTY.move(null, SeatStatus.AVAILABLE),
                     (a, one) -> a.move(null, SeatStatus.AVAILABLE));
         }
         ShowRecord show = new ShowRecord(c.showId(), c.name(), c.startsAt(), policy, 1, availability);
         book.tables().shows().put(c.showId(), show);
-        book.maps().forget(c.showId());
+        // index it now, from the seats in hand: otherwise the on-sale's first best-available scans the whole show
+        book.maps().created(c.showId(), placed);
         ShowEvent created = new ShowEvent(c.showId(), 1, now, Cause.CREATE, c.commandId(), c.actor(), null, null,
                 null, null, List.of(), show.availability(), new Layout(c.name(), c.startsAt(), policy, seats));
         return new Accepted(created, null, null);

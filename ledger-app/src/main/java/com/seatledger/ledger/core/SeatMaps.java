@@ -39,6 +39,10 @@ final class SeatMaps {
         maps.remove(showId);
     }
 
+    void created(String showId, Map<String, SeatRecord> seats) {
+        maps.put(showId, SeatMap.build(seats));
+    }
+
     private SeatMap load(String showId) {
         Map<String, SeatRecord> showSeats = new HashMap<>();
         seats.scanPrefix(Keys.showPrefix(showId), (key, seat) -> {

@@ -213,6 +213,43 @@ class LedgerTest {
         }
 
         @Test
+        void theFirstBestAvailableAfterCreateReadsNoWholeShow() {
+            // an on-sale opens with best-available holds: scanning 100,000 seats then would stall the partition
+            LedgerTables t = LedgerTables.inMemory();
+            int[] scans = { 0 };
+            Table<SeatRecord> counted = new Table<>() {
+                private final Table<SeatRecord> inner = t.seats();
+
+                @Override
+                public SeatRecord get(String key) {
+                    return inner.get(key);
+                }
+
+                @Override
+                public void put(String key, SeatRecord value) {
+                    inner.put(key, value);
+                }
+
+                @Override
+                public void delete(String key) {
+                    inner.delete(key);
+                }
+
+                @Override
+                public void scan(String from, String to, java.util.function.BiPredicate<String, SeatRecord> visitor) {
+                    scans[0]++;
+                    inner.scan(from, to, visitor);
+                }
+            };
+            Ledger ledger = new Ledger(new LedgerTables(t.shows(), counted, t.holds(), t.holdExpiry(), t.orders(),
+                    t.heldByActor(), t.commands(), t.commandExpiry(), t.snapshotsDue()));
+            ledger.decide(f.cmd.create("s2", null, Cmd.rows("STALLS", "AB", 10)), Cmd.T0);
+            CommandResult r = ledger.decide(f.cmd.best(ALICE, "s2", "h1", "STALLS", 2, true), Cmd.T0).result();
+            assertThat(r.hold().seatIds()).containsExactly("A-5", "A-6");
+            assertThat(scans[0]).isZero();
+        }
+
+        @Test
         void tiesGoToLowerNumbers() {
             CommandResult r = f.run(f.cmd.best(ALICE, S, "h1", "STALLS", 3, true));
             // runs 4-6 and 5-7 are equally off-centre

@@ -1,0 +1,263 @@
+package com.seatledger.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import com.seatledger.ledger.streams.LedgerSettings;
+import com.seatledger.ledger.streams.LedgerTopology;
+import com.seatledger.topics.Topics;
+import com.seatledger.topics.json.Json;
+import com.seatledger.topics.json.JsonSerde;
+import com.seatledger.topics.message.CommandResult;
+
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * Drains a preloaded partition through a Kafka Streams topology under exactly_once_v2 and times
+ * it from the outside: a read_committed consumer counts the outputs as their transactions commit.
+ * The ledger and the one-get-one-put baseline run on the same broker with the same settings.
+ */
+final class StreamsRun {
+
+    static final String BASELINE_IN = "bench-baseline-in";
+    static final String BASELINE_OUT = "bench-baseline-out";
+
+    /** One measured drain. {@code mismatches}: ledger results that differ from the oracle's (must be 0). */
+    record Measured(String name, long records, double seconds, double perSecond, long mismatches) {
+    }
+
+    private final String bootstrap;
+    private final Path stateRoot;
+    private final int commitIntervalMs;
+    private final long cacheBytes;
+
+    StreamsRun(String bootstrap, Path stateRoot, int commitIntervalMs, long cacheBytes) {
+        this.cacheBytes = cacheBytes;
+        this.bootstrap = bootstrap;
+        this.stateRoot = stateRoot;
+        this.commitIntervalMs = commitIntervalMs;
+    }
+
+    Measured ledger(Workloads.Workload w) throws Exception {
+        recreate(Topics.ALL.stream().map(t -> t.newTopic(1)).toList());
+        preload(Topics.COMMANDS.name(), w.commands().stream()
+                .map(c -> new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(), Json.MAPPER.writeValueAsBytes(c)))
+                .toList());
+        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(200), 64, Duration.ofSeconds(10));
+        List<byte[]> outputs = new ArrayList<>(w.commands().size());
+        Measured m;
+        try (KafkaConsumer<String, byte[]> results = consumer(Topics.COMMAND_RESULTS.name(), new ByteArrayDeserializer())) {
+            m = drain(w.name(), LedgerTopology.buildTopology(settings), results, w.commands().size(), outputs);
+        }
+        // compared with the oracle after the clock stopped: parsing JSON on this 2-core machine would steal from the ledger
+        JsonSerde<CommandResult> serde = JsonSerde.of(CommandResult.class);
+        long mismatches = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            CommandResult got = serde.deserialize(Topics.COMMAND_RESULTS.name(), outputs.get(i));
+            CommandResult want = w.expected().get(i);
+            if (got.code() != want.code() || !Objects.equals(got.seq(), want.seq())
+                    || got.duplicate() != want.duplicate() || !got.commandId().equals(want.commandId())) {
+                if (mismatches++ < 5) {
+                    System.err.printf("mismatch at %d: ledger %s %s seq %s, oracle %s %s seq %s%n", i,
+                            got.commandId(), got.code(), got.seq(), want.commandId(), want.code(), want.seq());
+                }
+            }
+        }
+        return new Measured(m.name(), m.records(), m.seconds(), m.perSecond(), mismatches);
+    }
+
+    Measured baseline(String name, Workloads.Workload w) throws Exception {
+        recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(BASELINE_OUT, 1, (short) 1)));
+        preload(BASELINE_IN, w.commands().stream()
+                .map(c -> new ProducerRecord<>(BASELINE_IN, c.showId(), Json.MAPPER.writeValueAsBytes(c)))
+                .toList());
+        try (KafkaConsumer<String, byte[]> out = consumer(BASELINE_OUT, new ByteArrayDeserializer())) {
+            return drain(name, baselineTopology(), out, w.commands().size(), new ArrayList<>());
+        }
+    }
+
+    /** The ceiling: per record one store get and one put, one output record. Nothing else. */
+    static Topology baselineTopology() {
+        Topology t = new Topology();
+        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), BASELINE_IN);
+        t.addProcessor("get-put", () -> new Processor<String, byte[], String, byte[]>() {
+            private ProcessorContext<String, byte[]> context;
+            private KeyValueStore<String, Long> store;
+
+            @Override
+            public void init(ProcessorContext<String, byte[]> context) {
+                this.context = context;
+                this.store = context.getStateStore("counts");
+            }
+
+            @Override
+            public void process(Record<String, byte[]> record) {
+                Long seen = store.get(record.key());
+                store.put(record.key(), seen == null ? 1L : seen + 1);
+                context.forward(record);
+            }
+        }, "in");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("counts"),
+                org.apache.kafka.common.serialization.Serdes.String(), org.apache.kafka.common.serialization.Serdes.Long()),
+                "get-put");
+        t.addSink("out", BASELINE_OUT, new StringSerializer(), new ByteArraySerializer(), "get-put");
+        return t;
+    }
+
+    private Measured drain(String name, Topology topology, KafkaConsumer<String, byte[]> out, int expected,
+            List<byte[]> outputs) throws Exception {
+        Path state = Files.createTempDirectory(stateRoot, "state");
+        long seen = 0;
+        long firstCount = -1;
+        long firstAt = 0;
+        long lastAt = 0;
+        try (KafkaStreams streams = new KafkaStreams(topology, streamsConfig("bench-" + System.nanoTime(), state));
+                ProgressBar bar = new ProgressBar(name, expected)) {
+            streams.start();
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (seen < expected) {
+                if (System.nanoTime() > giveUp || streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException(name + ": only " + seen + " of " + expected + " outputs, streams "
+                            + streams.state());
+                }
+                var batch = out.poll(Duration.ofMillis(50));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long now = System.nanoTime();
+                for (ConsumerRecord<String, byte[]> r : batch) {
+                    outputs.add(r.value());
+                }
+                seen += batch.count();
+                if (firstCount < 0) {
+                    // the clock starts at the first committed transaction: start-up and rebalance are not decisions
+                    firstCount = seen;
+                    firstAt = now;
+                }
+                lastAt = now;
+                bar.stepTo(seen);
+            }
+            streams.close(Duration.ofSeconds(30));
+        } finally {
+            deleteQuietly(state);
+        }
+        double seconds = (lastAt - firstAt) / 1e9;
+        long records = seen - firstCount;
+        return new Measured(name, records, seconds, records / seconds, 0);
+    }
+
+    private Properties streamsConfig(String applicationId, Path state) {
+        // the settings of ledger-app's application.yml that matter for throughput
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        return p;
+    }
+
+    private void preload(String topic, List<ProducerRecord<String, byte[]>> records) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<String, byte[]> r : records) {
+                producer.send(r);
+            }
+            producer.flush();
+        }
+    }
+
+    private <V> KafkaConsumer<String, V> consumer(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
+        KafkaConsumer<String, V> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), values);
+        TopicPartition p = new TopicPartition(topic, 0);
+        c.assign(List.of(p));
+        c.seekToBeginning(List.of(p));
+        return c;
+    }
+
+    /** Fresh, empty topics for every run: deleted if they exist, then created. */
+    private void recreate(List<NewTopic> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> names = new java.util.HashSet<>(topics.stream().map(NewTopic::name).toList());
+            Set<String> existing = admin.listTopics().names().get();
+            names.retainAll(existing);
+            if (!names.isEmpty()) {
+                admin.deleteTopics(names).all().get();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (admin.listTopics().names().get().stream().anyMatch(names::contains)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topics not deleted: " + names);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            // a just-deleted name can be refused for a moment: create what is missing until nothing is
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                Set<String> present = admin.listTopics().names().get();
+                List<NewTopic> missing = topics.stream().filter(t -> !present.contains(t.name())).toList();
+                if (missing.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("could not create " + missing);
+                }
+                try {
+                    admin.createTopics(missing).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Thread.sleep(250);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder; the OS cleans it eventually
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.seatledger.bench;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.seatledger.bench.StreamsRun.Measured;
+import com.seatledger.topics.json.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * SPEC §8 rows 1-3: the ledger's decisions/s on one hot partition against a one-get-one-put EOS
+ * processor on the same broker in the same run; 100,000 vs 500 seats; best available vs explicit.
+ */
+@Command(name = "throughput", mixinStandardHelpOptions = true,
+        description = "Ledger decisions/s on one partition with exactly_once_v2, against a one-get-one-put ceiling.")
+final class ThroughputCommand implements Callable<Integer> {
+
+    @Mixin
+    Bench.Common common = new Bench.Common();
+
+    @Option(names = "--commands", defaultValue = "100000", description = "on-sale mix commands (and baseline records); default ${DEFAULT-VALUE}")
+    int commands;
+
+    @Option(names = "--holds", defaultValue = "30000", description = "commands per show-size and hold-kind run; default ${DEFAULT-VALUE}")
+    int holds;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "100", description = "commit.interval.ms (ledger-app's default); default ${DEFAULT-VALUE}")
+    int commitIntervalMs;
+
+    @Option(names = "--cache-bytes", defaultValue = "67108864", description = "statestore.cache.max.bytes (ledger-app's value); default ${DEFAULT-VALUE}")
+    long cacheBytes;
+
+    @Option(names = "--mix-only", description = "only the on-sale mix and the baseline (for quick experiments)")
+    boolean mixOnly;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    /** What a throughput run writes to docs/perf/throughput.json. */
+    record Report(Instant at, String machine, int commitIntervalMs, List<Measured> runs, double ledgerVsBaseline,
+            double bigVsSmallShow, double bestVsExplicit) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.println("planning workloads against the ledger core (oracle) ...");
+        Workloads.Workload mix = Workloads.onSaleMix(100_000, commands, seed);
+        Workloads.Workload small = Workloads.holdRelease(500, holds, seed);
+        Workloads.Workload big = Workloads.holdRelease(100_000, holds, seed);
+        Workloads.Workload explicit = Workloads.holdsOnly(100_000, holds, false, seed);
+        Workloads.Workload best = Workloads.holdsOnly(100_000, holds, true, seed);
+        System.out.println("on-sale mix outcomes: " + mix.codes());
+        System.out.println("best-available outcomes: " + best.codes());
+
+        Files.createDirectories(common.work);
+        List<Measured> runs = new ArrayList<>();
+        try (LocalBroker broker = LocalBroker.start(common.kafkaClasspath(), common.work, common.brokerPort)) {
+            System.out.println("broker up at " + broker.bootstrap);
+            StreamsRun run = new StreamsRun(broker.bootstrap, common.work, commitIntervalMs, cacheBytes);
+            // a short warm-up drain so the JIT is not measured in the first real run
+            run.ledger(Workloads.onSaleMix(100_000, 10_000, seed + 1));
+            run.baseline("warm-up baseline", Workloads.holdRelease(500, 10_000, seed + 1));
+            Measured ledger = run.ledger(mix);
+            Measured baseline = run.baseline("one-get-one-put baseline", mix);
+            runs.add(ledger);
+            runs.add(baseline);
+            if (mixOnly) {
+                System.out.printf("%s: %.0f /s, baseline %.0f /s, ratio %.2f%n", ledger.name(), ledger.perSecond(),
+                        baseline.perSecond(), ledger.perSecond() / baseline.perSecond());
+                return 0;
+            }
+            runs.add(run.ledger(small));
+            runs.add(run.ledger(big));
+            runs.add(run.ledger(explicit));
+            runs.add(run.ledger(best));
+        }
+        Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs,
+                runs.get(0).perSecond() / runs.get(1).perSecond(),
+                runs.get(3).perSecond() / runs.get(2).perSecond(),
+                runs.get(5).perSecond() / runs.get(4).perSecond());
+        for (Measured m : runs) {
+            System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s  (oracle mismatches: %d)%n", m.name(), m.records(),
+                    m.seconds(), m.perSecond(), m.mismatches());
+        }
+        System.out.printf("ledger / baseline          = %.2f (target >= 0.7)%n", report.ledgerVsBaseline());
+        System.out.printf("100,000-seat / 500-seat    = %.2f (target >= 0.8)%n", report.bigVsSmallShow());
+        System.out.printf("best-available / explicit  = %.2f (target >= 0.5)%n", report.bestVsExplicit());
+        Files.createDirectories(common.out);
+        Files.write(common.out.resolve("throughput.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        Plots.throughput(report, common.out.resolve("throughput.png"));
+        System.out.println("wrote " + common.out.resolve("throughput.json") + " and throughput.png");
+        boolean consistent = runs.stream().allMatch(m -> m.mismatches() == 0);
+        return consistent ? 0 : 1;
+    }
+}

@@ -1,0 +1,227 @@
+package com.seatledger.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import com.seatledger.ledger.core.Decision;
+import com.seatledger.ledger.core.Keys;
+import com.seatledger.ledger.core.Ledger;
+import com.seatledger.ledger.core.LedgerTables;
+import com.seatledger.ledger.core.SeatRecord;
+import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.ConfirmHold;
+import com.seatledger.topics.message.CreateShow;
+import com.seatledger.topics.message.ExtendHold;
+import com.seatledger.topics.message.HoldSeats;
+import com.seatledger.topics.message.Outcome;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.ReleaseHold;
+import com.seatledger.topics.message.ResultCode;
+import com.seatledger.topics.message.SeatDef;
+
+/**
+ * Command streams for the throughput runs. Each is planned against the ledger's own core on
+ * in-memory tables (the oracle), so the generator knows which holds exist, can aim at free or
+ * contended seats on purpose, and the run can check the streamed decisions against the oracle's.
+ */
+final class Workloads {
+
+    static final String SHOW = "bench-show";
+    static final int ROW_WIDTH = 50;
+    static final List<String> CATEGORIES = List.of("PREMIUM", "STANDARD", "ECONOMY");
+    private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+    /** A planned run: the commands in order (the CREATE first) and the oracle's result per command. */
+    record Workload(String name, int seats, List<Command> commands, List<CommandResult> expected) {
+        Map<ResultCode, Integer> codes() {
+            Map<ResultCode, Integer> m = new EnumMap<>(ResultCode.class);
+            expected.forEach(r -> m.merge(r.code(), 1, Integer::sum));
+            return m;
+        }
+    }
+
+    private final String name;
+    private final int seats;
+    private final int rows;
+    private final Random rnd;
+    private final LedgerTables tables = LedgerTables.inMemory();
+    private final Ledger oracle = new Ledger(tables);
+    private final List<Command> commands = new ArrayList<>();
+    private final List<CommandResult> expected = new ArrayList<>();
+    private final List<HoldSeats> active = new ArrayList<>();
+    private Instant now = T0;
+    private int ids;
+
+    private Workloads(String name, int seats, long seed) {
+        this.name = name;
+        this.seats = seats;
+        this.rows = seats / ROW_WIDTH;
+        this.rnd = new Random(seed);
+        List<SeatDef> layout = new ArrayList<>(seats);
+        int sectionRows = Math.min(rows, 100);
+        for (int r = 0; r < rows; r++) {
+            String section = "S" + (r / sectionRows);
+            String row = "R" + (r % sectionRows);
+            String category = CATEGORIES.get(r < rows / 10 ? 0 : r < rows / 2 ? 1 : 2);
+            for (int n = 1; n <= ROW_WIDTH; n++) {
+                layout.add(new SeatDef(seatId(r, n), section, row, n, category));
+            }
+        }
+        // 600 s holds never expire during a run; the admin limit would not apply to buyers anyway
+        decide(new CreateShow(nextId(), SHOW, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
+                new Policy(600, 3600, 10, false)));
+    }
+
+    private static String seatId(int row, int number) {
+        return row + "-" + number;
+    }
+
+    /**
+     * The on-sale mix: explicit holds of 1-4 seats aimed at the front rows (so many collide),
+     * best-available holds, confirms, releases and extends of live holds, and client retries.
+     */
+    static Workload onSaleMix(int seats, int n, long seed) {
+        Workloads w = new Workloads("on-sale mix, " + seats + " seats", seats, seed);
+        while (w.commands.size() < n) {
+            int dice = w.rnd.nextInt(100);
+            if (dice < 40 || w.active.isEmpty()) {
+                w.explicitHold(w.frontHeavyRow(), false);
+            } else if (dice < 55) {
+                w.bestHold();
+            } else if (dice < 70) {
+                w.confirm();
+            } else if (dice < 82) {
+                w.release();
+            } else if (dice < 95) {
+                w.extend();
+            } else {
+                w.retry();
+            }
+        }
+        return w.done();
+    }
+
+    /** Holds that are all accepted (aimed at free seats), each released 50 holds later: seats recycle. */
+    static Workload holdRelease(int seats, int n, long seed) {
+        Workloads w = new Workloads("hold + release, " + seats + " seats", seats, seed);
+        while (w.commands.size() < n) {
+            w.explicitHold(w.rnd.nextInt(w.rows), true);
+            if (w.active.size() > 50) {
+                w.releaseOldest();
+            }
+        }
+        return w.done();
+    }
+
+    /** Only holds, best available or explicit free seats: the house fills front to back. */
+    static Workload holdsOnly(int seats, int n, boolean best, long seed) {
+        Workloads w = new Workloads((best ? "best-available" : "explicit") + " holds, " + seats + " seats", seats, seed);
+        while (w.commands.size() < n) {
+            if (best) {
+                w.bestHold();
+            } else {
+                w.explicitHold(w.frontHeavyRow(), true);
+            }
+        }
+        return w.done();
+    }
+
+    private Workload done() {
+        return new Workload(name, seats, List.copyOf(commands), List.copyOf(expected));
+    }
+
+    private int frontHeavyRow() {
+        return (int) (rows * Math.pow(rnd.nextDouble(), 3));
+    }
+
+    private void explicitHold(int row, boolean free) {
+        int k = 1 + rnd.nextInt(4);
+        List<String> ids = null;
+        for (int attempt = 0; attempt < 50 && ids == null; attempt++) {
+            int r = attempt == 0 ? row : free ? rnd.nextInt(rows) : row;
+            int start = 1 + rnd.nextInt(ROW_WIDTH - k + 1);
+            List<String> candidate = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) {
+                candidate.add(seatId(r, start + i));
+            }
+            if (!free || candidate.stream().allMatch(this::isAvailable)) {
+                ids = candidate;
+            }
+        }
+        if (ids != null) {
+            hold(ids, null);
+        }
+    }
+
+    private void bestHold() {
+        String category = CATEGORIES.get(rnd.nextInt(CATEGORIES.size()));
+        hold(null, new BestAvailable(category, 1 + rnd.nextInt(4), true));
+    }
+
+    private boolean isAvailable(String seatId) {
+        SeatRecord s = tables.seats().get(Keys.of(SHOW, seatId));
+        return s != null && s.isAvailable();
+    }
+
+    private void hold(List<String> seatIds, BestAvailable best) {
+        String id = nextId();
+        HoldSeats h = new HoldSeats(id, SHOW, "buyer-" + rnd.nextInt(50_000), List.of("user"), now, "h-" + id, seatIds,
+                best, null, null);
+        if (decide(h).outcome() == Outcome.ACCEPTED) {
+            active.add(h);
+        }
+    }
+
+    private HoldSeats takeActive(boolean remove) {
+        int i = rnd.nextInt(active.size());
+        HoldSeats h = active.get(i);
+        if (remove) {
+            active.set(i, active.get(active.size() - 1));
+            active.remove(active.size() - 1);
+        }
+        return h;
+    }
+
+    private void confirm() {
+        HoldSeats h = takeActive(true);
+        decide(new ConfirmHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId(), "o-" + h.holdId()));
+    }
+
+    private void release() {
+        HoldSeats h = takeActive(true);
+        decide(new ReleaseHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId()));
+    }
+
+    private void releaseOldest() {
+        HoldSeats h = active.remove(0);
+        decide(new ReleaseHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId()));
+    }
+
+    private void extend() {
+        HoldSeats h = takeActive(false);
+        decide(new ExtendHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId(), 900));
+    }
+
+    /** A client that did not see its answer sends the same command again: a duplicate result. */
+    private void retry() {
+        decide(commands.get(1 + rnd.nextInt(commands.size() - 1)));
+    }
+
+    private CommandResult decide(Command c) {
+        Decision d = oracle.decide(c, now);
+        now = now.plusMillis(1);
+        commands.add(c);
+        expected.add(d.result());
+        return d.result();
+    }
+
+    private String nextId() {
+        return "c" + (ids++);
+    }
+}
