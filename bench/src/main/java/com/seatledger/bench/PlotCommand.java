@@ -24,6 +24,12 @@ final class PlotCommand implements Callable<Integer> {
                     common.out.resolve("throughput.png"));
             System.out.println("redrew " + common.out.resolve("throughput.png"));
         }
+        Path latency = common.out.resolve("latency.json");
+        if (Files.exists(latency)) {
+            Plots.latency(Json.MAPPER.readValue(latency.toFile(), LatencyCommand.Report.class),
+                    common.out.resolve("latency.png"));
+            System.out.println("redrew " + common.out.resolve("latency.png"));
+        }
         return 0;
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.Styler;
 
 /** PNG charts drawn from the bench's own JSON results (XChart, no display needed). */
@@ -24,6 +27,29 @@ final class Plots {
         List<Double> rates = r.runs().stream().map(m -> (double) Math.round(m.perSecond())).toList();
         chart.addSeries("records/s", names, rates);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    static void latency(LatencyCommand.Report r, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(1000).height(520)
+                .title("REST hold to 201, open model (coordinated omission corrected), exactly_once_v2")
+                .xAxisTitle("offered holds / s").yAxisTitle("latency ms (log)").build();
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        for (int commit : r.points().stream().map(LatencyCommand.Point::commitIntervalMs).distinct().toList()) {
+            List<LatencyCommand.Point> ps = r.points().stream().filter(p -> p.commitIntervalMs() == commit).toList();
+            List<Integer> x = ps.stream().map(LatencyCommand.Point::offeredPerSecond).toList();
+            chart.addSeries("p50, commit " + commit + " ms", x, ps.stream().map(p -> Math.max(0.1, p.p50())).toList());
+            chart.addSeries("p99, commit " + commit + " ms", x, ps.stream().map(p -> Math.max(0.1, p.p99())).toList());
+        }
+        List<Integer> all = r.points().stream().map(LatencyCommand.Point::offeredPerSecond).distinct().sorted().toList();
+        chart.addSeries("target p99 50 ms", all, all.stream().map(x -> 50.0).toList()).setMarker(SeriesMarkers.NONE);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** The first offered rate whose p99 is over the limit, as text. */
+    static String firstRateOver(LatencyCommand.Report r, int commit, double limitMs) {
+        return r.points().stream().filter(p -> p.commitIntervalMs() == commit && p.p99() > limitMs).findFirst()
+                .map(p -> p.offeredPerSecond() + " holds/s").orElse("none of the offered rates");
     }
 
     /** Axis labels do not wrap: "explicit holds, 100000 seats" becomes "explicit 100k". */

@@ -63,6 +63,15 @@ final class Workloads {
         this.seats = seats;
         this.rows = seats / ROW_WIDTH;
         this.rnd = new Random(seed);
+        List<SeatDef> layout = layout(seats);
+        // 600 s holds never expire during a run; the admin limit would not apply to buyers anyway
+        decide(new CreateShow(nextId(), SHOW, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
+                new Policy(600, 3600, 10, false)));
+    }
+
+    /** Rows of 50 in sections of 100 rows; the front tenth PREMIUM, up to half STANDARD, the rest ECONOMY. */
+    static List<SeatDef> layout(int seats) {
+        int rows = seats / ROW_WIDTH;
         List<SeatDef> layout = new ArrayList<>(seats);
         int sectionRows = Math.min(rows, 100);
         for (int r = 0; r < rows; r++) {
@@ -73,12 +82,10 @@ final class Workloads {
                 layout.add(new SeatDef(seatId(r, n), section, row, n, category));
             }
         }
-        // 600 s holds never expire during a run; the admin limit would not apply to buyers anyway
-        decide(new CreateShow(nextId(), SHOW, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
-                new Policy(600, 3600, 10, false)));
+        return layout;
     }
 
-    private static String seatId(int row, int number) {
+    static String seatId(int row, int number) {
         return row + "-" + number;
     }
 

@@ -1,0 +1,145 @@
+package com.seatledger.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import com.seatledger.topics.json.Json;
+
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * SPEC §8 row 4: REST hold → 201 at fixed offered rates. Open model: request i is due at
+ * t0 + i/rate whether or not earlier ones have answered, and its latency is measured from when it
+ * was due (not when it was sent), so a stalled server cannot hide its stall (coordinated omission).
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = "REST hold to 201 at fixed offered rates, EOS on, at two commit.interval.ms settings.")
+final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    Bench.Common common = new Bench.Common();
+
+    @Option(names = "--rates", split = ",", defaultValue = "250,500,1000,1500,2000", description = "offered holds/s; default ${DEFAULT-VALUE}")
+    List<Integer> rates;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per rate; default ${DEFAULT-VALUE}")
+    int seconds;
+
+    @Option(names = "--commit-intervals", split = ",", defaultValue = "100,20", description = "commit.interval.ms settings; default ${DEFAULT-VALUE}")
+    List<Integer> commitIntervals;
+
+    @Option(names = "--partitions", defaultValue = "12")
+    int partitions;
+
+    @Option(names = "--api-arg", description = "extra api-app argument, e.g. --api-arg=--spring.kafka.consumer.fetch-max-wait=10ms")
+    List<String> apiArgs = new ArrayList<>();
+
+    @Option(names = "--warmup-seconds", defaultValue = "30", description = "load at 200/s before measuring (JIT on 2 cores); default ${DEFAULT-VALUE}")
+    int warmupSeconds;
+
+    /** One offered rate: answered latency percentiles in ms, and how many answers were not 201. */
+    record Point(int commitIntervalMs, int offeredPerSecond, double achievedPerSecond, long count, long errors,
+            double p50, double p99, double p999, double max) {
+    }
+
+    record Report(Instant at, String machine, List<Point> points) {
+    }
+
+    private static final int ACTORS = 10_000;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(common.work);
+        List<String> tokens = new ArrayList<>(ACTORS);
+        for (int i = 0; i < ACTORS; i++) {
+            tokens.add(Stack.token("buyer-" + i));
+        }
+        List<Point> points = new ArrayList<>();
+        try (Stack stack = Stack.start(common, partitions)) {
+            for (int commit : commitIntervals) {
+                stack.startLedger(commit);
+                stack.startApi(apiArgs.toArray(String[]::new));
+                String show = "latency-" + commit;
+                int seatsNeeded = rates.stream().mapToInt(r -> r * seconds).sum() + 200 * warmupSeconds + 1_000;
+                stack.createShow(show, Workloads.layout(Math.max(1_000, (seatsNeeded / 50 + 1) * 50)));
+                AtomicInteger nextSeat = new AtomicInteger();
+                // warm-up: the JIT, connection pool and the ledger's first touches are not measured
+                offer(stack, show, tokens, nextSeat, 200, warmupSeconds, commit);
+                for (int rate : rates) {
+                    Point p = offer(stack, show, tokens, nextSeat, rate, seconds, commit);
+                    points.add(p);
+                    System.out.printf("commit %3d ms, offered %5d/s: achieved %7.1f/s, p50 %6.1f ms, p99 %7.1f ms, p99.9 %7.1f ms, max %7.1f ms, errors %d%n",
+                            commit, rate, p.achievedPerSecond(), p.p50(), p.p99(), p.p999(), p.max(), p.errors());
+                }
+                stack.stopApi();
+                stack.stopLedger();
+            }
+        }
+        Report report = new Report(Instant.now(), Machine.here().toString(), points);
+        Files.createDirectories(common.out);
+        Files.write(common.out.resolve("latency.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        Plots.latency(report, common.out.resolve("latency.png"));
+        for (int commit : commitIntervals) {
+            System.out.println("commit " + commit + " ms: p99 passes 50 ms at " + Plots.firstRateOver(report, commit, 50));
+        }
+        return 0;
+    }
+
+    private Point offer(Stack stack, String show, List<String> tokens, AtomicInteger nextSeat, int rate, int seconds,
+            int commit) throws Exception {
+        int n = rate * seconds;
+        Histogram h = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        long periodNanos = 1_000_000_000L / rate;
+        long t0 = System.nanoTime() + 50_000_000;
+        URI uri = URI.create(stack.api() + "/api/shows/" + show + "/holds");
+        try (ProgressBar bar = new ProgressBar("commit " + commit + " ms, " + rate + "/s", n)) {
+            for (int i = 0; i < n; i++) {
+                long due = t0 + i * periodNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int seat = nextSeat.getAndIncrement();
+                String seatId = Workloads.seatId(seat / Workloads.ROW_WIDTH, seat % Workloads.ROW_WIDTH + 1);
+                HttpRequest req = HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + tokens.get(seat % tokens.size()))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", "b-" + seat)
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"seatIds\":[\"" + seatId + "\"]}")).build();
+                pending.add(Stack.HTTP.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    h.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                    if (e != null || r.statusCode() != 201) {
+                        errors.incrementAndGet();
+                    }
+                }));
+                if (i % 100 == 0) {
+                    bar.stepTo(i);
+                }
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            bar.stepTo(n);
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        return new Point(commit, rate, n / elapsed, h.getTotalCount(), errors.get(), h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+}
