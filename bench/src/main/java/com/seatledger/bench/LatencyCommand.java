@@ -36,7 +36,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     Bench.Common common = new Bench.Common();
 
-    @Option(names = "--rates", split = ",", defaultValue = "250,500,1000,1500,2000", description = "offered holds/s; default ${DEFAULT-VALUE}")
+    @Option(names = "--rates", split = ",", defaultValue = "50,100,200,300,400", description = "offered holds/s; default ${DEFAULT-VALUE}")
     List<Integer> rates;
 
     @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per rate; default ${DEFAULT-VALUE}")

@@ -34,7 +34,8 @@ final class Plots {
                 .title("REST hold to 201, open model (coordinated omission corrected), exactly_once_v2")
                 .xAxisTitle("offered holds / s").yAxisTitle("latency ms (log)").build();
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         for (int commit : r.points().stream().map(LatencyCommand.Point::commitIntervalMs).distinct().toList()) {
             List<LatencyCommand.Point> ps = r.points().stream().filter(p -> p.commitIntervalMs() == commit).toList();
             List<Integer> x = ps.stream().map(LatencyCommand.Point::offeredPerSecond).toList();
