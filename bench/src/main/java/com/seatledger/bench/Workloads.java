@@ -3,6 +3,7 @@ package com.seatledger.bench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +25,7 @@ import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.ReleaseHold;
 import com.seatledger.topics.message.ResultCode;
 import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SeatStatus;
 
 /**
  * Command streams for the throughput runs. Each is planned against the ledger's own core on
@@ -37,8 +39,12 @@ final class Workloads {
     static final List<String> CATEGORIES = List.of("PREMIUM", "STANDARD", "ECONOMY");
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-    /** A planned run: the commands in order (the CREATE first) and the oracle's result per command. */
-    record Workload(String name, int seats, List<Command> commands, List<CommandResult> expected) {
+    /**
+     * A planned run: the commands in order (the CREATE first), the oracle's result per command, and
+     * the oracle's final seat map (status per seat, seq) for checking what readers serve.
+     */
+    record Workload(String name, String showId, int seats, List<Command> commands, List<CommandResult> expected,
+            Map<String, SeatStatus> finalSeats, long finalSeq) {
         Map<ResultCode, Integer> codes() {
             Map<ResultCode, Integer> m = new EnumMap<>(ResultCode.class);
             expected.forEach(r -> m.merge(r.code(), 1, Integer::sum));
@@ -47,6 +53,7 @@ final class Workloads {
     }
 
     private final String name;
+    private final String show;
     private final int seats;
     private final int rows;
     private final Random rnd;
@@ -59,13 +66,18 @@ final class Workloads {
     private int ids;
 
     private Workloads(String name, int seats, long seed) {
+        this(name, SHOW, seats, seed);
+    }
+
+    private Workloads(String name, String show, int seats, long seed) {
         this.name = name;
+        this.show = show;
         this.seats = seats;
         this.rows = seats / ROW_WIDTH;
         this.rnd = new Random(seed);
         List<SeatDef> layout = layout(seats);
         // 600 s holds never expire during a run; the admin limit would not apply to buyers anyway
-        decide(new CreateShow(nextId(), SHOW, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
+        decide(new CreateShow(nextId(), show, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
                 new Policy(600, 3600, 10, false)));
     }
 
@@ -116,7 +128,11 @@ final class Workloads {
 
     /** Holds that are all accepted (aimed at free seats), each released 50 holds later: seats recycle. */
     static Workload holdRelease(int seats, int n, long seed) {
-        Workloads w = new Workloads("hold + release, " + seats + " seats", seats, seed);
+        return holdRelease(SHOW, seats, n, seed);
+    }
+
+    static Workload holdRelease(String showId, int seats, int n, long seed) {
+        Workloads w = new Workloads("hold + release, " + seats + " seats", showId, seats, seed);
         while (w.commands.size() < n) {
             w.explicitHold(w.rnd.nextInt(w.rows), true);
             if (w.active.size() > 50) {
@@ -140,7 +156,14 @@ final class Workloads {
     }
 
     private Workload done() {
-        return new Workload(name, seats, List.copyOf(commands), List.copyOf(expected));
+        Map<String, SeatStatus> finalSeats = new HashMap<>(seats * 2);
+        for (int r = 0; r < rows; r++) {
+            for (int n = 1; n <= ROW_WIDTH; n++) {
+                finalSeats.put(seatId(r, n), tables.seats().get(Keys.of(show, seatId(r, n))).status());
+            }
+        }
+        return new Workload(name, show, seats, List.copyOf(commands), List.copyOf(expected), finalSeats,
+                tables.shows().get(show).seq());
     }
 
     private int frontHeavyRow() {
@@ -172,13 +195,13 @@ final class Workloads {
     }
 
     private boolean isAvailable(String seatId) {
-        SeatRecord s = tables.seats().get(Keys.of(SHOW, seatId));
+        SeatRecord s = tables.seats().get(Keys.of(show, seatId));
         return s != null && s.isAvailable();
     }
 
     private void hold(List<String> seatIds, BestAvailable best) {
         String id = nextId();
-        HoldSeats h = new HoldSeats(id, SHOW, "buyer-" + rnd.nextInt(50_000), List.of("user"), now, "h-" + id, seatIds,
+        HoldSeats h = new HoldSeats(id, show, "buyer-" + rnd.nextInt(50_000), List.of("user"), now, "h-" + id, seatIds,
                 best, null, null);
         if (decide(h).outcome() == Outcome.ACCEPTED) {
             active.add(h);
@@ -197,22 +220,22 @@ final class Workloads {
 
     private void confirm() {
         HoldSeats h = takeActive(true);
-        decide(new ConfirmHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId(), "o-" + h.holdId()));
+        decide(new ConfirmHold(nextId(), show, h.actor(), h.roles(), now, h.holdId(), "o-" + h.holdId()));
     }
 
     private void release() {
         HoldSeats h = takeActive(true);
-        decide(new ReleaseHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId()));
+        decide(new ReleaseHold(nextId(), show, h.actor(), h.roles(), now, h.holdId()));
     }
 
     private void releaseOldest() {
         HoldSeats h = active.remove(0);
-        decide(new ReleaseHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId()));
+        decide(new ReleaseHold(nextId(), show, h.actor(), h.roles(), now, h.holdId()));
     }
 
     private void extend() {
         HoldSeats h = takeActive(false);
-        decide(new ExtendHold(nextId(), SHOW, h.actor(), h.roles(), now, h.holdId(), 900));
+        decide(new ExtendHold(nextId(), show, h.actor(), h.roles(), now, h.holdId(), 900));
     }
 
     /** A client that did not see its answer sends the same command again: a duplicate result. */

@@ -1,0 +1,167 @@
+package com.seatledger.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.seatledger.topics.Topics;
+import com.seatledger.topics.json.Json;
+
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SPEC §8 row 6: api-app start to serving correct seat maps with 1,000,000 events of history in
+ * seat-status. The history is made by the real ledger-app from planned hold/release commands on
+ * many shows; the seat maps api-app serves are compared with the planner's oracle, seat by seat.
+ */
+@Command(name = "readiness", mixinStandardHelpOptions = true,
+        description = "api-app start-up time with a long seat-status history, checked against the oracle.")
+final class ReadinessCommand implements Callable<Integer> {
+
+    @Mixin
+    Bench.Common common = new Bench.Common();
+
+    @Option(names = "--events", defaultValue = "1000000", description = "events of history; default ${DEFAULT-VALUE}")
+    int events;
+
+    @Option(names = "--shows", defaultValue = "24", description = "shows the history is spread over; default ${DEFAULT-VALUE}")
+    int shows;
+
+    @Option(names = "--seats", defaultValue = "2000", description = "seats per show; default ${DEFAULT-VALUE}")
+    int seats;
+
+    @Option(names = "--partitions", defaultValue = "12")
+    int partitions;
+
+    record Report(Instant at, String machine, long events, int shows, double readySeconds, long mismatchedSeats,
+            long mismatchedSeqs) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.println("planning " + events + " commands on " + shows + " shows against the ledger core ...");
+        List<Workloads.Workload> plans = new ArrayList<>();
+        for (int i = 0; i < shows; i++) {
+            plans.add(Workloads.holdRelease("history-" + i, seats, events / shows, 7 + i));
+        }
+        long total = plans.stream().mapToLong(w -> w.commands().size()).sum();
+        Files.createDirectories(common.work);
+        Report report;
+        try (Stack stack = Stack.start(common, partitions)) {
+            stack.startLedger(100);
+            produce(stack, plans);
+            awaitDecided(stack, total);
+            long history = count(stack, Topics.SEAT_STATUS.name());
+            System.out.println(history + " events in seat-status; waiting one snapshot interval (10 s)");
+            Thread.sleep(12_000);
+            Duration ready = stack.startApi();
+            System.out.printf("api-app healthy (views caught up) %.1f s after its process started%n", ready.toMillis() / 1000.0);
+            long badSeats = 0;
+            long badSeqs = 0;
+            for (Workloads.Workload w : plans) {
+                HttpResponse<String> r = Stack.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.api() + "/api/shows/" + w.showId())).build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode show = Json.MAPPER.readTree(r.body());
+                if (show.path("seq").asLong() != w.finalSeq()) {
+                    badSeqs++;
+                }
+                for (JsonNode seat : show.path("seats")) {
+                    if (!seat.path("status").asString().equals(w.finalSeats().get(seat.path("seatId").asString()).name())) {
+                        badSeats++;
+                    }
+                }
+            }
+            report = new Report(Instant.now(), Machine.here().toString(), history, shows, ready.toMillis() / 1000.0,
+                    badSeats, badSeqs);
+        }
+        System.out.printf("ready in %.1f s with %d events of history; seat maps: %d wrong seats, %d wrong seqs%n",
+                report.readySeconds(), report.events(), report.mismatchedSeats(), report.mismatchedSeqs());
+        Files.createDirectories(common.out);
+        Files.write(common.out.resolve("readiness.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        return report.mismatchedSeats() == 0 && report.mismatchedSeqs() == 0 ? 0 : 1;
+    }
+
+    private static void produce(Stack stack, List<Workloads.Workload> plans) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
+                ProgressBar bar = new ProgressBar("producing commands", plans.stream().mapToLong(w -> w.commands().size()).sum())) {
+            int longest = plans.stream().mapToInt(w -> w.commands().size()).max().orElse(0);
+            // interleaved, so every show's partition fills at the same pace, as in a real evening
+            for (int i = 0; i < longest; i++) {
+                for (Workloads.Workload w : plans) {
+                    if (i < w.commands().size()) {
+                        com.seatledger.topics.message.Command c = w.commands().get(i);
+                        producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(), Json.MAPPER.writeValueAsBytes(c)));
+                        bar.step();
+                    }
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private static void awaitDecided(Stack stack, long total) throws Exception {
+        try (ProgressBar bar = new ProgressBar("ledger deciding", total);
+                KafkaConsumer<byte[], byte[]> results = reader(stack, Topics.COMMAND_RESULTS.name())) {
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+            long done = 0;
+            while (done < total) {
+                done += results.poll(Duration.ofMillis(500)).count();
+                bar.stepTo(done);
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("ledger decided only " + done + " of " + total);
+                }
+            }
+        }
+    }
+
+    /** Records in a topic as a read_committed reader sees them (end offsets would count transaction markers). */
+    private static long count(Stack stack, String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = reader(stack, topic)) {
+            Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
+            long n = 0;
+            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
+                n += c.poll(Duration.ofMillis(500)).count();
+            }
+            return n;
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> reader(Stack stack, String topic) {
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (int p = 0; p < stack.partitions; p++) {
+            parts.add(new TopicPartition(topic, p));
+        }
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        return c;
+    }
+}
