@@ -55,8 +55,14 @@ final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "12")
     int partitions;
 
-    record Report(Instant at, String machine, long events, int shows, double readySeconds, long mismatchedSeats,
-            long mismatchedSeqs) {
+    @Option(names = "--snapshot-margin", defaultValue = "30s", description = "api-app's seatledger.views.snapshot-margin; default ${DEFAULT-VALUE} (the product default)")
+    String snapshotMargin;
+
+    @Option(names = "--diagnose", description = "print, per partition, where the snapshots let a reader start")
+    boolean diagnose;
+
+    record Report(Instant at, String machine, long events, int shows, String snapshotMargin, double readySeconds,
+            long mismatchedSeats, long mismatchedSeqs) {
     }
 
     @Override
@@ -76,7 +82,10 @@ final class ReadinessCommand implements Callable<Integer> {
             long history = count(stack, Topics.SEAT_STATUS.name());
             System.out.println(history + " events in seat-status; waiting one snapshot interval (10 s)");
             Thread.sleep(12_000);
-            Duration ready = stack.startApi();
+            if (diagnose) {
+                diagnose(stack);
+            }
+            Duration ready = stack.startApi("--seatledger.views.snapshot-margin=" + snapshotMargin);
             System.out.printf("api-app healthy (views caught up) %.1f s after its process started%n", ready.toMillis() / 1000.0);
             long badSeats = 0;
             long badSeqs = 0;
@@ -93,13 +102,14 @@ final class ReadinessCommand implements Callable<Integer> {
                     }
                 }
             }
-            report = new Report(Instant.now(), Machine.here().toString(), history, shows, ready.toMillis() / 1000.0,
+            report = new Report(Instant.now(), Machine.here().toString(), history, shows, snapshotMargin,
+                    ready.toMillis() / 1000.0,
                     badSeats, badSeqs);
         }
         System.out.printf("ready in %.1f s with %d events of history; seat maps: %d wrong seats, %d wrong seqs%n",
                 report.readySeconds(), report.events(), report.mismatchedSeats(), report.mismatchedSeqs());
         Files.createDirectories(common.out);
-        Files.write(common.out.resolve("readiness.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        Files.write(common.out.resolve("readiness-margin-" + snapshotMargin + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         return report.mismatchedSeats() == 0 && report.mismatchedSeqs() == 0 ? 0 : 1;
     }
 
@@ -147,6 +157,29 @@ final class ReadinessCommand implements Callable<Integer> {
                 n += c.poll(Duration.ofMillis(500)).count();
             }
             return n;
+        }
+    }
+
+    /** Per partition: newest snapshot coveredUntil, and how many events a reader starting 30 s before it reads. */
+    private static void diagnose(Stack stack) {
+        Map<Integer, Instant> covered = new java.util.TreeMap<>();
+        try (KafkaConsumer<byte[], byte[]> c = reader(stack, Topics.SNAPSHOTS.name())) {
+            Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
+            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
+                for (var r : c.poll(Duration.ofMillis(500))) {
+                    var snap = Json.MAPPER.readValue(r.value(), com.seatledger.topics.message.ShowSnapshot.class);
+                    covered.merge(r.partition(), snap.coveredUntil(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
+        try (KafkaConsumer<byte[], byte[]> c = reader(stack, Topics.SEAT_STATUS.name())) {
+            Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
+            for (TopicPartition tp : c.assignment()) {
+                Instant cu = covered.get(tp.partition());
+                var at = cu == null ? null : c.offsetsForTimes(Map.of(tp, cu.minusSeconds(30).toEpochMilli())).get(tp);
+                System.out.printf("partition %2d: coveredUntil %s, start %s of end %d%n", tp.partition(), cu,
+                        at == null ? "none" : at.offset() + " (ts " + Instant.ofEpochMilli(at.timestamp()) + ")", end.get(tp));
+            }
         }
     }
 
