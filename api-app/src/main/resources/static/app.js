@@ -271,6 +271,12 @@ function renderSelection() {
   updateControls();
 }
 
+function clearSelection() {
+  for (const id of state.selected) state.seats.get(id).el.classList.remove('sel');
+  state.selected.clear();
+  renderSelection();
+}
+
 function updateControls() {
   const ready = !!(state.token && state.show);
   $('hold-selected').disabled = !ready || state.selected.size === 0;
@@ -283,9 +289,7 @@ async function hold(request, button) {
   try {
     const body = await command('POST', `/api/shows/${encodeURIComponent(state.showId)}/holds`, request);
     addHold(body);
-    for (const id of state.selected) state.seats.get(id).el.classList.remove('sel');
-    state.selected.clear();
-    renderSelection();
+    clearSelection();
   } catch (e) {
     explain(e);
   } finally {
@@ -421,11 +425,7 @@ function wire() {
     if (id) $('hover').textContent = `${id}: ${describe(id)}`;
   });
   $('hold-selected').onclick = (ev) => hold({ seatIds: [...state.selected] }, ev.target);
-  $('clear-selection').onclick = () => {
-    for (const id of state.selected) state.seats.get(id).el.classList.remove('sel');
-    state.selected.clear();
-    renderSelection();
-  };
+  $('clear-selection').onclick = clearSelection;
   $('best').onsubmit = (ev) => {
     ev.preventDefault();
     hold({ bestAvailable: { category: $('best-category').value, quantity: Number($('best-qty').value), adjacent: $('best-adjacent').checked } }, $('hold-best'));

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 
@@ -86,8 +84,6 @@ final class LocalBroker implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         process.destroy();
         process.waitFor();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        KafkaClients.deleteTree(dir);
     }
 }

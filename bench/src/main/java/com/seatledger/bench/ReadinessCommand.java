@@ -12,15 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
@@ -114,9 +109,7 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     private static void produce(Stack stack, List<Workloads.Workload> plans) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(stack.broker.bootstrap);
                 ProgressBar bar = new ProgressBar("producing commands", plans.stream().mapToLong(w -> w.commands().size()).sum())) {
             int longest = plans.stream().mapToInt(w -> w.commands().size()).max().orElse(0);
             // interleaved, so every show's partition fills at the same pace, as in a real evening
@@ -135,7 +128,7 @@ final class ReadinessCommand implements Callable<Integer> {
 
     private static void awaitDecided(Stack stack, long total) throws Exception {
         try (ProgressBar bar = new ProgressBar("ledger deciding", total);
-                KafkaConsumer<byte[], byte[]> results = reader(stack, Topics.COMMAND_RESULTS.name())) {
+                KafkaConsumer<String, byte[]> results = reader(stack, Topics.COMMAND_RESULTS.name())) {
             long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             long done = 0;
             while (done < total) {
@@ -150,7 +143,7 @@ final class ReadinessCommand implements Callable<Integer> {
 
     /** Records in a topic as a read_committed reader sees them (end offsets would count transaction markers). */
     private static long count(Stack stack, String topic) {
-        try (KafkaConsumer<byte[], byte[]> c = reader(stack, topic)) {
+        try (KafkaConsumer<String, byte[]> c = reader(stack, topic)) {
             Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
             long n = 0;
             while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
@@ -163,7 +156,7 @@ final class ReadinessCommand implements Callable<Integer> {
     /** Per partition: newest snapshot coveredUntil, and how many events a reader starting 30 s before it reads. */
     private static void diagnose(Stack stack) {
         Map<Integer, Instant> covered = new java.util.TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> c = reader(stack, Topics.SNAPSHOTS.name())) {
+        try (KafkaConsumer<String, byte[]> c = reader(stack, Topics.SNAPSHOTS.name())) {
             Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
             while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
                 for (var r : c.poll(Duration.ofMillis(500))) {
@@ -172,7 +165,7 @@ final class ReadinessCommand implements Callable<Integer> {
                 }
             }
         }
-        try (KafkaConsumer<byte[], byte[]> c = reader(stack, Topics.SEAT_STATUS.name())) {
+        try (KafkaConsumer<String, byte[]> c = reader(stack, Topics.SEAT_STATUS.name())) {
             Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
             for (TopicPartition tp : c.assignment()) {
                 Instant cu = covered.get(tp.partition());
@@ -183,18 +176,7 @@ final class ReadinessCommand implements Callable<Integer> {
         }
     }
 
-    private static KafkaConsumer<byte[], byte[]> reader(Stack stack, String topic) {
-        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (int p = 0; p < stack.partitions; p++) {
-            parts.add(new TopicPartition(topic, p));
-        }
-        c.assign(parts);
-        c.seekToBeginning(parts);
-        return c;
+    private static KafkaConsumer<String, byte[]> reader(Stack stack, String topic) {
+        return KafkaClients.fromStart(stack.broker.bootstrap, topic, stack.partitions);
     }
 }

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -71,13 +70,13 @@ final class StreamsRun {
 
     Measured ledger(Workloads.Workload w) throws Exception {
         recreate(Topics.ALL.stream().map(t -> t.newTopic(1)).toList());
-        preload(Topics.COMMANDS.name(), w.commands().stream()
+        preload(w.commands().stream()
                 .map(c -> new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(), Json.MAPPER.writeValueAsBytes(c)))
                 .toList());
         LedgerSettings settings = new LedgerSettings(Duration.ofMillis(200), 64, Duration.ofSeconds(10));
         List<byte[]> outputs = new ArrayList<>(w.commands().size());
         Measured m;
-        try (KafkaConsumer<String, byte[]> results = consumer(Topics.COMMAND_RESULTS.name(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> results = KafkaClients.fromStart(bootstrap, Topics.COMMAND_RESULTS.name(), 1)) {
             m = drain(w.name(), LedgerTopology.buildTopology(settings), results, w.commands().size(), outputs);
         }
         // compared with the oracle after the clock stopped: parsing JSON on this 2-core machine would steal from the ledger
@@ -99,10 +98,10 @@ final class StreamsRun {
 
     Measured baseline(String name, Workloads.Workload w) throws Exception {
         recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(BASELINE_OUT, 1, (short) 1)));
-        preload(BASELINE_IN, w.commands().stream()
+        preload(w.commands().stream()
                 .map(c -> new ProducerRecord<>(BASELINE_IN, c.showId(), Json.MAPPER.writeValueAsBytes(c)))
                 .toList());
-        try (KafkaConsumer<String, byte[]> out = consumer(BASELINE_OUT, new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> out = KafkaClients.fromStart(bootstrap, BASELINE_OUT, 1)) {
             return drain(name, baselineTopology(), out, w.commands().size(), new ArrayList<>());
         }
     }
@@ -170,7 +169,7 @@ final class StreamsRun {
             }
             streams.close(Duration.ofSeconds(30));
         } finally {
-            deleteQuietly(state);
+            KafkaClients.deleteTree(state);
         }
         double seconds = (lastAt - firstAt) / 1e9;
         long records = seen - firstCount;
@@ -192,29 +191,11 @@ final class StreamsRun {
         return p;
     }
 
-    private void preload(String topic, List<ProducerRecord<String, byte[]>> records) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer())) {
-            for (ProducerRecord<String, byte[]> r : records) {
-                producer.send(r);
-            }
+    private void preload(List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(bootstrap)) {
+            records.forEach(producer::send);
             producer.flush();
         }
-    }
-
-    private <V> KafkaConsumer<String, V> consumer(String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
-        KafkaConsumer<String, V> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.MAX_MESSAGE_BYTES,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), values);
-        TopicPartition p = new TopicPartition(topic, 0);
-        c.assign(List.of(p));
-        c.seekToBeginning(List.of(p));
-        return c;
     }
 
     /** Fresh, empty topics for every run: deleted if they exist, then created. */
@@ -250,14 +231,6 @@ final class StreamsRun {
                     Thread.sleep(250);
                 }
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temp folder; the OS cleans it eventually
         }
     }
 }

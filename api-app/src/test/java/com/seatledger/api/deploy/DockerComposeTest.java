@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +25,7 @@ import com.seatledger.topics.Topics;
 class DockerComposeTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
     static final Pattern DEFAULTED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):-([^}]*)}");
 
     final Map<String, Object> compose = load();
@@ -75,17 +73,16 @@ class DockerComposeTest {
     @Test
     void setsOnlyVariablesTheAppsReadAndTheOnesTheyNeed() throws IOException {
         for (String app : List.of("ledger-app", "api-app")) {
-            Set<String> read = placeholders(ROOT.resolve(app + "/src/main/resources/application.yml"));
+            Map<String, String> read = variables(ROOT.resolve(app + "/src/main/resources/application.yml"));
             Map<String, String> env = env(app);
-            assertThat(read).as("variables %s reads", app).containsAll(env.keySet());
+            assertThat(read.keySet()).as("variables %s reads", app).containsAll(env.keySet());
             assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "${KAFKA_BOOTSTRAP_SERVERS:-kafka:9092}")
                     .containsEntry("SEATLEDGER_PARTITIONS", env("topics").get("SEATLEDGER_PARTITIONS"));
             // a default written here must be the default the app has, or compose and java -jar disagree
             for (Map.Entry<String, String> e : env.entrySet()) {
                 Matcher m = DEFAULTED.matcher(e.getValue());
                 if (m.matches() && !e.getKey().equals("KAFKA_BOOTSTRAP_SERVERS")) {
-                    assertThat(defaults(ROOT.resolve(app + "/src/main/resources/application.yml")))
-                            .as("default of %s in %s", m.group(1), app).containsEntry(m.group(1), m.group(2));
+                    assertThat(read).as("default of %s in %s", m.group(1), app).containsEntry(m.group(1), m.group(2));
                 }
             }
         }
@@ -118,20 +115,12 @@ class DockerComposeTest {
         return env;
     }
 
-    private static Set<String> placeholders(Path yml) throws IOException {
-        Set<String> names = new TreeSet<>();
+    /** Every {@code ${NAME:default}} placeholder of an application.yml: name to default ("" when none). */
+    private static Map<String, String> variables(Path yml) throws IOException {
+        Map<String, String> found = new HashMap<>();
         Matcher m = PLACEHOLDER.matcher(Files.readString(yml));
         while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
-    }
-
-    private static Map<String, String> defaults(Path yml) throws IOException {
-        Map<String, String> found = new HashMap<>();
-        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}").matcher(Files.readString(yml));
-        while (m.find()) {
-            found.put(m.group(1), m.group(2));
+            found.put(m.group(1), m.group(2) == null ? "" : m.group(2));
         }
         return found;
     }

@@ -1,6 +1,9 @@
 package com.seatledger.ledger.app;
 
+import java.util.Set;
+
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -31,12 +34,11 @@ class LedgerHealth implements HealthIndicator {
             case CREATED -> Health.outOfService();
             default -> Health.down();
         };
+        Set<ThreadMetadata> threads = streams.metadataForLocalThreads();
         return h.withDetail("state", state.name())
-                .withDetail("threads", streams.metadataForLocalThreads().size())
-                .withDetail("activeTasks", streams.metadataForLocalThreads().stream()
-                        .mapToInt(t -> t.activeTasks().size()).sum())
-                .withDetail("standbyTasks", streams.metadataForLocalThreads().stream()
-                        .mapToInt(t -> t.standbyTasks().size()).sum())
+                .withDetail("threads", threads.size())
+                .withDetail("activeTasks", threads.stream().mapToInt(t -> t.activeTasks().size()).sum())
+                .withDetail("standbyTasks", threads.stream().mapToInt(t -> t.standbyTasks().size()).sum())
                 .build();
     }
 }
