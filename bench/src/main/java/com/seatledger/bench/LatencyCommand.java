@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import com.seatledger.harness.Stack;
+import com.seatledger.harness.Tokens;
 import com.seatledger.topics.json.Json;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -69,10 +72,10 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         Files.createDirectories(common.work);
         List<String> tokens = new ArrayList<>(ACTORS);
         for (int i = 0; i < ACTORS; i++) {
-            tokens.add(Stack.token("buyer-" + i));
+            tokens.add(Tokens.token("buyer-" + i));
         }
         List<Point> points = new ArrayList<>();
-        try (Stack stack = Stack.start(common, partitions)) {
+        try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
             for (int commit : commitIntervals) {
                 stack.startLedger(commit);
                 stack.startApi(apiArgs.toArray(String[]::new));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
+import com.seatledger.harness.KafkaClients;
+import com.seatledger.harness.Stack;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
 
@@ -70,7 +73,7 @@ final class ReadinessCommand implements Callable<Integer> {
         long total = plans.stream().mapToLong(w -> w.commands().size()).sum();
         Files.createDirectories(common.work);
         Report report;
-        try (Stack stack = Stack.start(common, partitions)) {
+        try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
             stack.startLedger(100);
             produce(stack, plans);
             awaitDecided(stack, total);
@@ -109,7 +112,7 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     private static void produce(Stack stack, List<Workloads.Workload> plans) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(stack.broker.bootstrap);
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(stack.broker.bootstrap());
                 ProgressBar bar = new ProgressBar("producing commands", plans.stream().mapToLong(w -> w.commands().size()).sum())) {
             int longest = plans.stream().mapToInt(w -> w.commands().size()).max().orElse(0);
             // interleaved, so every show's partition fills at the same pace, as in a real evening
@@ -177,6 +180,6 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<String, byte[]> reader(Stack stack, String topic) {
-        return KafkaClients.fromStart(stack.broker.bootstrap, topic, stack.partitions);
+        return KafkaClients.fromStart(stack.broker.bootstrap(), topic, stack.partitions);
     }
 }

@@ -33,6 +33,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import com.seatledger.harness.KafkaClients;
 import com.seatledger.ledger.streams.LedgerSettings;
 import com.seatledger.ledger.streams.LedgerTopology;
 import com.seatledger.topics.Topics;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.seatledger.bench.StreamsRun.Measured;
+import com.seatledger.harness.LocalBroker;
 import com.seatledger.topics.json.Json;
 
 import picocli.CommandLine.Command;
@@ -61,8 +62,8 @@ final class ThroughputCommand implements Callable<Integer> {
         Files.createDirectories(common.work);
         List<Measured> runs = new ArrayList<>();
         try (LocalBroker broker = LocalBroker.start(common.kafkaClasspath(), common.work, common.brokerPort)) {
-            System.out.println("broker up at " + broker.bootstrap);
-            StreamsRun run = new StreamsRun(broker.bootstrap, common.work, commitIntervalMs, cacheBytes);
+            System.out.println("broker up at " + broker.bootstrap());
+            StreamsRun run = new StreamsRun(broker.bootstrap(), common.work, commitIntervalMs, cacheBytes);
             // a short warm-up drain so the JIT is not measured in the first real run
             run.ledger(Workloads.onSaleMix(100_000, 10_000, seed + 1));
             run.baseline("warm-up baseline", Workloads.holdRelease(500, 10_000, seed + 1));

@@ -78,8 +78,13 @@ public final class CommandGateway {
     private ConsumerRecord<String, byte[]> request(Command c, Duration timeout) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(),
                 Json.MAPPER.writeValueAsBytes(c));
+        long start = System.nanoTime();
         try {
-            return replies.sendAndReceive(record, timeout).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            var reply = replies.sendAndReceive(record, timeout);
+            // send() itself may block up to max.block.ms while the broker is away: the client's
+            // bound is the whole reply timeout, not that plus another one
+            long left = timeout.toNanos() - (System.nanoTime() - start);
+            return reply.get(Math.max(left, 1), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e, timeout);

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.seatledger.api.web.Problems;
 import com.seatledger.api.web.HttpJson;
@@ -96,6 +97,13 @@ public class SecurityConfig {
                         .accessDeniedHandler((req, res, e) -> problem(res, HttpStatus.FORBIDDEN,
                                 ResultCode.FORBIDDEN.name(), "this needs role admin")));
         return http.build();
+    }
+
+    /** URLs the firewall refuses (encoded '%', '..' segments, ...) answer a problem body, not Boot's error JSON. */
+    @Bean
+    RequestRejectedHandler problemOnRejectedRequest() {
+        return (req, res, e) -> problem(res, HttpStatus.BAD_REQUEST, ResultCode.INVALID_COMMAND.name(),
+                "the request URL was rejected: " + e.getMessage());
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String code, String detail)

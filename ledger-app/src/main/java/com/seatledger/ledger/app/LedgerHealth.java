@@ -39,6 +39,11 @@ class LedgerHealth implements HealthIndicator {
                 .withDetail("threads", threads.size())
                 .withDetail("activeTasks", threads.stream().mapToInt(t -> t.activeTasks().size()).sum())
                 .withDetail("standbyTasks", threads.stream().mapToInt(t -> t.standbyTasks().size()).sum())
+                // which partitions this instance decides (task 0_N = partition N), for failover checks
+                .withDetail("activeTaskIds", threads.stream().flatMap(t -> t.activeTasks().stream())
+                        .map(t -> t.taskId().toString()).sorted().toList())
+                .withDetail("standbyTaskIds", threads.stream().flatMap(t -> t.standbyTasks().stream())
+                        .map(t -> t.taskId().toString()).sorted().toList())
                 .build();
     }
 }

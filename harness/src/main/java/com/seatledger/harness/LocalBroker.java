@@ -1,4 +1,4 @@
-package com.seatledger.bench;
+package com.seatledger.harness;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.Uuid;
@@ -13,21 +14,26 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real single-node KRaft broker as a child process (the same Kafka 4.2.1 jars and settings as
  * bin/seat-ledger), on its own ports and a fresh data folder, so a run never touches the local
- * stack's data and every run starts from empty topics.
+ * stack's data and every run starts from empty topics. It can be stopped, killed and started again
+ * on the same data, as an operator's broker restart would.
  */
-final class LocalBroker implements AutoCloseable {
+public final class LocalBroker implements AutoCloseable {
 
-    private final Process process;
+    private final String classpath;
     private final Path dir;
-    final String bootstrap;
+    private final int port;
+    private final String bootstrap;
+    private Process process;
 
-    private LocalBroker(Process process, Path dir, int port) {
-        this.process = process;
+    private LocalBroker(String classpath, Path dir, int port) {
+        this.classpath = classpath;
         this.dir = dir;
+        this.port = port;
         this.bootstrap = "localhost:" + port;
     }
 
-    static LocalBroker start(String classpath, Path parent, int port) throws IOException, InterruptedException {
+    /** Formats a fresh data folder under {@code parent} and starts the broker on {@code port} (controller on port+1). */
+    public static LocalBroker start(String classpath, Path parent, int port) throws IOException, InterruptedException {
         Path dir = parent.resolve("kafka-" + System.currentTimeMillis());
         Files.createDirectories(dir);
         Path conf = dir.resolve("server.properties");
@@ -47,25 +53,51 @@ final class LocalBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "message.max.bytes=33554432",
                 ""));
-        int formatted = start(classpath, dir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t",
+        LocalBroker b = new LocalBroker(classpath, dir, port);
+        int formatted = b.java(dir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t",
                 Uuid.randomUuid().toString(), "-c", conf.toString()).waitFor();
         if (formatted != 0) {
             throw new IllegalStateException("formatting the broker failed; see " + dir.resolve("format.log"));
         }
-        Process broker = start(classpath, dir.resolve("kafka.log"), "kafka.Kafka", conf.toString());
-        LocalBroker b = new LocalBroker(broker, dir, port);
-        b.awaitPort(port, Duration.ofSeconds(60));
+        b.start();
         return b;
     }
 
-    private static Process start(String classpath, Path log, String main, String... args) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classpath, main));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    public String bootstrap() {
+        return bootstrap;
     }
 
-    private void awaitPort(int port, Duration within) throws InterruptedException {
+    /** Starts the broker on its existing data (after {@link #stop()} or {@link #kill()}). */
+    public void start() throws IOException, InterruptedException {
+        process = java(dir.resolve("kafka.log"), "kafka.Kafka", dir.resolve("server.properties").toString());
+        awaitPort(Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM: a controlled shutdown (logs flushed, clean-shutdown marker written). */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** SIGKILL: the broker recovers its logs on the next start. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    private Process java(Path log, String main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classpath, main));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private void awaitPort(Duration within) throws InterruptedException {
         Instant giveUp = Instant.now().plus(within);
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
@@ -74,16 +106,15 @@ final class LocalBroker implements AutoCloseable {
             try (Socket s = new Socket("localhost", port)) {
                 return;
             } catch (IOException notYet) {
-                Thread.sleep(200);
+                Thread.sleep(200); // polling a child process's port; there is no event to wait on
             }
         }
         throw new IllegalStateException("broker did not open port " + port + "; see " + dir.resolve("kafka.log"));
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        process.destroy();
-        process.waitFor();
+    public void close() throws InterruptedException {
+        stop();
         KafkaClients.deleteTree(dir);
     }
 }

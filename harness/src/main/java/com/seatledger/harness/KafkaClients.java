@@ -1,4 +1,4 @@
-package com.seatledger.bench;
+package com.seatledger.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,10 +22,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.seatledger.topics.Topics;
 
 /** The bench's own producers and readers, and clean-up of its folders: set up once, used by every scenario. */
-final class KafkaClients {
+public final class KafkaClients {
 
     /** Loads commands fast: batched, compressed, large records allowed (a CREATE of 100,000 seats). */
-    static KafkaProducer<String, byte[]> loader(String bootstrap) {
+    public static KafkaProducer<String, byte[]> loader(String bootstrap) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES,
@@ -34,7 +34,7 @@ final class KafkaClients {
     }
 
     /** Reads partitions 0..partitions-1 of a topic from the start as read_committed, values as bytes. */
-    static KafkaConsumer<String, byte[]> fromStart(String bootstrap, String topic, int partitions) {
+    public static KafkaConsumer<String, byte[]> fromStart(String bootstrap, String topic, int partitions) {
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -47,7 +47,7 @@ final class KafkaClients {
     }
 
     /** Deletes a folder and everything in it; what cannot be deleted is left for the OS. */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

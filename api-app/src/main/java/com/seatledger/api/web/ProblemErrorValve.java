@@ -1,0 +1,41 @@
+package com.seatledger.api.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
+
+import com.seatledger.topics.message.ResultCode;
+
+/**
+ * Errors Tomcat answers itself, before any filter or controller runs (an encoded slash or a
+ * malformed URI, for example), as RFC 9457 problem bodies instead of Tomcat's HTML page, so that
+ * every 4xx of the API has the same shape (SPEC §5).
+ */
+public class ProblemErrorValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatus http = HttpStatus.resolve(status);
+        if (http == null) {
+            http = HttpStatus.BAD_REQUEST;
+        }
+        String code = status == 413 ? Problems.PAYLOAD_TOO_LARGE
+                : status < 500 ? ResultCode.INVALID_COMMAND.name() : "INTERNAL_ERROR";
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            HttpJson.MAPPER.writeValue(response.getOutputStream(), Problems.body(http, code,
+                    "the request was rejected before it reached the API: " + http.getReasonPhrase(), List.of()));
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response is unusable; nothing more to tell
+        }
+    }
+}

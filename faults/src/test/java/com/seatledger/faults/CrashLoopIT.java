@@ -1,0 +1,57 @@
+package com.seatledger.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import com.seatledger.harness.AppProcess;
+
+/**
+ * SPEC §4.7: ledger-app under steady mixed load, killed with SIGKILL at random moments and
+ * restarted on the same state folder, five times. Afterwards the topics must show that nothing was
+ * lost, repeated or decided twice, and a fresh api-app must serve what seat-status says.
+ */
+class CrashLoopIT {
+
+    static final String[] EXTRA = System.getProperty("faults.ledger.args", "").isBlank() ? new String[0] : System.getProperty("faults.ledger.args").split(" ");
+    static final int KILLS = Integer.getInteger("faults.kills", 5);
+
+    @Test
+    void sigkillLoopLosesAndRepeatsNothing() throws Exception {
+        List<String> shows = FaultEnv.showsOnDistinctPartitions("crash", 4, 6);
+        try (Scenario s = new Scenario("crash-loop", 29092, 6, shows)) {
+            AppProcess ledger = s.ledger(0, EXTRA).awaitHealthy(Duration.ofSeconds(120));
+            s.load.createShows();
+            s.load.start(150);
+            Random random = new Random(7);
+            List<Duration> downtimes = new ArrayList<>();
+            for (int kill = 1; kill <= KILLS; kill++) {
+                // a random moment: after a random number of further decisions under load
+                long target = s.audit.resultCount() + 100 + random.nextInt(600);
+                await("load decided").atMost(Duration.ofSeconds(60)).until(() -> s.audit.resultCount() >= target);
+                ledger.kill();
+                Instant killedAt = Instant.now();
+                ledger = s.ledger(0, EXTRA);
+                Duration down = s.decidingAgainAfter(killedAt, Duration.ofSeconds(90));
+                downtimes.add(down);
+                System.out.printf("[crash-loop] kill %d after %d results: deciding again after %d ms%n", kill,
+                        target, down.toMillis());
+            }
+            s.load.stop();
+            s.awaitSettled(Duration.ofSeconds(90));
+            System.out.printf("[crash-loop] %d command records, %d results, %d events; downtimes %s%n",
+                    s.load.total(), s.audit.resultCount(),
+                    s.audit.eventsByShow.values().stream().mapToInt(List::size).sum(), downtimes);
+            s.assertInvariants();
+            assertThat(ledger.isAlive()).isTrue();
+            s.assertFreshApiAgrees(0);
+        }
+    }
+}

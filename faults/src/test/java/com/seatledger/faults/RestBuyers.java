@@ -1,0 +1,97 @@
+package com.seatledger.faults;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.seatledger.harness.Stack;
+import com.seatledger.harness.Tokens;
+import com.seatledger.topics.json.Json;
+
+/**
+ * Buyers holding seats through the REST API at a steady rate, behaving as SPEC §5 asks clients to:
+ * on 503 they wait {@code Retry-After} and retry with the same {@code Idempotency-Key}. Every
+ * answer is recorded, so a test can say what the API did while Kafka was away.
+ */
+final class RestBuyers implements AutoCloseable {
+
+    /** One HTTP answer: when it was asked, how long it took, what came back. */
+    record Answer(String key, long sentAtMillis, long millis, int status, String contentType, String retryAfter,
+            String body) {
+    }
+
+    final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    /** Idempotency-Key → the final (non-503) answer; keys still retrying are absent. */
+    final Map<String, Answer> settled = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> asked = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final String base;
+    private final String show;
+    private final Random random = new Random(11);
+    private final AtomicInteger next = new AtomicInteger();
+
+    RestBuyers(String base, String show) {
+        this.base = base;
+        this.show = show;
+    }
+
+    void start(int perSecond) {
+        ticker.scheduleAtFixedRate(this::hold, 0, 1_000_000L / perSecond, TimeUnit.MICROSECONDS);
+    }
+
+    void stop() {
+        ticker.shutdown();
+    }
+
+    private void hold() {
+        int n = next.getAndIncrement();
+        String row = String.valueOf((char) ('A' + random.nextInt(10)));
+        int seat = 1 + random.nextInt(40);
+        String body = Json.MAPPER.writeValueAsString(Map.of("seatIds", List.of(row + "-" + seat), "ttlSeconds", 5));
+        String token = Tokens.token("rest-buyer-" + (n % 200));
+        ask("k-" + n, token, body);
+    }
+
+    private void ask(String key, String token, String body) {
+        asked.put(key, true);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/shows/" + show + "/holds"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long t0 = System.nanoTime();
+        long sentAt = System.currentTimeMillis();
+        Stack.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            Answer a = e != null ? new Answer(key, sentAt, millis, -1, null, null, e.toString())
+                    : new Answer(key, sentAt, millis, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                            r.headers().firstValue("Retry-After").orElse(null), r.body());
+            answers.add(a);
+            if (a.status() == 503 && a.retryAfter() != null) {
+                long wait = Math.max(1, Long.parseLong(a.retryAfter()));
+                CompletableFuture.delayedExecutor(wait, TimeUnit.SECONDS).execute(() -> ask(key, token, body));
+            } else {
+                settled.put(key, a);
+            }
+        });
+    }
+
+    int askedCount() {
+        return asked.size();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

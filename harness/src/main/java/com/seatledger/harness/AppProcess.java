@@ -1,0 +1,119 @@
+package com.seatledger.harness;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One of the product's runnable jars as a child process ({@code java -jar}), its output appended to a
+ * log file, its readiness judged by its own Actuator health endpoint.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final String managementUrl;
+
+    private AppProcess(String name, Process process, Path log, String managementUrl) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.managementUrl = managementUrl;
+    }
+
+    /**
+     * @param jvmOptions extra JVM flags separated by blanks (e.g. a JFR recording), may be null
+     * @param managementUrl where {@code /actuator/health} answers
+     */
+    public static AppProcess start(String name, Path jar, Path log, String jvmOptions, String managementUrl,
+            List<String> args) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(args);
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new AppProcess(name, p, log, managementUrl);
+    }
+
+    /** Returns once {@code /actuator/health} answers 200 (UP), or throws when the process dies or time runs out. */
+    public AppProcess awaitHealthy(Duration within) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(within);
+        while (Instant.now().isBefore(giveUp)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (health() == 200) {
+                return this;
+            }
+            Thread.sleep(100); // polling a child process's port; there is no event to wait on
+        }
+        throw new IllegalStateException(name + " not healthy within " + within + "; see " + log);
+    }
+
+    /** The HTTP status of {@code /actuator/health}, or -1 when nothing answers. */
+    public int health() throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListening) {
+            return -1;
+        }
+    }
+
+    public String healthBody() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close of Kafka clients, no flushed state. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM and wait: Spring closes Kafka Streams and the clients cleanly. */
+    public void stop() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

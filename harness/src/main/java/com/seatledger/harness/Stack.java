@@ -1,0 +1,151 @@
+package com.seatledger.harness;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import com.seatledger.topics.Topics;
+import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.SeatDef;
+
+/**
+ * The product as users run it: a real broker, then ledger-app.jar and api-app.jar (what
+ * {@code mvn package} builds) as child processes, configured through their documented settings.
+ * Any number of ledger and api instances can be started, killed and restarted.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final HttpClient HTTP = AppProcess.HTTP;
+
+    public final LocalBroker broker;
+    public final int partitions;
+    private final Path root;
+    private final Path work;
+    private final int basePort;
+    private final List<AppProcess> started = new ArrayList<>();
+    private AppProcess ledger;
+    private AppProcess api;
+
+    private Stack(LocalBroker broker, Path root, Path work, int basePort, int partitions) {
+        this.broker = broker;
+        this.root = root;
+        this.work = work;
+        this.basePort = basePort;
+        this.partitions = partitions;
+    }
+
+    /**
+     * Starts a fresh broker on {@code brokerPort} under {@code work} and creates the topics with
+     * {@code partitions} partitions. {@code root} is the project folder holding the module jars.
+     */
+    public static Stack start(String kafkaClasspath, Path root, Path work, int brokerPort, int partitions)
+            throws Exception {
+        Files.createDirectories(work);
+        LocalBroker broker = LocalBroker.start(kafkaClasspath, work, brokerPort);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
+            admin.createTopics(Topics.ALL.stream().map(t -> t.newTopic(partitions)).toList()).all().get();
+        }
+        return new Stack(broker, root, work, brokerPort + 100, partitions);
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    /** Starts a ledger-app.jar (not yet waited for); its management port answers health and metrics. */
+    public AppProcess startLedger(String name, int managementPort, Path stateDir, String jvmOptions, String... extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
+                "--seatledger.partitions=" + partitions,
+                "--spring.kafka.streams.state-dir=" + stateDir,
+                "--server.port=" + managementPort));
+        args.addAll(List.of(extra));
+        return track(AppProcess.start(name, root.resolve("ledger-app/target/ledger-app.jar"),
+                work.resolve(name + ".log"), jvmOptions, "http://localhost:" + managementPort, args));
+    }
+
+    /** Starts an api-app.jar (not yet waited for) with the harness's JWT secret and a generous rate limit. */
+    public AppProcess startApi(String name, int port, String jvmOptions, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
+                "--seatledger.partitions=" + partitions, "--seatledger.jwt-secret=" + Tokens.SECRET,
+                "--server.port=" + port, "--seatledger.rate-limit.per-second=1000",
+                "--seatledger.rate-limit.burst=2000"));
+        args.addAll(List.of(extra));
+        return track(AppProcess.start(name, root.resolve("api-app/target/api-app.jar"), work.resolve(name + ".log"),
+                jvmOptions, "http://localhost:" + port, args));
+    }
+
+    private AppProcess track(AppProcess p) {
+        started.add(p);
+        return p;
+    }
+
+    // --- one ledger and one api-app on fixed ports (basePort + 1 and basePort), as the bench runs them ---
+
+    public String api() {
+        return "http://localhost:" + basePort;
+    }
+
+    public void startLedger(int commitIntervalMs) throws Exception {
+        ledger = startLedger("ledger-app", basePort + 1, work.resolve("ledger-state-" + System.nanoTime()),
+                System.getenv("BENCH_LEDGER_JAVA_OPTS"),
+                "--spring.kafka.streams.properties.commit.interval.ms=" + commitIntervalMs)
+                .awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    public void stopLedger() throws InterruptedException {
+        ledger.stop();
+    }
+
+    /** Starts api-app; returns when /actuator/health is UP (its views have caught up). */
+    public Duration startApi(String... extra) throws Exception {
+        long t0 = System.nanoTime();
+        api = startApi("api-app", basePort, System.getenv("BENCH_API_JAVA_OPTS"), extra)
+                .awaitHealthy(Duration.ofSeconds(300));
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    public long apiPid() {
+        return api.pid();
+    }
+
+    public void stopApi() throws InterruptedException {
+        api.stop();
+    }
+
+    /** Creates a show through the REST API, as an admin would. */
+    public static void createShow(String apiUrl, String showId, List<SeatDef> seats) throws Exception {
+        Map<String, Object> body = Map.of("showId", showId, "name", "Show " + showId, "seats", seats);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/shows"))
+                .header("Authorization", "Bearer " + Tokens.token("harness-admin", "admin"))
+                .header("Idempotency-Key", "create-" + showId)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("create show " + showId + ": " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    public void createShow(String showId, List<SeatDef> seats) throws Exception {
+        createShow(api(), showId, seats);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AppProcess p : started) {
+            p.stop();
+        }
+        broker.close();
+    }
+}
