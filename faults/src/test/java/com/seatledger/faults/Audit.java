@@ -120,7 +120,7 @@ final class Audit implements AutoCloseable {
                 v.add(id + ": result for another show or type: " + first);
             }
             for (CommandResult again : rs.subList(1, rs.size())) {
-                if (!again.duplicate() || !withDuplicate(first, true).equals(again)) {
+                if (!again.duplicate() || !first.asDuplicate().equals(again)) {
                     v.add(id + ": repeated result differs from the original: " + first + " vs " + again);
                 }
             }
@@ -132,11 +132,6 @@ final class Audit implements AutoCloseable {
                 v.add(id + ": a result for a command nobody sent");
             }
         });
-    }
-
-    private static CommandResult withDuplicate(CommandResult r, boolean duplicate) {
-        return new CommandResult(r.commandId(), r.showId(), r.type(), r.outcome(), r.code(), r.message(), r.seq(),
-                duplicate, r.hold(), r.orderId(), r.seatErrors());
     }
 
     /** An accepted result names the event it caused; an event's command was accepted with that seq; no command twice. */

@@ -74,16 +74,19 @@ public final class AppProcess implements AutoCloseable {
     /** The HTTP status of {@code /actuator/health}, or -1 when nothing answers. */
     public int health() throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(healthRequest(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notListening) {
             return -1;
         }
     }
 
     public String healthBody() throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(healthRequest(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpRequest healthRequest() {
+        return HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/health")).timeout(Duration.ofSeconds(2))
+                .build();
     }
 
     /** SIGKILL: no shutdown hook, no clean close of Kafka clients, no flushed state. */

@@ -61,9 +61,12 @@ public final class CommandGateway {
         // a CREATE_SHOW may carry 100,000 seats: the ledger writes each, so it gets its own, longer bound
         Duration limit = c instanceof CreateShow ? createTimeout : timeout;
         long start = System.nanoTime();
-        CommandResult result = Json.MAPPER.readValue(request(c, limit).value(), CommandResult.class);
+        // one bound for the whole answer: send() may block while the broker is away, then the reply,
+        // then this instance's view catching up (read-your-writes)
+        long deadline = start + limit.toNanos();
+        CommandResult result = Json.MAPPER.readValue(request(c, deadline, limit).value(), CommandResult.class);
         if (result.outcome() == Outcome.ACCEPTED && result.seq() != null) {
-            awaitView(result, start, limit);
+            awaitView(result, deadline, limit);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         Counter.builder("seatledger.commands").description("commands answered, by type, outcome and code")
@@ -75,16 +78,12 @@ public final class CommandGateway {
         return result;
     }
 
-    private ConsumerRecord<String, byte[]> request(Command c, Duration timeout) {
+    private ConsumerRecord<String, byte[]> request(Command c, long deadline, Duration timeout) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(),
                 Json.MAPPER.writeValueAsBytes(c));
-        long start = System.nanoTime();
         try {
             var reply = replies.sendAndReceive(record, timeout);
-            // send() itself may block up to max.block.ms while the broker is away: the client's
-            // bound is the whole reply timeout, not that plus another one
-            long left = timeout.toNanos() - (System.nanoTime() - start);
-            return reply.get(Math.max(left, 1), TimeUnit.NANOSECONDS);
+            return reply.get(left(deadline), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e, timeout);
@@ -94,16 +93,19 @@ public final class CommandGateway {
         }
     }
 
-    private void awaitView(CommandResult result, long start, Duration timeout) {
-        long left = timeout.toNanos() - (System.nanoTime() - start);
+    private void awaitView(CommandResult result, long deadline, Duration timeout) {
         try {
-            views.awaitSeq(result.showId(), result.seq()).get(Math.max(left, 1), TimeUnit.NANOSECONDS);
+            views.awaitSeq(result.showId(), result.seq()).get(left(deadline), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(e, timeout);
         } catch (ExecutionException | TimeoutException e) {
             throw unavailable(e, timeout);
         }
+    }
+
+    private static long left(long deadline) {
+        return Math.max(deadline - System.nanoTime(), 1);
     }
 
     private LedgerUnavailable unavailable(Exception e, Duration timeout) {

@@ -1,8 +1,6 @@
 package com.seatledger.api.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,12 +20,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.seatledger.api.web.Problems;
-import com.seatledger.api.web.HttpJson;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.ResultCode;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * HS256 JWT resource server (SPEC §5): {@code sub} is the actor, the {@code roles} claim may hold
@@ -84,17 +80,18 @@ public class SecurityConfig {
                         .jwt(j -> j.jwtAuthenticationConverter(jwtAuth))
                         .authenticationEntryPoint((req, res, e) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
-                            problem(res, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
+                            Problems.write(res, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
                                     "a valid bearer token is required: " + e.getMessage());
                         })
-                        .accessDeniedHandler((req, res, e) -> problem(res, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN,
                                 ResultCode.FORBIDDEN.name(), "this needs role admin")))
                 .exceptionHandling(x -> x
                         .authenticationEntryPoint((req, res, e) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
-                            problem(res, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "a bearer token is required");
+                            Problems.write(res, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
+                                    "a bearer token is required");
                         })
-                        .accessDeniedHandler((req, res, e) -> problem(res, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN,
                                 ResultCode.FORBIDDEN.name(), "this needs role admin")));
         return http.build();
     }
@@ -102,14 +99,7 @@ public class SecurityConfig {
     /** URLs the firewall refuses (encoded '%', '..' segments, ...) answer a problem body, not Boot's error JSON. */
     @Bean
     RequestRejectedHandler problemOnRejectedRequest() {
-        return (req, res, e) -> problem(res, HttpStatus.BAD_REQUEST, ResultCode.INVALID_COMMAND.name(),
+        return (req, res, e) -> Problems.write(res, HttpStatus.BAD_REQUEST, ResultCode.INVALID_COMMAND.name(),
                 "the request URL was rejected: " + e.getMessage());
-    }
-
-    private static void problem(HttpServletResponse res, HttpStatus status, String code, String detail)
-            throws IOException {
-        res.setStatus(status.value());
-        res.setContentType("application/problem+json");
-        HttpJson.MAPPER.writeValue(res.getOutputStream(), Problems.body(status, code, detail, List.of()));
     }
 }

@@ -1,7 +1,6 @@
 package com.seatledger.api.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,10 +36,8 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
         long limit = HttpMethod.POST.matches(req.getMethod()) && "/api/shows".equals(req.getRequestURI())
                 ? showLimit : otherLimit;
         if (req.getContentLengthLong() > limit) {
-            res.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            res.setContentType("application/problem+json");
-            HttpJson.MAPPER.writeValue(res.getOutputStream(), Problems.body(HttpStatus.CONTENT_TOO_LARGE,
-                    Problems.PAYLOAD_TOO_LARGE, new PayloadTooLarge(limit).getMessage(), List.of()));
+            Problems.write(res, HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+                    new PayloadTooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new Limited(req, limit), res);

@@ -1,7 +1,6 @@
 package com.seatledger.api.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -28,12 +27,11 @@ public class ProblemErrorValve extends ErrorReportValve {
             http = HttpStatus.BAD_REQUEST;
         }
         String code = status == 413 ? Problems.PAYLOAD_TOO_LARGE
-                : status < 500 ? ResultCode.INVALID_COMMAND.name() : "INTERNAL_ERROR";
+                : status == 404 ? Problems.NOT_FOUND
+                : status < 500 ? ResultCode.INVALID_COMMAND.name() : Problems.INTERNAL_ERROR;
         try {
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            HttpJson.MAPPER.writeValue(response.getOutputStream(), Problems.body(http, code,
-                    "the request was rejected before it reached the API: " + http.getReasonPhrase(), List.of()));
+            Problems.write(response, http, code,
+                    "the request was rejected before it reached the API: " + http.getReasonPhrase());
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response is unusable; nothing more to tell
         }

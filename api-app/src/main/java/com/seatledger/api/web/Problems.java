@@ -1,5 +1,6 @@
 package com.seatledger.api.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 
 import com.seatledger.topics.message.ResultCode;
 import com.seatledger.topics.message.SeatError;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** RFC 9457 problem bodies with the SPEC §5 {@code code} member, and the status of every code. */
 public final class Problems {
@@ -58,6 +61,15 @@ public final class Problems {
             p.setProperty("seatErrors", seatErrors);
         }
         return p;
+    }
+
+    /** Writes a problem body straight to a servlet response: for the places that run before Spring MVC. */
+    public static void write(HttpServletResponse res, HttpStatus status, String code, String detail)
+            throws IOException {
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        HttpJson.MAPPER.writeValue(res.getOutputStream(), body(status, code, detail, List.of()));
     }
 
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail,
