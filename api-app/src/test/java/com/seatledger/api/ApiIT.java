@@ -252,6 +252,14 @@ class ApiIT {
             for (SseClient.Event e : one.events) {
                 assertThat(e.data()).as("public stream").doesNotContain("holdId", "actor", "orderId", "alice", "bob");
             }
+            // clients of one show share its serialised snapshot; a later client must still get the current one
+            try (SseClient late = new SseClient(url, null)) {
+                SseClient.Event snap = late.awaitEvent(e -> "snapshot".equals(e.name()));
+                assertThat(snap.id()).isEqualTo("5");
+                assertThat(snap.json().path("seats").valueStream()
+                        .filter(seat -> seat.path("seatId").asString().equals("A-1"))
+                        .map(seat -> seat.path("status").asString())).containsExactly("SOLD");
+            }
         }
         // resume after seq 2 by header: exactly 4 and 5, no snapshot
         try (SseClient resumed = new SseClient(url, "2")) {

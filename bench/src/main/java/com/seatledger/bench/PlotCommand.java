@@ -30,6 +30,11 @@ final class PlotCommand implements Callable<Integer> {
                     common.out.resolve("latency.png"));
             System.out.println("redrew " + common.out.resolve("latency.png"));
         }
+        Path sse = common.out.resolve("sse.json");
+        if (Files.exists(sse)) {
+            Plots.sse(Json.MAPPER.readValue(sse.toFile(), SseFanoutCommand.Report.class), common.out.resolve("sse.png"));
+            System.out.println("redrew " + common.out.resolve("sse.png"));
+        }
         return 0;
     }
 }

@@ -47,6 +47,20 @@ final class Plots {
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    static void sse(SseFanoutCommand.Report r, Path png) throws IOException {
+        XYChart chart = new XYChartBuilder().width(1000).height(520)
+                .title("SSE fan-out: ledger acceptance to delta at every client, one api-app, " + r.changesPerSecond()
+                        + " changes/s")
+                .xAxisTitle("concurrent seat-map clients").yAxisTitle("ms").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        List<Integer> x = r.steps().stream().map(SseFanoutCommand.Step::clients).toList();
+        chart.addSeries("p50", x, r.steps().stream().map(SseFanoutCommand.Step::p50).toList());
+        chart.addSeries("p99", x, r.steps().stream().map(SseFanoutCommand.Step::p99).toList());
+        chart.addSeries("target p99 500 ms", x, x.stream().map(c -> 500.0).toList()).setMarker(SeriesMarkers.NONE);
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
     /** The first offered rate whose p99 is over the limit, as text. */
     static String firstRateOver(LatencyCommand.Report r, int commit, double limitMs) {
         return r.points().stream().filter(p -> p.commitIntervalMs() == commit && p.p99() > limitMs).findFirst()

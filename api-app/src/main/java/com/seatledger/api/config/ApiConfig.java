@@ -10,6 +10,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
+import com.seatledger.api.web.LeanConnections;
 import com.seatledger.api.web.ProblemErrorValve;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -41,6 +42,12 @@ public class ApiConfig {
                 host.setErrorReportValveClass(ProblemErrorValve.class.getName());
             }
         });
+    }
+
+    /** Small per-connection buffers: thousands of open SSE streams each keep theirs. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> leanConnections() {
+        return LeanConnections::apply;
     }
 
     @Bean

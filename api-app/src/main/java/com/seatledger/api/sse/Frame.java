@@ -1,47 +1,82 @@
 package com.seatledger.api.sse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.Supplier;
 
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 
 /**
- * One thing to write to an SSE connection. The data is a supplier so that a big snapshot is
- * serialised by the writer thread, not by the thread that queued it.
+ * One thing to write to SSE connections, in the SSE wire format. A delta goes to every client of a
+ * show: it is encoded once, on first use by a writer thread (not by the thread that queued it), and
+ * the same bytes are written to each connection.
  */
-record Frame(String id, String name, Supplier<String> data, String comment, Long retryMillis, boolean close) {
+final class Frame {
 
-    static final Frame CLOSE = new Frame(null, null, null, null, null, true);
+    static final Frame CLOSE = new Frame(() -> new byte[0], true);
+
+    private final Supplier<byte[]> wire;
+    private final boolean close;
+
+    private Frame(Supplier<byte[]> wire, boolean close) {
+        this.wire = wire;
+        this.close = close;
+    }
 
     static Frame event(String id, String name, Supplier<String> data) {
-        return new Frame(id, name, data, null, null, false);
+        return new Frame(once(() -> {
+            StringBuilder b = new StringBuilder(256);
+            if (id != null) {
+                b.append("id:").append(id).append('\n');
+            }
+            b.append("event:").append(name).append('\n');
+            for (String line : data.get().split("\n", -1)) {
+                b.append("data:").append(line).append('\n');
+            }
+            return b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        }), false);
     }
 
     static Frame comment(String text) {
-        return new Frame(null, null, null, text, null, false);
+        byte[] bytes = (":" + text + "\n\n").getBytes(StandardCharsets.UTF_8);
+        return new Frame(() -> bytes, false);
     }
 
-    Frame withRetry(long millis) {
-        return new Frame(id, name, data, comment, millis, close);
+    /** The client's reconnect delay; no blank line, so it belongs to the event that follows it. */
+    static Frame retry(long millis) {
+        byte[] bytes = ("retry:" + millis + "\n").getBytes(StandardCharsets.UTF_8);
+        return new Frame(() -> bytes, false);
     }
 
-    SseEventBuilder build() {
-        SseEventBuilder b = SseEmitter.event();
-        if (retryMillis != null) {
-            b.reconnectTime(retryMillis);
-        }
-        if (comment != null) {
-            b.comment(comment);
-        }
-        if (id != null) {
-            b.id(id);
-        }
-        if (name != null) {
-            b.name(name);
-        }
-        if (data != null) {
-            b.data(data.get());
-        }
-        return b;
+    boolean close() {
+        return close;
+    }
+
+    /** What {@code ResponseBodyEmitter.send(Set)} writes as is. */
+    Set<DataWithMediaType> wire() {
+        return Set.of(new DataWithMediaType(wire.get(), MediaType.TEXT_EVENT_STREAM));
+    }
+
+    /** A supplier that computes its value once, on first use, for every connection that shares it. */
+    static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = compute.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 }

@@ -1,9 +1,9 @@
 package com.seatledger.api.sse;
 
 import java.io.IOException;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -31,7 +31,8 @@ final class SseConnection {
 
     SseConnection(SseEmitter emitter, int capacity, Executor writers, Consumer<End> onEnd, Runnable onSent) {
         this.emitter = emitter;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // linked, not an array: an idle stream's queue is empty, and 10,000 arrays of 256 slots are not
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.writers = writers;
         this.onEnd = onEnd;
         this.onSent = onSent;
@@ -78,7 +79,7 @@ final class SseConnection {
                     emitter.complete();
                     return;
                 }
-                emitter.send(f.build());
+                emitter.send(f.wire());
                 onSent.run();
             }
         } catch (IOException | RuntimeException e) {

@@ -37,6 +37,7 @@ public final class SseHub implements Views.Listener, AutoCloseable {
     private final ExecutorService writers;
     private final Map<String, Set<SseConnection>> showStreams = new ConcurrentHashMap<>();
     private final Map<String, Set<HoldStream>> holdStreams = new ConcurrentHashMap<>();
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -53,6 +54,13 @@ public final class SseHub implements Views.Listener, AutoCloseable {
             this.showId = showId;
             this.hold = hold;
         }
+    }
+
+    /**
+     * A show's seat map at one seq, serialised at most once: the thousands of clients that connect
+     * when an on-sale opens share it instead of each copying and serialising the whole show.
+     */
+    private record Snapshot(long seq, Frame frame) {
     }
 
     public SseHub(Views views, SseSettings settings, Clock clock) {
@@ -78,11 +86,11 @@ public final class SseHub implements Views.Listener, AutoCloseable {
             List<SeatsDelta> missed = resumeFrom(view, lastEventId);
             // a replay longer than half the queue would overflow it at once: a snapshot is cheaper
             if (missed == null || missed.size() > settings.queueFrames() / 2) {
-                ShowBody body = view.body();
-                conn.offer(Frame.event(Long.toString(body.seq()), "snapshot", () -> Json.MAPPER.writeValueAsString(body))
-                        .withRetry(settings.retry().toMillis()));
+                conn.offer(Frame.retry(settings.retry().toMillis()));
+                conn.offer(snapshot(view).frame());
             } else {
-                conn.offer(Frame.comment("resumed").withRetry(settings.retry().toMillis()));
+                conn.offer(Frame.retry(settings.retry().toMillis()));
+                conn.offer(Frame.comment("resumed"));
                 missed.forEach(d -> conn.offer(deltaFrame(d)));
             }
             showStreams.computeIfAbsent(showId, k -> ConcurrentHashMap.newKeySet()).add(conn);
@@ -93,6 +101,18 @@ public final class SseHub implements Views.Listener, AutoCloseable {
             throw new StreamRejected(StreamRejected.Reason.SHOW_NOT_FOUND, "no show " + showId);
         }
         return conn.emitter();
+    }
+
+    /** Under the view's monitor, so the copy is consistent; serialised later, once, by a writer thread. */
+    private Snapshot snapshot(ShowView view) {
+        Snapshot s = snapshots.get(view.showId());
+        if (s == null || s.seq() != view.seq()) {
+            ShowBody body = view.body();
+            s = new Snapshot(body.seq(),
+                    Frame.event(Long.toString(body.seq()), "snapshot", () -> Json.MAPPER.writeValueAsString(body)));
+            snapshots.put(view.showId(), s);
+        }
+        return s;
     }
 
     private static List<SeatsDelta> resumeFrom(ShowView view, String lastEventId) {
@@ -114,7 +134,8 @@ public final class SseHub implements Views.Listener, AutoCloseable {
         views.read(ref.showId(), view -> {
             Hold now = view.hold(holdId);
             HoldStream hs = new HoldStream(connect(ref.showId(), key), ref.showId(), now == null ? ref.hold() : now);
-            hs.conn.offer(holdFrame(hs.showId, hs.hold).withRetry(settings.retry().toMillis()));
+            hs.conn.offer(Frame.retry(settings.retry().toMillis()));
+            hs.conn.offer(holdFrame(hs.showId, hs.hold));
             if (hs.hold.status() != HoldStatus.ACTIVE) {
                 hs.conn.offer(Frame.CLOSE);
             } else {
@@ -143,23 +164,24 @@ public final class SseHub implements Views.Listener, AutoCloseable {
                     if (why == SseConnection.End.OVERFLOW) {
                         dropped.incrementAndGet();
                     }
-                    if (holdKey == null) {
-                        remove(showStreams, showId, self[0]);
-                    } else {
+                    if (holdKey != null) {
                         holdStreams.computeIfPresent(holdKey, (k, set) -> {
                             set.removeIf(h -> h.conn == self[0]);
                             return set.isEmpty() ? null : set;
                         });
+                    } else if (remove(showStreams, showId, self[0])) {
+                        snapshots.remove(showId); // nobody watches the show: its seat map need not stay in memory
                     }
                 }, relayed::incrementAndGet);
         return self[0];
     }
 
-    private static <T> void remove(Map<String, Set<T>> index, String key, T value) {
-        index.computeIfPresent(key, (k, set) -> {
+    /** True when that was the key's last value. */
+    private static <T> boolean remove(Map<String, Set<T>> index, String key, T value) {
+        return index.computeIfPresent(key, (k, set) -> {
             set.remove(value);
             return set.isEmpty() ? null : set;
-        });
+        }) == null;
     }
 
     @Override
@@ -190,6 +212,7 @@ public final class SseHub implements Views.Listener, AutoCloseable {
     @Override
     public void dropped(String showId) {
         // the view is being rebuilt: clients reconnect and get a fresh snapshot
+        snapshots.remove(showId);
         Set<SseConnection> subs = showStreams.remove(showId);
         if (subs != null) {
             subs.forEach(SseConnection::close);
@@ -197,13 +220,16 @@ public final class SseHub implements Views.Listener, AutoCloseable {
     }
 
     private static Frame deltaFrame(SeatsDelta d) {
-        String json = Json.MAPPER.writeValueAsString(d);
-        return Frame.event(Long.toString(d.seq()), "seats", () -> json);
+        return Frame.event(Long.toString(d.seq()), "seats", () -> Json.MAPPER.writeValueAsString(d));
     }
 
     private static Frame holdFrame(String showId, Hold h) {
-        String json = Json.MAPPER.writeValueAsString(HoldBody.of(showId, h, null, null));
+        String json = holdJson(showId, h);
         return Frame.event(null, "hold", () -> json);
+    }
+
+    private static String holdJson(String showId, Hold h) {
+        return Json.MAPPER.writeValueAsString(HoldBody.of(showId, h, null, null));
     }
 
     /** Heartbeats for idle streams and {@code expiring} notices; run about once a second. */
@@ -232,7 +258,8 @@ public final class SseHub implements Views.Listener, AutoCloseable {
         if (h.status() == HoldStatus.ACTIVE && !h.expiresAt().equals(hs.warnedFor)
                 && Duration.between(clock.instant(), h.expiresAt()).compareTo(settings.expiringNotice()) <= 0) {
             hs.warnedFor = h.expiresAt();
-            hs.conn.offer(Frame.event(null, "expiring", holdFrame(hs.showId, h).data()));
+            String json = holdJson(hs.showId, h);
+            hs.conn.offer(Frame.event(null, "expiring", () -> json));
         }
     }
 
