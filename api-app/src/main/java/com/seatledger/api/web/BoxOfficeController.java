@@ -1,7 +1,5 @@
 package com.seatledger.api.web;
 
-import java.util.concurrent.CompletableFuture;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.seatledger.api.command.CommandGateway;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.SellSeats;
 import com.seatledger.topics.message.UnblockSeats;
 
@@ -33,41 +32,41 @@ public class BoxOfficeController {
 
     @PostMapping("/api/shows/{showId}/sales")
     @Operation(summary = "Sell AVAILABLE seats directly under orderId")
-    public CompletableFuture<ChangeBody> sell(@PathVariable String showId, @RequestBody Requests.Sale body,
+    public ChangeBody sell(@PathVariable String showId, @RequestBody Requests.Sale body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new SellSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), body.orderId()))
-                .thenApply(r -> new ChangeBody(showId, r.seq(), r.orderId() != null ? r.orderId() : body.orderId(), body.seatIds()));
+        CommandResult r = gateway.decide(new SellSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body.seatIds(), body.orderId()));
+        return new ChangeBody(showId, r.seq(), r.orderId() != null ? r.orderId() : body.orderId(), body.seatIds());
     }
 
     @PostMapping("/api/shows/{showId}/orders/{orderId}/cancel")
     @Operation(summary = "Cancel an order: its seats become AVAILABLE")
-    public CompletableFuture<ChangeBody> cancel(@PathVariable String showId, @PathVariable String orderId,
+    public ChangeBody cancel(@PathVariable String showId, @PathVariable String orderId,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new CancelOrder(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), Commands.pathId("orderId", orderId)))
-                .thenApply(r -> new ChangeBody(showId, r.seq(), orderId, null));
+        CommandResult r = gateway.decide(new CancelOrder(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), Commands.pathId("orderId", orderId)));
+        return new ChangeBody(showId, r.seq(), orderId, null);
     }
 
     @PostMapping("/api/shows/{showId}/blocks")
     @Operation(summary = "Block AVAILABLE seats from sale")
-    public CompletableFuture<ChangeBody> block(@PathVariable String showId, @RequestBody Requests.Block body,
+    public ChangeBody block(@PathVariable String showId, @RequestBody Requests.Block body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new BlockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), body.reason()))
-                .thenApply(r -> new ChangeBody(showId, r.seq(), null, body.seatIds()));
+        CommandResult r = gateway.decide(new BlockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body.seatIds(), body.reason()));
+        return new ChangeBody(showId, r.seq(), null, body.seatIds());
     }
 
     @PostMapping("/api/shows/{showId}/unblocks")
     @Operation(summary = "Return BLOCKED seats to sale")
-    public CompletableFuture<ChangeBody> unblock(@PathVariable String showId, @RequestBody Requests.Unblock body,
+    public ChangeBody unblock(@PathVariable String showId, @RequestBody Requests.Unblock body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new UnblockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), null))
-                .thenApply(r -> new ChangeBody(showId, r.seq(), null, body.seatIds()));
+        CommandResult r = gateway.decide(new UnblockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body.seatIds(), null));
+        return new ChangeBody(showId, r.seq(), null, body.seatIds());
     }
 }

@@ -2,7 +2,6 @@ package com.seatledger.api.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +21,7 @@ import com.seatledger.api.command.CommandIds;
 import com.seatledger.api.sse.SseHub;
 import com.seatledger.api.view.HoldBody;
 import com.seatledger.api.view.Views;
+import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ConfirmHold;
 import com.seatledger.topics.message.ExtendHold;
 import com.seatledger.topics.message.HoldSeats;
@@ -50,14 +50,14 @@ public class HoldsController {
 
     @PostMapping("/api/shows/{showId}/holds")
     @Operation(summary = "Hold seats, named or best available, until expiresAt")
-    public CompletableFuture<ResponseEntity<HoldBody>> hold(@PathVariable String showId, @RequestBody Requests.Hold body,
+    public ResponseEntity<HoldBody> hold(@PathVariable String showId, @RequestBody Requests.Hold body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+        CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
                 e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId()), body.seatIds(), body.bestAvailable(),
-                body.ttlSeconds(), body.replacesHoldId()))
-                .thenApply(r -> ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
-                        .body(HoldBody.of(showId, r.hold(), r.seq(), null)));
+                body.ttlSeconds(), body.replacesHoldId()));
+        return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
+                .body(HoldBody.of(showId, r.hold(), r.seq(), null));
     }
 
     @GetMapping("/api/shows/{showId}/holds")
@@ -81,34 +81,34 @@ public class HoldsController {
 
     @PostMapping("/api/holds/{holdId}/extend")
     @Operation(summary = "Extend a hold: never shortens it, capped at the show's maxHoldSeconds")
-    public CompletableFuture<HoldBody> extend(@PathVariable String holdId, @RequestBody(required = false) Requests.Extend body,
+    public HoldBody extend(@PathVariable String holdId, @RequestBody(required = false) Requests.Extend body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Views.HoldRef ref = find(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new ExtendHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
-                e.issuedAt(), holdId, body == null ? null : body.ttlSeconds()))
-                .thenApply(r -> HoldBody.of(ref.showId(), r.hold(), r.seq(), null));
+        CommandResult r = gateway.decide(new ExtendHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
+                e.issuedAt(), holdId, body == null ? null : body.ttlSeconds()));
+        return HoldBody.of(ref.showId(), r.hold(), r.seq(), null);
     }
 
     @DeleteMapping("/api/holds/{holdId}")
     @Operation(summary = "Release a hold: its seats become AVAILABLE")
-    public CompletableFuture<ResponseEntity<Void>> release(@PathVariable String holdId,
+    public ResponseEntity<Void> release(@PathVariable String holdId,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Views.HoldRef ref = find(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new ReleaseHold(e.commandId(), ref.showId(), e.actor(), e.roles(), e.issuedAt(), holdId))
-                .thenApply(r -> ResponseEntity.noContent().<Void>build());
+        gateway.decide(new ReleaseHold(e.commandId(), ref.showId(), e.actor(), e.roles(), e.issuedAt(), holdId));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/holds/{holdId}/confirm")
     @Operation(summary = "Confirm a hold: its seats become SOLD under orderId")
-    public CompletableFuture<HoldBody> confirm(@PathVariable String holdId, @RequestBody Requests.Confirm body,
+    public HoldBody confirm(@PathVariable String holdId, @RequestBody Requests.Confirm body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Views.HoldRef ref = find(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new ConfirmHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
-                e.issuedAt(), holdId, body.orderId()))
-                .thenApply(r -> HoldBody.of(ref.showId(), r.hold(), r.seq(), r.orderId()));
+        CommandResult r = gateway.decide(new ConfirmHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
+                e.issuedAt(), holdId, body.orderId()));
+        return HoldBody.of(ref.showId(), r.hold(), r.seq(), r.orderId());
     }
 
     @GetMapping(path = "/api/holds/{holdId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -2,7 +2,6 @@ package com.seatledger.api.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -48,12 +47,12 @@ public class ShowsController {
 
     @PostMapping("/api/shows")
     @Operation(summary = "Create a show with all its seats AVAILABLE (admin)")
-    public CompletableFuture<ResponseEntity<ShowBody>> create(@RequestBody Requests.CreateShow body,
+    public ResponseEntity<ShowBody> create(@RequestBody Requests.CreateShow body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
-        return gateway.decide(new CreateShow(e.commandId(), body.showId(), e.actor(), e.roles(), e.issuedAt(),
-                body.name(), body.startsAt(), body.seats(), body.policy()))
-                .thenApply(r -> ResponseEntity.created(URI.create("/api/shows/" + body.showId())).body(show(body.showId())));
+        gateway.decide(new CreateShow(e.commandId(), body.showId(), e.actor(), e.roles(), e.issuedAt(), body.name(),
+                body.startsAt(), body.seats(), body.policy()));
+        return ResponseEntity.created(URI.create("/api/shows/" + body.showId())).body(show(body.showId()));
     }
 
     @GetMapping("/api/shows")
