@@ -5,7 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,12 +121,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                     LockSupport.parkNanos(wait);
                 }
                 int seat = nextSeat.getAndIncrement();
-                String seatId = Workloads.seatId(seat / Workloads.ROW_WIDTH, seat % Workloads.ROW_WIDTH + 1);
-                HttpRequest req = HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + tokens.get(seat % tokens.size()))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", "b-" + seat)
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"seatIds\":[\"" + seatId + "\"]}")).build();
+                HttpRequest req = Workloads.oneSeatHold(uri, seat, tokens.get(seat % tokens.size()), "b-" + seat);
                 pending.add(Stack.HTTP.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                     h.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                     if (e != null || r.statusCode() != 201) {

@@ -1,7 +1,6 @@
 package com.seatledger.bench;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,13 +166,9 @@ final class SseFanoutCommand implements Callable<Integer> {
                 if (seat >= seats) {
                     throw new IllegalStateException("the show has run out of seats: use --seats");
                 }
-                HttpResponse<String> r = Stack.HTTP.send(HttpRequest.newBuilder(holds)
-                        .header("Authorization", "Bearer " + Tokens.token("fan-" + seat))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", "fan-" + seat)
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"seatIds\":[\""
-                                + Workloads.seatId(seat / Workloads.ROW_WIDTH, seat % Workloads.ROW_WIDTH + 1) + "\"]}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = Stack.HTTP.send(
+                        Workloads.oneSeatHold(holds, seat, Tokens.token("fan-" + seat), "fan-" + seat),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 201) {
                     throw new IllegalStateException("hold " + seat + ": " + r.statusCode() + " " + r.body());
                 }

@@ -97,6 +97,15 @@ final class Workloads {
         return layout;
     }
 
+    /** A buyer's REST hold of the {@code seat}-th seat of a {@link #layout} show, as the latency and SSE runs make them. */
+    static java.net.http.HttpRequest oneSeatHold(java.net.URI holds, int seat, String token, String idempotencyKey) {
+        String seatId = seatId(seat / ROW_WIDTH, seat % ROW_WIDTH + 1);
+        return java.net.http.HttpRequest.newBuilder(holds).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .timeout(java.time.Duration.ofSeconds(30))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"seatIds\":[\"" + seatId + "\"]}")).build();
+    }
+
     static String seatId(int row, int number) {
         return row + "-" + number;
     }
