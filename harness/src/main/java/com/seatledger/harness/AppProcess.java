@@ -42,17 +42,14 @@ public final class AppProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
+        List<String> cmd = new ArrayList<>(List.of("-Xmx1g"));
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(args);
-        Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = ChildJvm.start(name, cmd, log);
         return new AppProcess(name, p, log, managementUrl);
     }
 

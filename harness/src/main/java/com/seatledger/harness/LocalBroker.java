@@ -90,11 +90,9 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     private Process java(Path log, String main, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classpath, main));
+        List<String> cmd = new ArrayList<>(List.of("-Xmx1g", "-cp", classpath, main));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return ChildJvm.start("broker " + main, cmd, log);
     }
 
     private void awaitPort(Duration within) throws InterruptedException {

@@ -101,7 +101,7 @@ class DockerComposeTest {
             String dockerfile = Files.readString(ROOT.resolve(app).resolve("Dockerfile"));
             String pom = Files.readString(ROOT.resolve(app).resolve("pom.xml"));
             assertThat(pom).contains("<finalName>" + app + "</finalName>");
-            assertThat(dockerfile).contains("COPY target/" + app + ".jar ").contains("FROM eclipse-temurin:17");
+            assertThat(dockerfile).contains("COPY target/" + app + ".jar ").contains("FROM eclipse-temurin:25-jre");
             assertThat(map(map(service.get("depends_on")).get("topics")))
                     .containsEntry("condition", "service_completed_successfully");
         }

@@ -88,31 +88,17 @@ public final class Ledger {
     }
 
     private Accepted apply(Command c, Instant now) {
-        if (c instanceof HoldSeats h) {
-            return holds.hold(h, now);
-        }
-        if (c instanceof ExtendHold e) {
-            return holds.extend(e, now);
-        }
-        if (c instanceof ReleaseHold r) {
-            return holds.release(r, now);
-        }
-        if (c instanceof ConfirmHold k) {
-            return holds.confirm(k, now);
-        }
-        if (c instanceof CreateShow s) {
-            return boxOffice.create(s, now);
-        }
-        if (c instanceof SellSeats s) {
-            return boxOffice.sell(s, now);
-        }
-        if (c instanceof CancelOrder o) {
-            return boxOffice.cancel(o, now);
-        }
-        if (c instanceof BlockSeats b) {
-            return boxOffice.block(b, now);
-        }
-        return boxOffice.unblock((UnblockSeats) c, now);
+        return switch (c) {
+            case HoldSeats h -> holds.hold(h, now);
+            case ExtendHold e -> holds.extend(e, now);
+            case ReleaseHold r -> holds.release(r, now);
+            case ConfirmHold k -> holds.confirm(k, now);
+            case CreateShow s -> boxOffice.create(s, now);
+            case SellSeats s -> boxOffice.sell(s, now);
+            case CancelOrder o -> boxOffice.cancel(o, now);
+            case BlockSeats b -> boxOffice.block(b, now);
+            case UnblockSeats u -> boxOffice.unblock(u, now);
+        };
     }
 
     public static CommandResult rejected(Command c, ResultCode code, String message) {

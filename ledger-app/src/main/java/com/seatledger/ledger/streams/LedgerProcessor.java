@@ -81,17 +81,17 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         Parsed parsed = CommandCodec.parse(record.value());
-        if (parsed instanceof Poison p) {
-            deadLetter(record, p.message(), p.cause());
-            if (p.commandId() != null && p.showId() != null) {
-                reply(record, CommandResult.rejected(p.commandId(), p.showId(), null, ResultCode.INVALID_COMMAND,
-                        p.message(), List.of()));
+        switch (parsed) {
+            case Poison p -> {
+                deadLetter(record, p.message(), p.cause());
+                if (p.commandId() != null && p.showId() != null) {
+                    reply(record, CommandResult.rejected(p.commandId(), p.showId(), null, ResultCode.INVALID_COMMAND,
+                            p.message(), List.of()));
+                }
             }
-        } else if (parsed instanceof Invalid i) {
-            reply(record, CommandResult.rejected(i.commandId(), i.showId(), i.type(), ResultCode.INVALID_COMMAND,
-                    i.message(), List.of()));
-        } else {
-            decide(record, ((Valid) parsed).command(), key, now);
+            case Invalid i -> reply(record, CommandResult.rejected(i.commandId(), i.showId(), i.type(),
+                    ResultCode.INVALID_COMMAND, i.message(), List.of()));
+            case Valid(Command command) -> decide(record, command, key, now);
         }
     }
 

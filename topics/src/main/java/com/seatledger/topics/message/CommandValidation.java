@@ -24,31 +24,17 @@ public final class CommandValidation {
     }
 
     private static String specific(Command c) {
-        if (c instanceof CreateShow s) {
-            return createShow(s);
-        }
-        if (c instanceof HoldSeats h) {
-            return hold(h);
-        }
-        if (c instanceof ExtendHold e) {
-            return firstOf(id("holdId", e.holdId()), positive("ttlSeconds", e.ttlSeconds(), false));
-        }
-        if (c instanceof ReleaseHold r) {
-            return id("holdId", r.holdId());
-        }
-        if (c instanceof ConfirmHold k) {
-            return firstOf(id("holdId", k.holdId()), id("orderId", k.orderId()));
-        }
-        if (c instanceof SellSeats s) {
-            return firstOf(seatIds(s.seatIds()), id("orderId", s.orderId()));
-        }
-        if (c instanceof CancelOrder o) {
-            return id("orderId", o.orderId());
-        }
-        if (c instanceof BlockSeats b) {
-            return seatIds(b.seatIds());
-        }
-        return seatIds(((UnblockSeats) c).seatIds());
+        return switch (c) {
+            case CreateShow s -> createShow(s);
+            case HoldSeats h -> hold(h);
+            case ExtendHold e -> firstOf(id("holdId", e.holdId()), positive("ttlSeconds", e.ttlSeconds(), false));
+            case ReleaseHold r -> id("holdId", r.holdId());
+            case ConfirmHold k -> firstOf(id("holdId", k.holdId()), id("orderId", k.orderId()));
+            case SellSeats s -> firstOf(seatIds(s.seatIds()), id("orderId", s.orderId()));
+            case CancelOrder o -> id("orderId", o.orderId());
+            case BlockSeats b -> seatIds(b.seatIds());
+            case UnblockSeats u -> seatIds(u.seatIds());
+        };
     }
 
     private static String createShow(CreateShow s) {
