@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class AppProcess implements AutoCloseable {
 
+    /** the JVM flags bin/seat-ledger and the images run the apps with (docs/operations.md says why) */
+    public static final List<String> PRODUCT_JVM_FLAGS = List.of("-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders");
+
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -36,18 +39,22 @@ public final class AppProcess implements AutoCloseable {
     /**
      * @param jvmOptions extra JVM flags separated by blanks (e.g. a JFR recording), may be null
      * @param managementUrl where {@code /actuator/health} answers
+     * @param trainingArgs the app's arguments for the AOT cache's training run ({@link AotCache})
      */
     public static AppProcess start(String name, Path jar, Path log, String jvmOptions, String managementUrl,
-            List<String> args) throws IOException {
+            List<String> args, List<String> trainingArgs) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
-        List<String> cmd = new ArrayList<>(List.of("-Xmx1g"));
-        if (jvmOptions != null && !jvmOptions.isBlank()) {
-            cmd.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        List<String> flags = new ArrayList<>(List.of("-Xmx1g"));
+        List<String> extra = jvmOptions == null || jvmOptions.isBlank() ? List.of()
+                : List.of(jvmOptions.trim().split("\\s+"));
+        if (extra.stream().noneMatch(f -> f.matches("-XX:\\+Use\\w+GC"))) {
+            flags.addAll(PRODUCT_JVM_FLAGS);
         }
-        cmd.add("-jar");
-        cmd.add(jar.toString());
+        flags.addAll(extra);
+        List<String> cmd = new ArrayList<>(flags);
+        cmd.addAll(AotCache.launch(jar, flags, trainingArgs));
         cmd.addAll(args);
         Process p = ChildJvm.start(name, cmd, log);
         return new AppProcess(name, p, log, managementUrl);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,6 +27,9 @@ import com.seatledger.topics.message.SeatDef;
 public final class Stack implements AutoCloseable {
 
     public static final HttpClient HTTP = AppProcess.HTTP;
+    /** the AOT training run ends after the context refresh and needs no broker */
+    private static final List<String> TRAINING = List.of("--spring.kafka.admin.auto-create=false",
+            "--spring.kafka.streams.auto-startup=false");
 
     public final LocalBroker broker;
     public final int partitions;
@@ -71,7 +75,8 @@ public final class Stack implements AutoCloseable {
                 "--server.port=" + managementPort));
         args.addAll(List.of(extra));
         return track(AppProcess.start(name, root.resolve("ledger-app/target/ledger-app.jar"),
-                work.resolve(name + ".log"), jvmOptions, "http://localhost:" + managementPort, args));
+                work.resolve(name + ".log"), jvmOptions, "http://localhost:" + managementPort, args,
+                TRAINING));
     }
 
     /** Starts an api-app.jar (not yet waited for) with the harness's JWT secret and a generous rate limit. */
@@ -82,7 +87,8 @@ public final class Stack implements AutoCloseable {
                 "--seatledger.rate-limit.burst=2000"));
         args.addAll(List.of(extra));
         return track(AppProcess.start(name, root.resolve("api-app/target/api-app.jar"), work.resolve(name + ".log"),
-                jvmOptions, "http://localhost:" + port, args));
+                jvmOptions, "http://localhost:" + port, args,
+                Stream.concat(TRAINING.stream(), Stream.of("--seatledger.jwt-secret=" + Tokens.SECRET)).toList()));
     }
 
     private AppProcess track(AppProcess p) {

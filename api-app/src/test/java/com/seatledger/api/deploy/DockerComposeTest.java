@@ -109,6 +109,27 @@ class DockerComposeTest {
                 .contains("SEATLEDGER_STATE_DIR=" + env("ledger-app").get("SEATLEDGER_STATE_DIR"));
     }
 
+    @Test
+    void imagesRunTheProjectsJavaWithTheAotCacheTheirTrainingRunMade() throws IOException {
+        String release = Pattern.compile("<maven.compiler.release>(\\d+)</maven.compiler.release>")
+                .matcher(Files.readString(ROOT.resolve("pom.xml"))).results().findFirst().orElseThrow().group(1);
+        for (String app : List.of("ledger-app", "api-app")) {
+            String dockerfile = Files.readString(ROOT.resolve(app).resolve("Dockerfile"));
+            assertThat(dockerfile).as(app + " image Java").contains("FROM eclipse-temurin:" + release + "-jre");
+            String training = dockerfile.substring(dockerfile.indexOf("-XX:AOTCacheOutput"));
+            String cache = training.substring("-XX:AOTCacheOutput=".length(), training.indexOf(' '));
+            String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
+            assertThat(entrypoint).contains("\"-XX:AOTCache=" + cache + "\"")
+                    .contains("\"/app/extracted/" + app + ".jar\"");
+            // a cache made with other heap or header settings is refused at start
+            for (String flag : List.of("-XX:+UseG1GC", "-XX:+UseCompactObjectHeaders")) {
+                assertThat(dockerfile.substring(dockerfile.indexOf("RUN java"), dockerfile.indexOf("ENTRYPOINT")))
+                        .as(app + " training run").contains(flag);
+                assertThat(entrypoint).as(app + " entrypoint").contains("\"" + flag + "\"");
+            }
+        }
+    }
+
     private Map<String, String> env(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         map(map(services.get(service)).get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));

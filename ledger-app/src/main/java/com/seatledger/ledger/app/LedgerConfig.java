@@ -1,7 +1,12 @@
 package com.seatledger.ledger.app;
 
+import java.nio.file.Path;
+import java.util.Properties;
+
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -9,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -29,15 +35,42 @@ class LedgerConfig {
                 .toArray(NewTopic[]::new));
     }
 
+    /** See {@link EarlyStart}: the streams start before the rest of the context is built. */
+    @Bean
+    StreamsStartedEarly streamsStartedEarly(StreamsBuilderFactoryBean factory, KafkaAdmin admin) throws Exception {
+        return new StreamsStartedEarly(EarlyStart.start(factory, admin));
+    }
+
+    record StreamsStartedEarly(boolean started) {
+    }
+
     @Bean
     StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props) {
         LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.indexedShows(),
                 props.snapshotInterval());
         return factory -> {
+            Properties streams = factory.getStreamsConfiguration();
+            StaticMembership.instanceId(props.instanceId(),
+                    Path.of(streams.getProperty(StreamsConfig.STATE_DIR_CONFIG, "."))).ifPresent(id -> {
+                        // Kafka Streams appends the stream thread's index to it
+                        streams.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id);
+                        log.info("static group membership as {}", id);
+                    });
+            factory.setStreamsConfiguration(streams);
+            // a static member does not leave the group when it stops, so its partitions would wait
+            // out its session; a deliberate stop (SIGTERM, rolling restart) hands them over at once
+            factory.setLeaveGroupOnClose(true);
             factory.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                // the factory builds its (one) topology twice: early (streamsStartedEarly), then again
+                // once every bean exists
+                private boolean added;
+
                 @Override
                 public void configureTopology(Topology topology) {
-                    LedgerTopology.addTo(topology, settings);
+                    if (!added) {
+                        LedgerTopology.addTo(topology, settings);
+                        added = true;
+                    }
                 }
             });
             factory.setStreamsUncaughtExceptionHandler(e -> {

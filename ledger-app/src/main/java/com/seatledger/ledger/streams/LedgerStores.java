@@ -1,7 +1,6 @@
 package com.seatledger.ledger.streams;
 
 import java.util.List;
-import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,51 +17,37 @@ import com.seatledger.ledger.core.ShowRecord;
 import com.seatledger.topics.json.JsonSerde;
 import com.seatledger.topics.message.Hold;
 
-/** The ledger's persistent stores: one RocksDB store per {@link LedgerTables} member, all changelogged. */
+/**
+ * The ledger's state: one RocksDB store per task (changelogged), holding every {@link LedgerTables}
+ * member as its own key range ({@link KafkaTable}'s tag). One store instead of one per table: a task
+ * opens, restores and checkpoints one RocksDB instance, which is most of what a restarted or
+ * failed-over instance waits for before it decides again (nine stores per partition took seconds).
+ */
 final class LedgerStores {
 
-    static final String SHOWS = "shows";
-    static final String SEATS = "seats";
-    static final String HOLDS = "holds";
-    static final String HOLD_EXPIRY = "hold-expiry";
-    static final String ORDERS = "orders";
-    static final String HELD_BY_ACTOR = "held-by-actor";
-    static final String COMMANDS = "processed-commands";
-    static final String COMMAND_EXPIRY = "processed-command-expiry";
-    static final String SNAPSHOTS_DUE = "snapshots-due";
+    static final String STATE = "ledger-state";
 
     static List<StoreBuilder<?>> builders() {
-        return List.of(
-                store(SHOWS, JsonSerde.of(ShowRecord.class)),
-                store(SEATS, JsonSerde.of(SeatRecord.class)),
-                store(HOLDS, JsonSerde.of(Hold.class)),
-                store(HOLD_EXPIRY, Serdes.String()),
-                store(ORDERS, JsonSerde.of(OrderRecord.class)),
-                store(HELD_BY_ACTOR, Serdes.Integer()),
-                store(COMMANDS, JsonSerde.of(ProcessedCommand.class)),
-                store(COMMAND_EXPIRY, Serdes.String()),
-                store(SNAPSHOTS_DUE, Serdes.Long()));
-    }
-
-    static String[] names() {
-        return builders().stream().map(StoreBuilder::name).toArray(String[]::new);
-    }
-
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled();
+        return List.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(),
+                Serdes.ByteArray()).withCachingEnabled());
     }
 
     static LedgerTables tables(ProcessorContext<?, ?> context) {
-        Function<String, KafkaTable<Object>> t = name -> new KafkaTable<>(context.getStateStore(name));
-        return new LedgerTables(cast(t.apply(SHOWS)), cast(t.apply(SEATS)), cast(t.apply(HOLDS)),
-                cast(t.apply(HOLD_EXPIRY)), cast(t.apply(ORDERS)), cast(t.apply(HELD_BY_ACTOR)),
-                cast(t.apply(COMMANDS)), cast(t.apply(COMMAND_EXPIRY)), cast(t.apply(SNAPSHOTS_DUE)));
+        KeyValueStore<String, byte[]> store = context.getStateStore(STATE);
+        return new LedgerTables(
+                table(store, "sh|", JsonSerde.of(ShowRecord.class)),
+                table(store, "se|", JsonSerde.of(SeatRecord.class)),
+                table(store, "ho|", JsonSerde.of(Hold.class)),
+                table(store, "hx|", Serdes.String()),
+                table(store, "or|", JsonSerde.of(OrderRecord.class)),
+                table(store, "ha|", Serdes.Integer()),
+                table(store, "pc|", JsonSerde.of(ProcessedCommand.class)),
+                table(store, "px|", Serdes.String()),
+                table(store, "sd|", Serdes.Long()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <V> KafkaTable<V> cast(KafkaTable<Object> table) {
-        return (KafkaTable<V>) (KafkaTable<?>) table;
+    private static <V> KafkaTable<V> table(KeyValueStore<String, byte[]> store, String tag, Serde<V> values) {
+        return new KafkaTable<>(store, tag, values);
     }
 
     private LedgerStores() {

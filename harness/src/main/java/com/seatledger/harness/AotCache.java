@@ -1,0 +1,92 @@
+package com.seatledger.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an app jar the way {@code bin/seat-ledger} does: from Spring Boot's extracted layout with a
+ * JDK AOT cache (JEP 483/514: classes loaded and linked ahead of time, made by one training run that
+ * stops right after the application context is refreshed). Start-up is most of the time a
+ * restarted ledger takes to decide again. The cache lives beside the jar ({@code target/aot/}) and is
+ * made again when the jar is newer; when it cannot be made the plain jar runs, with a log line.
+ * {@code -Dharness.aot=false} turns it off (to measure the difference).
+ */
+final class AotCache {
+
+    static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("harness.aot", "true"));
+
+    private AotCache() {
+    }
+
+    /**
+     * The JVM arguments that run {@code jar}: {@code -XX:AOTCache=... -jar <extracted>} or {@code -jar <jar>}.
+     * A cache is only accepted by a JVM with the flags it was made with (collector, object headers),
+     * so there is one per set of {@code flags}.
+     */
+    static synchronized List<String> launch(Path jar, List<String> jvmFlags, List<String> trainingArgs) {
+        // collector and header switches decide whether a cache fits; recordings and heap sizes do not
+        List<String> flags = jvmFlags.stream().filter(f -> f.matches("-XX:[+-]Use\\w+")).toList();
+        if (!ENABLED) {
+            return List.of("-jar", jar.toString());
+        }
+        String app = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        Path dir = jar.toAbsolutePath().getParent().resolve("aot")
+                .resolve(app + "-" + Integer.toHexString(String.join(" ", flags).hashCode()));
+        Path extracted = dir.resolve(jar.getFileName());
+        Path cache = dir.resolve(app + ".aot");
+        try {
+            FileTime built = Files.getLastModifiedTime(jar);
+            if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(built) < 0) {
+                make(jar, dir, extracted, cache, flags, trainingArgs);
+            }
+            return List.of("-XX:AOTCache=" + cache, "-jar", extracted.toString());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.printf("[harness] no AOT cache for %s (%s); running the plain jar%n", jar, e.getMessage());
+            return List.of("-jar", jar.toString());
+        }
+    }
+
+    private static void make(Path jar, Path dir, Path extracted, Path cache, List<String> flags,
+            List<String> trainingArgs) throws IOException, InterruptedException {
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Path log = dir.resolve("training.log");
+        run(log, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString(), "--force");
+        List<String> training = new ArrayList<>(flags);
+        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar",
+                extracted.toString()));
+        training.addAll(trainingArgs);
+        run(log, training.toArray(String[]::new));
+        if (!Files.exists(cache)) {
+            throw new IOException("the training run wrote no cache; see " + log);
+        }
+    }
+
+    private static void run(Path log, String... args) throws IOException, InterruptedException {
+        Process p = ChildJvm.start("aot-training", List.of(args), log);
+        if (!p.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("training run did not end within 2 minutes; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("exit " + p.exitValue() + "; see " + log);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
