@@ -50,6 +50,9 @@ class CrashLoopIT {
                     s.load.total(), s.audit.resultCount(),
                     s.audit.eventsByShow.values().stream().mapToInt(List::size).sum(), downtimes);
             s.assertInvariants();
+            // the target is 8 s (docs/performance.md); this bound only catches a regression to waiting
+            // out a dead member's session (45 s by Kafka's default) on a busy CI machine
+            assertThat(downtimes).as("restart to deciding").allMatch(d -> d.compareTo(Duration.ofSeconds(30)) < 0);
             assertThat(ledger.isAlive()).isTrue();
             s.assertFreshApiAgrees(0);
         }
