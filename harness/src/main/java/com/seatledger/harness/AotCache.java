@@ -40,14 +40,23 @@ final class AotCache {
                 .resolve(app + "-" + Integer.toHexString(String.join(" ", flags).hashCode()));
         Path extracted = dir.resolve(jar.getFileName());
         Path cache = dir.resolve(app + ".aot");
+        Path failed = dir.resolve("FAILED");
         try {
             FileTime built = Files.getLastModifiedTime(jar);
+            if (Files.exists(failed) && Files.getLastModifiedTime(failed).compareTo(built) >= 0) {
+                return List.of("-jar", jar.toString()); // this jar's training run failed once: no retry per start
+            }
             if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(built) < 0) {
                 make(jar, dir, extracted, cache, flags, trainingArgs);
             }
             return List.of("-XX:AOTCache=" + cache, "-jar", extracted.toString());
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.out.printf("[harness] no AOT cache for %s (%s); running the plain jar%n", jar, e.getMessage());
+            try {
+                Files.writeString(failed, String.valueOf(e.getMessage()));
+            } catch (IOException ignored) {
+                // nothing to remember it in: the next start tries again
+            }
             return List.of("-jar", jar.toString());
         }
     }

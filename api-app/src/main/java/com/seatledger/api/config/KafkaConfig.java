@@ -41,12 +41,14 @@ public class KafkaConfig {
     }
 
     @Bean
-    KafkaMessageListenerContainer<String, byte[]> replyContainer(KafkaProperties kafka, KafkaAdmin admin) {
+    KafkaMessageListenerContainer<String, byte[]> replyContainer(KafkaProperties kafka, KafkaAdmin admin,
+            ApiProperties props) {
         Map<String, Object> c = new HashMap<>(kafka.buildConsumerProperties());
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        int partitions = partitions(admin, Topics.COMMAND_RESULTS);
+        // the AOT cache's training run ends after the context refresh and must not need a broker
+        int partitions = AOT_TRAINING ? props.partitions() : partitions(admin, Topics.COMMAND_RESULTS);
         TopicPartitionOffset[] all = new TopicPartitionOffset[partitions];
         for (int p = 0; p < partitions; p++) {
             all[p] = new TopicPartitionOffset(Topics.COMMAND_RESULTS.name(), p, TopicPartitionOffset.SeekPosition.END);
@@ -79,6 +81,8 @@ public class KafkaConfig {
         t.setDefaultReplyTimeout(props.replyTimeout());
         return t;
     }
+
+    static final boolean AOT_TRAINING = "onRefresh".equals(System.getProperty("spring.context.exit"));
 
     /** Creates the topics now if needed (KafkaAdmin would do it only after all beans exist) and counts partitions. */
     private static int partitions(KafkaAdmin admin, TopicSpec topic) {
