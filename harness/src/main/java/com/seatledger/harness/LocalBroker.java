@@ -50,6 +50,8 @@ public final class LocalBroker implements AutoCloseable {
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
+                // a dead ledger's open transaction is aborted within a second of its timeout (default 10 s)
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "group.initial.rebalance.delay.ms=0",
                 "message.max.bytes=33554432",
                 ""));

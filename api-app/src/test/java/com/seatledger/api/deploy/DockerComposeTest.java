@@ -44,7 +44,9 @@ class DockerComposeTest {
         // exactly_once_v2 on a single broker needs a transaction log it can write
         assertThat(env).containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
-                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
+                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+                // a standby takes over a dead ledger's partitions once its open transaction is aborted
+                .containsEntry("KAFKA_TRANSACTION_ABORT_TIMED_OUT_TRANSACTION_CLEANUP_INTERVAL_MS", "1000");
         assertThat(Integer.parseInt(env.get("KAFKA_MESSAGE_MAX_BYTES"))).isGreaterThanOrEqualTo(Topics.MAX_MESSAGE_BYTES);
         assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
     }
