@@ -2,14 +2,13 @@ package com.seatledger.ledger.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts Kafka Streams while the rest of the context (web server, actuator, metrics) is still being
@@ -55,9 +54,7 @@ final class EarlyStart {
         try (KafkaStreams streams = new KafkaStreams(factory.getTopology(), props)) {
             streams.state(); // built, never started
         } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            FileSystemUtils.deleteRecursively(scratch);
         }
     }
 }
