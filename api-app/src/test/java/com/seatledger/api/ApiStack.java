@@ -64,7 +64,7 @@ final class ApiStack implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.producerPrefix("max.request.size"), Topics.MAX_MESSAGE_BYTES);
         p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), Topics.MAX_MESSAGE_BYTES);
-        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(100), 64, Duration.ofSeconds(1));
+        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(100), Duration.ofSeconds(1));
         ledger = new KafkaStreams(LedgerTopology.buildTopology(settings), p);
         ledger.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.state() == KafkaStreams.State.RUNNING);

@@ -74,7 +74,7 @@ final class StreamsRun {
         preload(w.commands().stream()
                 .map(c -> new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(), Json.MAPPER.writeValueAsBytes(c)))
                 .toList());
-        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(200), 64, Duration.ofSeconds(10));
+        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(200), Duration.ofSeconds(10));
         List<byte[]> outputs = new ArrayList<>(w.commands().size());
         Measured m;
         try (KafkaConsumer<String, byte[]> results = KafkaClients.fromStart(bootstrap, Topics.COMMAND_RESULTS.name(), 1)) {

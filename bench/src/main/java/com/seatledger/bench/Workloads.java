@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 import com.seatledger.ledger.core.Decision;
-import com.seatledger.ledger.core.Keys;
 import com.seatledger.ledger.core.Ledger;
-import com.seatledger.ledger.core.LedgerTables;
-import com.seatledger.ledger.core.SeatRecord;
+import com.seatledger.ledger.core.MemoryStore;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
@@ -57,8 +55,7 @@ final class Workloads {
     private final int seats;
     private final int rows;
     private final Random rnd;
-    private final LedgerTables tables = LedgerTables.inMemory();
-    private final Ledger oracle = new Ledger(tables);
+    private final Ledger oracle = new Ledger(new MemoryStore());
     private final List<Command> commands = new ArrayList<>();
     private final List<CommandResult> expected = new ArrayList<>();
     private final List<HoldSeats> active = new ArrayList<>();
@@ -168,11 +165,11 @@ final class Workloads {
         Map<String, SeatStatus> finalSeats = new HashMap<>(seats * 2);
         for (int r = 0; r < rows; r++) {
             for (int n = 1; n <= ROW_WIDTH; n++) {
-                finalSeats.put(seatId(r, n), tables.seats().get(Keys.of(show, seatId(r, n))).status());
+                finalSeats.put(seatId(r, n), oracle.status(show, seatId(r, n)));
             }
         }
         return new Workload(name, show, seats, List.copyOf(commands), List.copyOf(expected), finalSeats,
-                tables.shows().get(show).seq());
+                oracle.seq(show));
     }
 
     private int frontHeavyRow() {
@@ -204,8 +201,7 @@ final class Workloads {
     }
 
     private boolean isAvailable(String seatId) {
-        SeatRecord s = tables.seats().get(Keys.of(show, seatId));
-        return s != null && s.isAvailable();
+        return oracle.status(show, seatId) == SeatStatus.AVAILABLE;
     }
 
     private void hold(List<String> seatIds, BestAvailable best) {

@@ -46,8 +46,7 @@ class LedgerConfig {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props) {
-        LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.indexedShows(),
-                props.snapshotInterval());
+        LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.snapshotInterval());
         return factory -> {
             Properties streams = factory.getStreamsConfiguration();
             StaticMembership.instanceId(props.instanceId(),

@@ -9,17 +9,15 @@ import com.seatledger.topics.Topics;
 
 /**
  * {@code seatledger.*}: partitions of the co-partitioned topics (created at start when missing),
- * the expiry punctuator's interval, how many shows keep an in-memory seat index, and how often
- * changed shows are snapshotted, and the consumer group's static member id ({@link StaticMembership}).
+ * the expiry punctuator's interval, how often changed shows are snapshotted, and the consumer group's static member id ({@link StaticMembership}).
  */
 @ConfigurationProperties("seatledger")
-public record LedgerProperties(Integer partitions, Duration punctuateInterval, Integer indexedShows,
+public record LedgerProperties(Integer partitions, Duration punctuateInterval,
         Duration snapshotInterval, String instanceId) {
 
     public LedgerProperties {
         partitions = partitions == null ? Topics.DEFAULT_PARTITIONS : partitions;
         punctuateInterval = punctuateInterval == null ? LedgerSettings.DEFAULTS.punctuateInterval() : punctuateInterval;
-        indexedShows = indexedShows == null ? LedgerSettings.DEFAULTS.indexedShows() : indexedShows;
         snapshotInterval = snapshotInterval == null ? LedgerSettings.DEFAULTS.snapshotInterval() : snapshotInterval;
     }
 }

@@ -1,18 +1,20 @@
 package com.seatledger.ledger.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.IntConsumer;
 
-import com.seatledger.topics.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ConfirmHold;
@@ -20,85 +22,155 @@ import com.seatledger.topics.message.CreateShow;
 import com.seatledger.topics.message.ExtendHold;
 import com.seatledger.topics.message.Hold;
 import com.seatledger.topics.message.HoldSeats;
-import com.seatledger.topics.message.HoldStatus;
+import com.seatledger.topics.message.Layout;
 import com.seatledger.topics.message.Outcome;
 import com.seatledger.topics.message.ReleaseHold;
 import com.seatledger.topics.message.ResultCode;
+import com.seatledger.topics.message.SeatStatus;
 import com.seatledger.topics.message.SellSeats;
 import com.seatledger.topics.message.ShowEvent;
 import com.seatledger.topics.message.UnblockSeats;
 
-import tools.jackson.databind.node.ObjectNode;
-
 /**
- * The seat ledger's decisions (SPEC §4), as plain Java over {@link LedgerTables}. One instance
- * decides, one command at a time, for the shows whose tables it is given; "now" is always passed in.
+ * The seat ledger's decisions, as plain Java. One instance decides, one command at a time, for the
+ * shows in its store; "now" is always passed in. Working state is in memory ({@link ShowState});
+ * every decision is worked out completely ({@link Change}), then applied and journaled, so the
+ * store only ever sees whole decisions. A new instance over the same store loads every show from
+ * its checkpoint and journal ({@link Journal}).
  */
 public final class Ledger {
 
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     /** Bounds the work of one expiry pass; what is left is picked up by the next pass. */
     static final int EXPIRY_BATCH = 5_000;
-    public static final int DEFAULT_INDEXED_SHOWS = 64;
+    /** A hold whose expiry failed unexpectedly is tried again this much later, not in a tight loop. */
+    static final Duration EXPIRY_RETRY = Duration.ofSeconds(30);
 
-    private final ShowBook book;
-    private final HoldRules holds;
-    private final BoxOfficeRules boxOffice;
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
-    public Ledger(LedgerTables tables) {
-        this(tables, DEFAULT_INDEXED_SHOWS);
+    private record Due(long at, String showId, String holdId) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            int c = Long.compare(at, o.at);
+            if (c == 0) {
+                c = showId.compareTo(o.showId);
+            }
+            return c != 0 ? c : holdId.compareTo(o.holdId);
+        }
     }
 
-    public Ledger(LedgerTables tables, int maxIndexedShows) {
-        this.book = new ShowBook(tables, maxIndexedShows);
-        this.holds = new HoldRules(book);
-        this.boxOffice = new BoxOfficeRules(book);
+    private final Journal journal;
+    private final ShowBook book = new ShowBook();
+    /** Active holds by expiry; an extension adds a later entry and the stale one is skipped when due. */
+    private final PriorityQueue<Due> expiries = new PriorityQueue<>();
+    /** A seam for tests: called before each seat of a change is applied. */
+    private IntConsumer beforeSeatMove = s -> {
+    };
+
+    public Ledger(LedgerStore store) {
+        this.journal = new Journal(store);
+        for (ShowState show : journal.loadAll()) {
+            book.put(show);
+            scheduleActive(show);
+        }
     }
 
     /**
      * Decides a well-formed command (see {@code CommandCodec}). Holds already due are expired
      * first, so no decision ever sees a hold past its expiry; their EXPIRE events come first.
      */
-    public Decision decide(Command c, Instant now) {
+    public Decision decide(Command c, Instant at) {
+        Instant now = millis(at);
         List<ShowEvent> events = new ArrayList<>(expireDue(now));
-        String key = Keys.of(c.showId(), c.commandId());
-        String fingerprint = fingerprint(c);
-        ProcessedCommand seen = book.tables().commands().get(key);
-        if (seen != null && now.isBefore(seen.decidedAt().plus(IDEMPOTENCY_WINDOW))) {
-            CommandResult again = seen.fingerprint().equals(fingerprint) ? seen.result().asDuplicate()
+        long fingerprint = Fingerprint.of(c);
+        Codec.Processed seen = stored(() -> journal.processed(c, now, IDEMPOTENCY_WINDOW));
+        if (seen != null) {
+            CommandResult again = seen.fingerprint() == fingerprint ? seen.result().asDuplicate()
                     : rejected(c, ResultCode.INVALID_COMMAND, "commandId reused with different content");
             return new Decision(again, events);
         }
         CommandResult result;
         try {
-            Accepted a = apply(c, now);
-            events.add(a.event());
-            result = new CommandResult(c.commandId(), c.showId(), c.type(), Outcome.ACCEPTED, ResultCode.OK, null,
-                    a.event().seq(), false, a.hold(), a.orderId(), List.of());
+            result = accept(c, now, events);
         } catch (Reject r) {
             result = CommandResult.rejected(c.commandId(), c.showId(), c.type(), r.code, r.getMessage(),
                     r.seatErrors);
         }
-        if (seen != null) {
-            book.tables().commandExpiry().delete(Keys.due(seen.decidedAt(), key));
-        }
-        book.tables().commands().put(key, new ProcessedCommand(fingerprint, now, result));
-        book.tables().commandExpiry().put(Keys.due(now, key), key);
+        CommandResult decided = result;
+        stored(() -> {
+            journal.remember(c, fingerprint, now, decided);
+            return null;
+        });
         return new Decision(result, events);
     }
 
-    private Accepted apply(Command c, Instant now) {
-        return switch (c) {
-            case HoldSeats h -> holds.hold(h, now);
-            case ExtendHold e -> holds.extend(e, now);
-            case ReleaseHold r -> holds.release(r, now);
-            case ConfirmHold k -> holds.confirm(k, now);
-            case CreateShow s -> boxOffice.create(s, now);
-            case SellSeats s -> boxOffice.sell(s, now);
-            case CancelOrder o -> boxOffice.cancel(o, now);
-            case BlockSeats b -> boxOffice.block(b, now);
-            case UnblockSeats u -> boxOffice.unblock(u, now);
+    private CommandResult accept(Command c, Instant now, List<ShowEvent> events) {
+        if (c instanceof CreateShow create) {
+            ShowState show = BoxOfficeRules.create(book, create);
+            show.seq = 1;
+            stored(() -> {
+                journal.created(show);
+                return null;
+            });
+            book.put(show);
+            events.add(new ShowEvent(c.showId(), 1, now, Cause.CREATE, c.commandId(), c.actor(), null, null, null,
+                    null, List.of(), show.availability(),
+                    new Layout(create.name(), create.startsAt(), show.policy, create.seats())));
+            return accepted(c, 1, null, null);
+        }
+        Change change = switch (c) {
+            case HoldSeats h -> HoldRules.hold(book.show(c.showId()), h, now);
+            case ExtendHold e -> HoldRules.extend(book.show(c.showId()), e, now);
+            case ReleaseHold r -> HoldRules.release(book.show(c.showId()), r, now);
+            case ConfirmHold k -> HoldRules.confirm(book.show(c.showId()), k, now);
+            case SellSeats s -> BoxOfficeRules.sell(book, s, now);
+            case CancelOrder o -> BoxOfficeRules.cancel(book, o, now);
+            case BlockSeats b -> BoxOfficeRules.block(book, b, now);
+            case UnblockSeats u -> BoxOfficeRules.unblock(book, u, now);
+            case CreateShow s -> throw new IllegalStateException("decided above");
         };
+        ShowEvent event = commit(book.find(c.showId()), change);
+        events.add(event);
+        return accepted(c, event.seq(), change.hold, change.orderId);
+    }
+
+    private static CommandResult accepted(Command c, long seq, Hold hold, String orderId) {
+        return new CommandResult(c.commandId(), c.showId(), c.type(), Outcome.ACCEPTED, ResultCode.OK, null, seq,
+                false, hold, orderId, List.of());
+    }
+
+    /**
+     * Applies a complete change to memory and journals it. Should applying fail half-way (a bug),
+     * the show is loaded again from the store, which has none of the change, and the failure goes
+     * up: nothing of the decision remains.
+     */
+    private ShowEvent commit(ShowState show, Change change) {
+        byte[] entry = Codec.entry(show.seq + 1, change);
+        try {
+            show.apply(change, beforeSeatMove);
+        } catch (RuntimeException e) {
+            book.put(stored(() -> journal.load(show.showId)));
+            throw e;
+        }
+        stored(() -> {
+            journal.append(show, entry);
+            return null;
+        });
+        if (change.opened != null) {
+            expiries.add(new Due(change.opened.expiresAt.toEpochMilli(), show.showId, change.opened.holdId));
+        }
+        if (change.extended != null) {
+            expiries.add(new Due(change.extendedTo.toEpochMilli(), show.showId, change.extended.holdId));
+        }
+        return change.event(show);
+    }
+
+    private void scheduleActive(ShowState show) {
+        for (HoldRec h : show.holds.values()) {
+            if (h.active()) {
+                expiries.add(new Due(h.expiresAt.toEpochMilli(), show.showId, h.holdId));
+            }
+        }
     }
 
     public static CommandResult rejected(Command c, ResultCode code, String message) {
@@ -107,58 +179,132 @@ public final class Ledger {
 
     /**
      * Expires every hold whose {@code expiresAt} is at or before {@code now}, one EXPIRE event per
-     * hold. Reads only the due part of the expiry index: cost follows the holds that expire.
+     * hold, in expiry order. Reads only the head of the expiry queue: cost follows the holds that
+     * expire. A hold whose expiry fails unexpectedly leaves no trace and is tried again later.
      */
-    public List<ShowEvent> expireDue(Instant now) {
-        if (!book.mayHaveDue(now)) {
-            return List.of();
-        }
-        List<Map.Entry<String, String>> due = due(book.tables().holdExpiry(), now);
-        List<ShowEvent> events = new ArrayList<>();
-        for (Map.Entry<String, String> entry : due) {
-            book.tables().holdExpiry().delete(entry.getKey());
-            Hold hold = book.tables().holds().get(entry.getValue());
-            if (hold != null && hold.status() == HoldStatus.ACTIVE && !now.isBefore(hold.expiresAt())) {
-                events.add(holds.expire(Keys.showOf(entry.getValue()), hold, now));
+    public List<ShowEvent> expireDue(Instant at) {
+        long now = at.toEpochMilli();
+        List<ShowEvent> events = null;
+        int done = 0;
+        while (!expiries.isEmpty() && expiries.peek().at() <= now && done < EXPIRY_BATCH) {
+            Due due = expiries.poll();
+            ShowState show = book.find(due.showId());
+            HoldRec hold = show == null ? null : show.holds.get(due.holdId());
+            if (hold == null || !hold.active() || hold.expiresAt.toEpochMilli() > due.at()) {
+                continue; // released, confirmed or extended since
+            }
+            done++;
+            try {
+                ShowEvent e = commit(show, HoldRules.expire(show, hold, Instant.ofEpochMilli(now)));
+                (events == null ? events = new ArrayList<>() : events).add(e);
+            } catch (StoreFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("could not expire hold {} of show {}; trying again in {}", due.holdId(), due.showId(),
+                        EXPIRY_RETRY, e);
+                expiries.add(new Due(now + EXPIRY_RETRY.toMillis(), due.showId(), due.holdId()));
             }
         }
-        book.dueScanned(due.size() == EXPIRY_BATCH);
-        return events;
+        return events == null ? List.of() : events;
     }
 
-    /** Forgets idempotency records older than the window; returns how many. */
+    /** Deletes idempotency records that can no longer match (older than the window); returns how many. */
     public int forgetProcessed(Instant now) {
-        List<Map.Entry<String, String>> old = due(book.tables().commandExpiry(), now.minus(IDEMPOTENCY_WINDOW));
-        for (Map.Entry<String, String> e : old) {
-            book.tables().commandExpiry().delete(e.getKey());
-            book.tables().commands().delete(e.getValue());
-        }
-        return old.size();
+        return journal.forgetProcessed(now);
     }
 
-    /** The first {@value #EXPIRY_BATCH} entries of a time index due at or before {@code upTo}. */
-    private static List<Map.Entry<String, String>> due(Table<String> timeIndex, Instant upTo) {
-        List<Map.Entry<String, String>> due = new ArrayList<>();
-        timeIndex.scan("", Keys.dueAfter(upTo), (k, ref) -> {
-            due.add(Map.entry(k, ref));
-            return due.size() < EXPIRY_BATCH;
-        });
-        return due;
+    /** Runs a store access; its failure is a {@link StoreFailure}, never mistaken for a failed decision. */
+    private static <T> T stored(java.util.function.Supplier<T> access) {
+        try {
+            return access.get();
+        } catch (StoreFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    private static Instant millis(Instant at) {
+        return at.getNano() % 1_000_000 == 0 ? at : Instant.ofEpochMilli(at.toEpochMilli());
+    }
+
+    // ---- reads, for snapshots, tests and the benchmark's oracle
+
+    ShowState show(String showId) {
+        return book.find(showId);
+    }
+
+    Iterable<ShowState> shows() {
+        return book.all();
+    }
+
+    Journal journal() {
+        return journal;
     }
 
     /**
-     * What "the same command" means for idempotency: every member but {@code issuedAt}, which a
-     * client's retry may stamp afresh.
+     * Fault injection for tests: {@code hook} runs before each seat of a change is applied and may
+     * throw, to prove that a decision failing half-way leaves nothing behind.
      */
-    static String fingerprint(Command c) {
-        ObjectNode tree = Json.MAPPER.valueToTree(c);
-        tree.remove("issuedAt");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.MAPPER.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    public void beforeSeatMove(IntConsumer hook) {
+        this.beforeSeatMove = hook;
+    }
+
+    public SeatStatus status(String showId, String seatId) {
+        ShowState show = book.find(showId);
+        int seat = show == null ? -1 : show.seat(seatId);
+        return seat < 0 ? null : show.statusOf(seat);
+    }
+
+    /** The holdId of a HELD seat, the orderId of a SOLD one, else null. */
+    public String owner(String showId, String seatId) {
+        ShowState show = book.find(showId);
+        int seat = show.seat(seatId);
+        return show.holdOf[seat] != null ? show.holdOf[seat].holdId
+                : show.orderOf[seat] != null ? show.orderOf[seat].orderId() : null;
+    }
+
+    /** The hold as it stands (an ended hold without its seats), or null. */
+    public Hold hold(String showId, String holdId) {
+        ShowState show = book.find(showId);
+        HoldRec h = show == null ? null : show.holds.get(holdId);
+        return h == null ? null : h.toHold(show);
+    }
+
+    public int heldBy(String showId, String actor) {
+        return book.find(showId).heldBy(actor);
+    }
+
+    public long seq(String showId) {
+        ShowState show = book.find(showId);
+        return show == null ? 0 : show.seq;
+    }
+
+    public Map<String, Availability> availability(String showId) {
+        return book.find(showId).availability();
+    }
+
+    public long journalEntriesWritten() {
+        return journal.entriesWritten();
+    }
+
+    public long checkpointsWritten() {
+        return journal.checkpointsWritten();
+    }
+
+    public int showCount() {
+        int n = 0;
+        for (ShowState ignored : book.all()) {
+            n++;
         }
+        return n;
+    }
+
+    public int activeHolds() {
+        int n = 0;
+        for (ShowState show : book.all()) {
+            n += show.activeHolds();
+        }
+        return n;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import com.seatledger.ledger.core.Decision;
 import com.seatledger.ledger.core.Ledger;
-import com.seatledger.ledger.core.LedgerTables;
+import com.seatledger.ledger.core.LedgerStore;
 import com.seatledger.ledger.core.ShowSnapshots;
+import com.seatledger.ledger.core.StoreFailure;
 import com.seatledger.topics.Topics.DlqHeaders;
 import com.seatledger.topics.json.CommandCodec;
 import com.seatledger.topics.json.CommandCodec.Invalid;
@@ -44,22 +46,31 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
 
     private final LedgerSettings settings;
+    private final Function<LedgerStore, Ledger> ledgers;
     private ProcessorContext<Object, Object> context;
     private Ledger ledger;
     private ShowSnapshots snapshots;
 
     LedgerProcessor(LedgerSettings settings) {
+        this(settings, Ledger::new);
+    }
+
+    /** {@code ledgers} builds the ledger over the task's store (tests wrap it to inject faults). */
+    LedgerProcessor(LedgerSettings settings, Function<LedgerStore, Ledger> ledgers) {
         this.settings = settings;
+        this.ledgers = ledgers;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
-        // init runs again when a task is revived after its state was rolled back, so the ledger
-        // (and its in-memory indexes) is rebuilt from the stores every time
+        // init runs again when a task is revived after its state was rolled back, so the ledger's
+        // working state is loaded from the store (checkpoints + journal) every time
         this.context = context;
-        LedgerTables tables = LedgerStores.tables(context);
-        this.ledger = new Ledger(tables, settings.indexedShows());
-        this.snapshots = new ShowSnapshots(tables);
+        long started = System.nanoTime();
+        this.ledger = ledgers.apply(LedgerStores.store(context));
+        this.snapshots = new ShowSnapshots(ledger);
+        log.info("task {} loaded {} shows in {} ms", context.taskId(), ledger.showCount(),
+                (System.nanoTime() - started) / 1_000_000);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
@@ -105,6 +116,8 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         Decision decision;
         try {
             decision = ledger.decide(command, now);
+        } catch (StoreFailure e) {
+            throw e; // not the command's fault: abort the transaction, the task reloads
         } catch (RuntimeException e) {
             // a bug, not a rule: park the command rather than crash-loop the stream thread on it
             log.error("could not decide command {} of show {}", command.commandId(), command.showId(), e);

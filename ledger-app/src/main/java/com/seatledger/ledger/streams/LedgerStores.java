@@ -1,27 +1,24 @@
 package com.seatledger.ledger.streams;
 
 import java.util.List;
+import java.util.Map;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import com.seatledger.ledger.core.LedgerTables;
-import com.seatledger.ledger.core.OrderRecord;
-import com.seatledger.ledger.core.ProcessedCommand;
-import com.seatledger.ledger.core.SeatRecord;
-import com.seatledger.ledger.core.ShowRecord;
-import com.seatledger.topics.json.JsonSerde;
-import com.seatledger.topics.message.Hold;
+import com.seatledger.ledger.core.LedgerStore;
 
 /**
- * The ledger's state: one RocksDB store per task (changelogged), holding every {@link LedgerTables}
- * member as its own key range ({@link KafkaTable}'s tag). One store instead of one per table: a task
- * opens, restores and checkpoints one RocksDB instance, which is most of what a restarted or
- * failed-over instance waits for before it decides again (nine stores per partition took seconds).
+ * The ledger's durable state: one RocksDB store per task, changelogged (what lives in it: the core's
+ * {@code Journal}). One store, not one per kind of record: a task opens, restores and checkpoints
+ * one RocksDB instance, which is most of what a restarted or failed-over instance waits for.
+ *
+ * <p>No record cache: the working state is in memory and every write is a distinct key (a journal
+ * slot, a command's idempotency record), so the cache would only add a sorted-map insert per write
+ * and a copy per commit.
  */
 final class LedgerStores {
 
@@ -29,25 +26,14 @@ final class LedgerStores {
 
     static List<StoreBuilder<?>> builders() {
         return List.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled());
+                Serdes.ByteArray()).withCachingDisabled()
+                // layout and checkpoint chunks are up to 256 KB: above the broker's default record size
+                .withLoggingEnabled(Map.of("max.message.bytes", "2097152")));
     }
 
-    static LedgerTables tables(ProcessorContext<?, ?> context) {
+    static LedgerStore store(ProcessorContext<?, ?> context) {
         KeyValueStore<String, byte[]> store = context.getStateStore(STATE);
-        return new LedgerTables(
-                table(store, "sh|", JsonSerde.of(ShowRecord.class)),
-                table(store, "se|", JsonSerde.of(SeatRecord.class)),
-                table(store, "ho|", JsonSerde.of(Hold.class)),
-                table(store, "hx|", Serdes.String()),
-                table(store, "or|", JsonSerde.of(OrderRecord.class)),
-                table(store, "ha|", Serdes.Integer()),
-                table(store, "pc|", JsonSerde.of(ProcessedCommand.class)),
-                table(store, "px|", Serdes.String()),
-                table(store, "sd|", Serdes.Long()));
-    }
-
-    private static <V> KafkaTable<V> table(KeyValueStore<String, byte[]> store, String tag, Serde<V> values) {
-        return new KafkaTable<>(store, tag, values);
+        return new KafkaStore(store);
     }
 
     private LedgerStores() {

@@ -1,11 +1,15 @@
 package com.seatledger.ledger.streams;
 
+import java.util.function.Function;
+
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
 
+import com.seatledger.ledger.core.Ledger;
+import com.seatledger.ledger.core.LedgerStore;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.JsonSerde;
 import com.seatledger.topics.message.CommandResult;
@@ -28,8 +32,13 @@ public final class LedgerTopology {
 
     /** Adds the ledger to a topology (Spring Kafka hands us the one it builds). */
     public static Topology addTo(Topology topology, LedgerSettings settings) {
+        return addTo(topology, settings, Ledger::new);
+    }
+
+    /** With the ledger built by {@code ledgers} over each task's store (tests inject faults this way). */
+    static Topology addTo(Topology topology, LedgerSettings settings, Function<LedgerStore, Ledger> ledgers) {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.COMMANDS.name());
-        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings), SOURCE);
+        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings, ledgers), SOURCE);
         for (StoreBuilder<?> store : LedgerStores.builders()) {
             topology.addStateStore(store, LEDGER);
         }

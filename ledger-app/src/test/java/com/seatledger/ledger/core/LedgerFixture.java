@@ -12,11 +12,11 @@ import com.seatledger.topics.message.Hold;
 import com.seatledger.topics.message.SeatStatus;
 import com.seatledger.topics.message.ShowEvent;
 
-/** A ledger on in-memory tables with a hand-driven clock, recording every event. */
+/** A ledger on an in-memory store with a hand-driven clock, recording every event. */
 class LedgerFixture {
 
-    final LedgerTables tables = LedgerTables.inMemory();
-    final Ledger ledger = new Ledger(tables);
+    final MemoryStore store = new MemoryStore();
+    Ledger ledger = new Ledger(store);
     final Cmd cmd = new Cmd();
     final List<ShowEvent> events = new ArrayList<>();
     Instant now = Cmd.T0;
@@ -37,11 +37,11 @@ class LedgerFixture {
     }
 
     SeatStatus status(String show, String seat) {
-        return tables.seats().get(Keys.of(show, seat)).status();
+        return ledger.status(show, seat);
     }
 
     Hold hold(String show, String holdId) {
-        return tables.holds().get(Keys.of(show, holdId));
+        return ledger.hold(show, holdId);
     }
 
     ShowEvent lastEvent() {

@@ -23,7 +23,8 @@ import net.jqwik.api.Provide;
 /**
  * Model-based test: random sequences of every command type, duplicates and clock advances run
  * against the ledger and {@link ReferenceModel}; every result and event must match, and the
- * ledger's own tables must stay consistent after every step.
+ * ledger's own state must stay consistent after every step, and a fresh ledger over the same store
+ * (a restart: checkpoint + journal replay) must hold exactly the same state.
  */
 class LedgerModelProperties {
 
@@ -68,8 +69,8 @@ class LedgerModelProperties {
     @Property(tries = 300)
     void ledgerAgreesWithTheModel(@ForAll("scenarios") List<Step> steps,
             @ForAll boolean preventOrphans) {
-        LedgerTables tables = LedgerTables.inMemory();
-        Ledger ledger = new Ledger(tables);
+        MemoryStore store = new MemoryStore();
+        Ledger ledger = new Ledger(store);
         ReferenceModel model = new ReferenceModel(SHOW);
         Cmd cmd = new Cmd();
         List<Command> sent = new ArrayList<>();
@@ -80,7 +81,17 @@ class LedgerModelProperties {
         compare(ledger.decide(create, now), model.decide(create, now), lastSeq);
         sent.add(create);
 
-        for (Step s : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (i % 5 == 4) {
+                ledger.journal().checkpoint(ledger.show(SHOW));
+            }
+            if (i % 7 == 6) {
+                // a restart: a fresh ledger over the same store must hold exactly the same state
+                String before = describe(ledger.show(SHOW));
+                ledger = new Ledger(store);
+                assertThat(describe(ledger.show(SHOW))).as("state loaded from checkpoint + journal").isEqualTo(before);
+            }
             if (s.kind() == 11) {
                 now = now.plusSeconds(s.n() * 10L - (s.flag() ? 1 : 0));
                 List<ShowEvent> expired = ledger.expireDue(now);
@@ -91,7 +102,7 @@ class LedgerModelProperties {
                 sent.add(c);
                 compare(ledger.decide(c, now), model.decide(c, now), lastSeq);
             }
-            checkInvariants(tables, model);
+            checkInvariants(ledger.show(SHOW), model);
         }
     }
 
@@ -164,32 +175,46 @@ class LedgerModelProperties {
     }
 
     /** Each HELD seat is owned by exactly one active hold; counts match seat states. */
-    private static void checkInvariants(LedgerTables tables, ReferenceModel model) {
+    private static void checkInvariants(ShowState show, ReferenceModel model) {
         Map<String, Availability> counted = new java.util.TreeMap<>();
+        int held = 0;
         for (SeatDef def : layout()) {
-            SeatRecord seat = tables.seats().get(Keys.of(SHOW, def.seatId()));
-            counted.merge(def.category(), Availability.EMPTY.move(null, seat.status()),
-                    (a, one) -> a.move(null, seat.status()));
-            if (seat.status() == SeatStatus.HELD) {
-                Hold owner = tables.holds().get(Keys.of(SHOW, seat.holdId()));
-                assertThat(owner.status()).isEqualTo(HoldStatus.ACTIVE);
-                assertThat(owner.seatIds()).contains(def.seatId());
+            int seat = show.seat(def.seatId());
+            SeatStatus status = show.statusOf(seat);
+            counted.merge(def.category(), Availability.EMPTY.move(null, status), (a, one) -> a.move(null, status));
+            if (status == SeatStatus.HELD) {
+                held++;
+                HoldRec owner = show.holdOf[seat];
+                assertThat(owner.active()).isTrue();
+                assertThat(owner.seats).contains(seat);
                 long owners = model.holds.values().stream().filter(h -> h.status() == HoldStatus.ACTIVE
                         && h.seatIds().contains(def.seatId())).count();
                 assertThat(owners).as("active holds owning %s", def.seatId()).isEqualTo(1);
             } else {
-                assertThat(seat.holdId()).isNull();
+                assertThat(show.holdOf[seat]).isNull();
             }
-            assertThat(seat.status() == SeatStatus.SOLD).isEqualTo(seat.orderId() != null);
+            assertThat(status == SeatStatus.SOLD).isEqualTo(show.orderOf[seat] != null);
         }
-        assertThat(tables.shows().get(SHOW).availability()).isEqualTo(counted);
-        for (Hold h : model.holds.values()) {
-            int total = Arrays.stream(new String[] {"alice", "bob", Cmd.BOX_OFFICE}).mapToInt(a -> {
-                Integer n = tables.heldByActor().get(Keys.of(SHOW, a));
-                return n == null ? 0 : n;
-            }).sum();
-            assertThat(total).isEqualTo(counted.values().stream().mapToInt(Availability::held).sum());
-            break;
+        assertThat(show.availability()).isEqualTo(counted);
+        int heldByActors = Arrays.stream(new String[] {"alice", "bob", Cmd.BOX_OFFICE}).mapToInt(show::heldBy).sum();
+        assertThat(heldByActors).isEqualTo(held);
+    }
+
+    /** Everything a show's state holds, in a stable order, to compare a loaded show with the live one. */
+    static String describe(ShowState show) {
+        StringBuilder b = new StringBuilder("seq=" + show.seq + " active=" + show.activeHolds + "\n");
+        for (int i = 0; i < show.seatIds.length; i++) {
+            b.append(show.seatIds[i]).append(':').append(show.statusOf(i))
+                    .append(':').append(show.holdOf[i] == null ? "-" : show.holdOf[i].holdId)
+                    .append(':').append(show.orderOf[i] == null ? "-" : show.orderOf[i].orderId()).append(' ');
         }
+        show.holds.values().stream().sorted(Comparator.comparing(h -> h.holdId)).forEach(h -> b.append("\nhold ")
+                .append(h.holdId).append(' ').append(h.actor).append(' ').append(h.status).append(' ')
+                .append(h.createdAt).append(' ').append(h.expiresAt).append(' ').append(Arrays.toString(h.seats)));
+        show.orders.values().stream().sorted(Comparator.comparing(OrderRec::orderId)).forEach(o -> b.append("\norder ")
+                .append(o.orderId()).append(' ').append(o.holdId()).append(' ').append(o.cancelled()).append(' ')
+                .append(Arrays.toString(o.seats())));
+        b.append("\nheld ").append(new java.util.TreeMap<>(show.heldBy)).append("\n").append(show.availability());
+        return b.toString();
     }
 }

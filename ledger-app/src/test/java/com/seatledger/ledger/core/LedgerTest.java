@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.seatledger.ledger.Cmd;
 import com.seatledger.topics.message.*;
 
-/** The decision rules of SPEC §4, one behaviour per test, on in-memory tables. */
+/** The decision rules of SPEC §4, one behaviour per test, on an in-memory store. */
 class LedgerTest {
 
     static final String S = "s1";
@@ -167,7 +167,7 @@ class LedgerTest {
                     new SeatChange("A-3", SeatStatus.HELD));
             assertThat(f.lastEvents).hasSize(1);
             assertThat(f.hold(S, "h1").status()).isEqualTo(HoldStatus.RELEASED);
-            assertThat(f.tables.seats().get(Keys.of(S, "A-2")).holdId()).isEqualTo("h2");
+            assertThat(f.ledger.owner(S, "A-2")).isEqualTo("h2");
             assertThat(e.availability().get("STALLS").held()).isEqualTo(2);
         }
 
@@ -213,20 +213,18 @@ class LedgerTest {
         }
 
         @Test
-        void theFirstBestAvailableAfterCreateReadsNoWholeShow() {
-            // an on-sale opens with best-available holds: scanning 100,000 seats then would stall the partition
-            LedgerTables t = LedgerTables.inMemory();
+        void aBestAvailableHoldScansNoStore() {
+            // an on-sale opens with best-available holds: a scan of 100,000 seats then would stall the partition
+            MemoryStore inner = new MemoryStore();
             int[] scans = { 0 };
-            Table<SeatRecord> counted = new Table<>() {
-                private final Table<SeatRecord> inner = t.seats();
-
+            LedgerStore counted = new LedgerStore() {
                 @Override
-                public SeatRecord get(String key) {
+                public byte[] get(String key) {
                     return inner.get(key);
                 }
 
                 @Override
-                public void put(String key, SeatRecord value) {
+                public void put(String key, byte[] value) {
                     inner.put(key, value);
                 }
 
@@ -236,14 +234,14 @@ class LedgerTest {
                 }
 
                 @Override
-                public void scan(String from, String to, java.util.function.BiPredicate<String, SeatRecord> visitor) {
+                public void scan(String from, String to, java.util.function.BiPredicate<String, byte[]> visitor) {
                     scans[0]++;
                     inner.scan(from, to, visitor);
                 }
             };
-            Ledger ledger = new Ledger(new LedgerTables(t.shows(), counted, t.holds(), t.holdExpiry(), t.orders(),
-                    t.heldByActor(), t.commands(), t.commandExpiry(), t.snapshotsDue()));
+            Ledger ledger = new Ledger(counted);
             ledger.decide(f.cmd.create("s2", null, Cmd.rows("STALLS", "AB", 10)), Cmd.T0);
+            scans[0] = 0;
             CommandResult r = ledger.decide(f.cmd.best(ALICE, "s2", "h1", "STALLS", 2, true), Cmd.T0).result();
             assertThat(r.hold().seatIds()).containsExactly("A-5", "A-6");
             assertThat(scans[0]).isZero();
@@ -600,11 +598,18 @@ class LedgerTest {
             HoldSeats h = f.cmd.hold(ALICE, S, "h1", "Z-1");
             f.run(h);
             f.now = f.now.plus(Ledger.IDEMPOTENCY_WINDOW).minusSeconds(1);
-            assertThat(f.ledger.forgetProcessed(f.now)).isZero();
             assertThat(f.run(h).duplicate()).isTrue();
             f.now = f.now.plusSeconds(1);
+            assertThat(f.run(h).duplicate()).as("decided afresh once 24 h have passed").isFalse();
+        }
+
+        @Test
+        void recordsOfDaysOutsideTheWindowAreDeleted() {
+            f.run(f.cmd.hold(ALICE, S, "h1", "Z-1"));
+            f.now = f.now.plus(Ledger.IDEMPOTENCY_WINDOW);
+            assertThat(f.ledger.forgetProcessed(f.now)).as("yesterday's records may still match").isZero();
+            f.now = f.now.plus(Ledger.IDEMPOTENCY_WINDOW);
             assertThat(f.ledger.forgetProcessed(f.now)).as("the CREATE_SHOW and the HOLD").isEqualTo(2);
-            assertThat(f.run(h).duplicate()).isFalse();
         }
     }
 
@@ -619,6 +624,59 @@ class LedgerTest {
         for (String show : List.of(S, "s2")) {
             assertThat(f.events.stream().filter(e -> e.showId().equals(show)).map(ShowEvent::seq))
                     .containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Nested
+    class Atomicity {
+        private java.util.Map<String, String> stored() {
+            java.util.Map<String, String> all = new java.util.TreeMap<>();
+            f.store.scan("", "\uffff", (k, v) -> {
+                all.put(k, java.util.Arrays.toString(v));
+                return true;
+            });
+            return all;
+        }
+
+        private void failOnSecondSeat() {
+            int[] moves = {0};
+            f.ledger.beforeSeatMove(seat -> {
+                if (++moves[0] == 2) {
+                    throw new IllegalStateException("injected");
+                }
+            });
+        }
+
+        @Test
+        void aDecisionFailingHalfWayLeavesNoTrace() {
+            java.util.Map<String, String> before = stored();
+            failOnSecondSeat();
+            HoldSeats hold = f.cmd.hold(ALICE, S, "h1", "A-1", "A-2", "A-3");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.run(hold)).hasMessage("injected");
+            f.ledger.beforeSeatMove(seat -> {
+            });
+
+            assertThat(stored()).as("nothing stored").isEqualTo(before);
+            assertThat(f.status(S, "A-1")).as("memory as before too").isEqualTo(SeatStatus.AVAILABLE);
+            assertThat(f.hold(S, "h1")).isNull();
+            CommandResult again = f.run(f.cmd.hold(BOB, S, "h2", "A-1", "A-2", "A-3"));
+            assertThat(again.code()).isEqualTo(OK);
+            assertThat(again.seq()).isEqualTo(2L);
+            assertThat(f.ledger.heldBy(S, ALICE)).isZero();
+        }
+
+        @Test
+        void anExpiryFailingHalfWayLeavesTheHoldWholeAndRetriesLater() {
+            f.run(f.cmd.holdFor(ALICE, S, "h1", 5, "A-1", "A-2"));
+            java.util.Map<String, String> before = stored();
+            failOnSecondSeat();
+            assertThat(f.advance(Duration.ofSeconds(5))).isEmpty();
+            f.ledger.beforeSeatMove(seat -> {
+            });
+            assertThat(stored()).isEqualTo(before);
+            assertThat(f.status(S, "A-1")).isEqualTo(SeatStatus.HELD);
+            assertThat(f.advance(Ledger.EXPIRY_RETRY)).extracting(ShowEvent::cause).containsExactly(Cause.EXPIRE);
+            assertThat(f.status(S, "A-1")).isEqualTo(SeatStatus.AVAILABLE);
         }
     }
 }

@@ -16,13 +16,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.seatledger.ledger.Cmd;
+import com.seatledger.ledger.core.Ledger;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.Topics.DlqHeaders;
 import com.seatledger.topics.json.Json;
@@ -31,6 +34,7 @@ import com.seatledger.topics.message.*;
 
 /** The real topology, driven record by record with a mocked wall clock. */
 class LedgerTopologyTest {
+
 
     static final String S = "s1";
 
@@ -49,13 +53,26 @@ class LedgerTopologyTest {
         driver.advanceWallClockTime(d);
     }
 
+    /** Set by a test to make the ledger fail on the second seat of a change. */
+    boolean failing;
+
     @BeforeEach
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(LedgerTopology.buildTopology(LedgerSettings.DEFAULTS), props, Cmd.T0);
+        Topology topology = LedgerTopology.addTo(new Topology(), LedgerSettings.DEFAULTS, store -> {
+            Ledger ledger = new Ledger(store);
+            int[] moves = {0};
+            ledger.beforeSeatMove(seat -> {
+                if (failing && ++moves[0] % 2 == 0) {
+                    throw new IllegalStateException("injected failure half-way through a change");
+                }
+            });
+            return ledger;
+        });
+        driver = new TopologyTestDriver(topology, props, Cmd.T0);
         commands = driver.createInputTopic(Topics.COMMANDS.name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 Cmd.T0, Duration.ZERO);
         results = driver.createOutputTopic(Topics.COMMAND_RESULTS.name(), new StringDeserializer(),
@@ -268,5 +285,57 @@ class LedgerTopologyTest {
         ShowEvent last = events.readValuesToList().get(1);
         assertThat(last.availability().get("STANDARD")).isEqualTo(new Availability(74_995, 5, 0, 0));
         assertThat(last.availability().get("PREMIUM").available()).isEqualTo(25_000);
+    }
+
+    private long storedKeys() {
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(LedgerStores.STATE);
+        long n = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aDecisionFailingHalfWayStoresNothingAndIsDeadLettered() {
+        createShow(null, Cmd.rows("STALLS", "A", 10));
+        long keys = storedKeys();
+        failing = true;
+        HoldSeats hold = cmd.hold("alice", S, "h1", "A-1", "A-2", "A-3");
+        CommandResult r = decide(hold);
+        failing = false;
+
+        assertThat(r.code()).isEqualTo(ResultCode.INVALID_COMMAND);
+        assertThat(events.isEmpty()).as("no event of a failed decision").isTrue();
+        assertThat(dlq.readValue()).isEqualTo(Json.MAPPER.writeValueAsBytes(hold));
+        assertThat(storedKeys()).as("nothing of it stored").isEqualTo(keys);
+
+        CommandResult next = decide(cmd.hold("bob", S, "h2", "A-1", "A-2", "A-3"));
+        assertThat(next.code()).as("the same seats are still free").isEqualTo(ResultCode.OK);
+        assertThat(next.seq()).as("no seq was used by the failed decision").isEqualTo(2L);
+    }
+
+    @Test
+    void anExpiryFailingHalfWayLeavesTheHoldWholeAndIsTriedAgain() {
+        createShow(null, Cmd.rows("STALLS", "A", 10));
+        assertThat(decide(cmd.holdFor("alice", S, "h1", 5, "A-1", "A-2")).code()).isEqualTo(ResultCode.OK);
+        events.readValuesToList();
+        long keys = storedKeys();
+        failing = true;
+        advance(Duration.ofSeconds(6));
+        assertThat(events.isEmpty()).as("no half expiry").isTrue();
+        assertThat(storedKeys()).isEqualTo(keys);
+        assertThat(decide(cmd.hold("bob", S, "h2", "A-2")).code()).as("A-2 is still held by h1")
+                .isEqualTo(ResultCode.SEAT_UNAVAILABLE);
+        failing = false;
+
+        advance(Duration.ofSeconds(31));
+        List<ShowEvent> expired = events.readValuesToList();
+        assertThat(expired).extracting(ShowEvent::cause).containsExactly(Cause.EXPIRE);
+        assertThat(expired.get(0).seats()).hasSize(2);
+        assertThat(decide(cmd.hold("bob", S, "h3", "A-2")).code()).isEqualTo(ResultCode.OK);
     }
 }

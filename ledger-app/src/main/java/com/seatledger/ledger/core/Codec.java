@@ -1,0 +1,253 @@
+package com.seatledger.ledger.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.seatledger.topics.message.Cause;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.HoldStatus;
+import com.seatledger.topics.message.Outcome;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.ResultCode;
+import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SeatError;
+
+/**
+ * The binary records of the ledger's store ({@link Bin}): a show's layout, a checkpoint of its
+ * state, one journal entry per change, and the idempotency record of each command. Seats are
+ * layout indexes, so an entry costs bytes per seat it names, not per seat of the show.
+ */
+final class Codec {
+
+    private static final Cause[] CAUSES = Cause.values();
+    private static final HoldStatus[] HOLD_STATUSES = HoldStatus.values();
+    private static final ResultCode[] CODES = ResultCode.values();
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
+    private static final int OPENED = 1;
+    private static final int CLOSED = 2;
+    private static final int EXTENDED = 4;
+    private static final int ORDER_ADDED = 8;
+    private static final int ORDER_CANCELLED = 16;
+
+    private Codec() {
+    }
+
+    // ---- layout: written once, at CREATE
+
+    static byte[] layout(ShowState s) {
+        Bin.Out out = new Bin.Out(64 + s.seatIds.length * 12);
+        out.s(s.name).t(s.startsAt);
+        Policy p = s.policy;
+        out.n(p.holdTtlSeconds()).n(p.maxHoldSeconds()).n(p.maxSeatsPerHolder()).bool(p.preventOrphanSeats());
+        out.u(s.rowSections.length);
+        for (int r = 0; r < s.rowSections.length; r++) {
+            out.s(s.rowSections[r]).s(s.rowNames[r]);
+        }
+        out.u(s.categories.length);
+        for (String c : s.categories) {
+            out.s(c);
+        }
+        out.u(s.seatIds.length);
+        for (int i = 0; i < s.seatIds.length; i++) {
+            out.s(s.seatIds[i]).u(s.rowOf[i]).n(s.numbers[i]).u(s.categoryOf[i]);
+        }
+        return out.toBytes();
+    }
+
+    static ShowState show(String showId, byte[] layout) {
+        Bin.In in = new Bin.In(layout);
+        String name = in.s();
+        Instant startsAt = in.t();
+        Policy policy = new Policy(in.n(), in.n(), in.n(), in.bool());
+        int rows = in.i();
+        String[][] rowNames = new String[rows][];
+        for (int r = 0; r < rows; r++) {
+            rowNames[r] = new String[] {in.s(), in.s()};
+        }
+        String[] categories = new String[in.i()];
+        for (int c = 0; c < categories.length; c++) {
+            categories[c] = in.s();
+        }
+        int n = in.i();
+        List<SeatDef> seats = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = in.s();
+            String[] row = rowNames[in.i()];
+            Integer number = in.n();
+            seats.add(new SeatDef(id, row[0], row[1], number, categories[in.i()]));
+        }
+        return new ShowState(showId, name, startsAt, policy, seats);
+    }
+
+    // ---- checkpoint: the show's whole state at its seq
+
+    static byte[] checkpoint(ShowState s) {
+        Bin.Out out = new Bin.Out(s.status.length + s.holds.size() * 48 + s.orders.size() * 32 + 16);
+        out.u(s.seq).bytes(s.status);
+        out.u(s.holds.size());
+        for (HoldRec h : s.holds.values()) {
+            out.s(h.holdId).s(h.actor).t(h.createdAt).t(h.expiresAt).b(h.status.ordinal()).ints(h.seats);
+        }
+        out.u(s.orders.size());
+        for (OrderRec o : s.orders.values()) {
+            out.s(o.orderId()).s(o.holdId()).bool(o.cancelled()).ints(o.seats());
+        }
+        return out.toBytes();
+    }
+
+    static void restore(ShowState s, byte[] checkpoint) {
+        Bin.In in = new Bin.In(checkpoint);
+        long seq = in.u();
+        byte[] status = in.bytes();
+        int holdCount = in.i();
+        List<HoldRec> holds = new ArrayList<>(holdCount);
+        for (int i = 0; i < holdCount; i++) {
+            String id = in.s();
+            String actor = in.s();
+            Instant created = in.t();
+            Instant expires = in.t();
+            HoldStatus st = HOLD_STATUSES[in.b()];
+            holds.add(new HoldRec(id, actor, in.ints(), created, expires, st));
+        }
+        int orderCount = in.i();
+        List<OrderRec> orders = new ArrayList<>(orderCount);
+        for (int i = 0; i < orderCount; i++) {
+            String id = in.s();
+            String holdId = in.s();
+            boolean cancelled = in.bool();
+            orders.add(new OrderRec(id, in.ints(), holdId, cancelled));
+        }
+        s.restore(seq, status, holds, orders);
+    }
+
+    // ---- journal entry: one change
+
+    static byte[] entry(long seq, Change c) {
+        Bin.Out out = new Bin.Out(32 + c.moves * 4);
+        out.u(seq).t(c.at).b(c.cause.ordinal()).u(c.moves);
+        for (int i = 0; i < c.moves; i++) {
+            out.u(c.seats[i]).b(c.to[i].ordinal());
+        }
+        int flags = (c.opened != null ? OPENED : 0) | (c.closed != null ? CLOSED : 0)
+                | (c.extended != null ? EXTENDED : 0) | (c.orderAdded != null ? ORDER_ADDED : 0)
+                | (c.orderCancelled != null ? ORDER_CANCELLED : 0);
+        out.b(flags);
+        if (c.opened != null) {
+            HoldRec h = c.opened;
+            out.s(h.holdId).s(h.actor).t(h.createdAt).t(h.expiresAt).ints(h.seats);
+        }
+        if (c.closed != null) {
+            out.s(c.closed.holdId).b(c.closedAs.ordinal());
+        }
+        if (c.extended != null) {
+            out.s(c.extended.holdId).t(c.extendedTo);
+        }
+        if (c.orderAdded != null) {
+            out.s(c.orderAdded.orderId()).s(c.orderAdded.holdId()).ints(c.orderAdded.seats());
+        }
+        if (c.orderCancelled != null) {
+            out.s(c.orderCancelled);
+        }
+        return out.toBytes();
+    }
+
+    static long entrySeq(byte[] entry) {
+        return new Bin.In(entry).u();
+    }
+
+    /** The change an entry records, against the show it was written for (its holds are looked up). */
+    static Change change(ShowState show, byte[] entry) {
+        Bin.In in = new Bin.In(entry);
+        in.u();
+        Instant at = in.t();
+        Change change = new Change(CAUSES[in.b()], at);
+        int moves = in.i();
+        for (int i = 0; i < moves; i++) {
+            change.move(in.i(), ShowState.STATUSES[in.b()]);
+        }
+        int flags = in.b();
+        if ((flags & OPENED) != 0) {
+            String id = in.s();
+            String actor = in.s();
+            Instant created = in.t();
+            Instant expires = in.t();
+            change.opened = new HoldRec(id, actor, in.ints(), created, expires, HoldStatus.ACTIVE);
+        }
+        if ((flags & CLOSED) != 0) {
+            change.closed = show.holds.get(in.s());
+            change.closedAs = HOLD_STATUSES[in.b()];
+        }
+        if ((flags & EXTENDED) != 0) {
+            change.extended = show.holds.get(in.s());
+            change.extendedTo = in.t();
+        }
+        if ((flags & ORDER_ADDED) != 0) {
+            String id = in.s();
+            String holdId = in.s();
+            change.orderAdded = new OrderRec(id, in.ints(), holdId, false);
+        }
+        if ((flags & ORDER_CANCELLED) != 0) {
+            change.orderCancelled = in.s();
+        }
+        return change;
+    }
+
+    // ---- idempotency record: fingerprint, decision time and the result (its ids come from the key)
+
+    record Processed(long fingerprint, Instant decidedAt, CommandResult result) {
+    }
+
+    static byte[] processed(long fingerprint, Instant decidedAt, CommandResult r) {
+        Bin.Out out = new Bin.Out(64);
+        out.u(fingerprint).t(decidedAt).b(r.outcome().ordinal()).b(r.code().ordinal()).s(r.message())
+                .u(r.seq() == null ? 0 : r.seq() + 1).s(r.orderId());
+        Hold h = r.hold();
+        out.bool(h != null);
+        if (h != null) {
+            out.s(h.holdId()).s(h.actor()).t(h.createdAt()).t(h.expiresAt()).b(h.status().ordinal());
+            out.u(h.seatIds().size());
+            h.seatIds().forEach(out::s);
+        }
+        out.u(r.seatErrors().size());
+        for (SeatError e : r.seatErrors()) {
+            out.s(e.seatId()).b(e.reason().ordinal());
+        }
+        return out.toBytes();
+    }
+
+    static Processed processed(Command c, byte[] bytes) {
+        Bin.In in = new Bin.In(bytes);
+        long fingerprint = in.u();
+        Instant decidedAt = in.t();
+        Outcome outcome = OUTCOMES[in.b()];
+        ResultCode code = CODES[in.b()];
+        String message = in.s();
+        long seq = in.u();
+        String orderId = in.s();
+        Hold hold = null;
+        if (in.bool()) {
+            String id = in.s();
+            String actor = in.s();
+            Instant created = in.t();
+            Instant expires = in.t();
+            HoldStatus status = HOLD_STATUSES[in.b()];
+            int n = in.i();
+            List<String> seats = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                seats.add(in.s());
+            }
+            hold = new Hold(id, actor, seats, created, expires, status);
+        }
+        int n = in.i();
+        List<SeatError> errors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            errors.add(new SeatError(in.s(), CODES[in.b()]));
+        }
+        return new Processed(fingerprint, decidedAt, new CommandResult(c.commandId(), c.showId(), c.type(), outcome,
+                code, message, seq == 0 ? null : seq - 1, false, hold, orderId, errors));
+    }
+}

@@ -1,0 +1,91 @@
+package com.seatledger.ledger.core;
+
+import java.util.List;
+
+import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.BlockSeats;
+import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.ConfirmHold;
+import com.seatledger.topics.message.CreateShow;
+import com.seatledger.topics.message.ExtendHold;
+import com.seatledger.topics.message.HoldSeats;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.ReleaseHold;
+import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SellSeats;
+import com.seatledger.topics.message.UnblockSeats;
+
+/**
+ * What "the same command" means for idempotency: a 64-bit hash of every member but
+ * {@code issuedAt}, which a client's retry may stamp afresh. Written field by field (no JSON, no
+ * reflection): it is computed for every command.
+ */
+final class Fingerprint {
+
+    private Fingerprint() {
+    }
+
+    static long of(Command c) {
+        Bin.Out out = new Bin.Out(128);
+        out.b(c.type().ordinal()).s(c.commandId()).s(c.showId()).s(c.actor());
+        list(out, c.roles());
+        switch (c) {
+            case CreateShow s -> {
+                out.s(s.name()).t(s.startsAt());
+                policy(out, s.policy());
+                out.u(s.seats().size());
+                for (SeatDef d : s.seats()) {
+                    out.s(d.seatId()).s(d.section()).s(d.row()).n(d.number()).s(d.category());
+                }
+            }
+            case HoldSeats h -> {
+                out.s(h.holdId()).s(h.replacesHoldId()).n(h.ttlSeconds());
+                list(out, h.seatIds());
+                BestAvailable b = h.bestAvailable();
+                if (b != null) {
+                    out.b(1).s(b.category()).n(b.quantity()).b(b.adjacent() == null ? 2 : b.adjacent() ? 1 : 0);
+                }
+            }
+            case ExtendHold e -> out.s(e.holdId()).n(e.ttlSeconds());
+            case ReleaseHold r -> out.s(r.holdId());
+            case ConfirmHold k -> out.s(k.holdId()).s(k.orderId());
+            case SellSeats s -> list(out, s.seatIds()).s(s.orderId());
+            case CancelOrder o -> out.s(o.orderId());
+            case BlockSeats b -> list(out, b.seatIds()).s(b.reason());
+            case UnblockSeats u -> list(out, u.seatIds()).s(u.reason());
+        }
+        return hash(out.toBytes());
+    }
+
+    private static Bin.Out list(Bin.Out out, List<String> values) {
+        if (values == null) {
+            return out.u(0);
+        }
+        out.u(values.size() + 1L);
+        values.forEach(out::s);
+        return out;
+    }
+
+    private static void policy(Bin.Out out, Policy p) {
+        if (p == null) {
+            out.b(0);
+            return;
+        }
+        out.b(1).n(p.holdTtlSeconds()).n(p.maxHoldSeconds()).n(p.maxSeatsPerHolder())
+                .b(p.preventOrphanSeats() == null ? 2 : p.preventOrphanSeats() ? 1 : 0);
+    }
+
+    /** FNV-1a, 64 bits, with a final avalanche so that near-identical commands land far apart. */
+    static long hash(byte[] bytes) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : bytes) {
+            h ^= b;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -1,0 +1,244 @@
+package com.seatledger.ledger.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+
+/**
+ * The ledger's durable state, as key ranges of one {@link LedgerStore} (binary values, {@link Codec}):
+ * <ul>
+ * <li>{@code sl|show|chunk}: the show's layout, written once at CREATE;
+ * <li>{@code sk|show|chunk}: a checkpoint of the show's state at some seq;
+ * <li>{@code sj|show|slot}: the journal, one entry per change since (and before) the checkpoint, in
+ * a ring of {@value #RING} slots per show that is overwritten in place (no deletes to pay for);
+ * <li>{@code ci|day|show/commandId}: each command's idempotency record (fingerprint and result),
+ * bucketed by day so that whole old days are dropped without a per-command expiry index;
+ * <li>{@code sd|show}: shows changed since their last snapshot.
+ * </ul>
+ * An accepted command writes one journal entry and one idempotency record; a rejected one only the
+ * latter. Loading a show = its layout + its checkpoint + the ring's entries after the checkpoint.
+ * A checkpoint is written when the entries since the last one outweigh it (or fill half the ring),
+ * so checkpoints cost at most about as much as the journal, and a load replays a bounded tail.
+ */
+final class Journal {
+
+    static final int RING = 1 << 16;
+    static final int CHUNK = 256 * 1024;
+    static final int MIN_CHECKPOINT_GAP = 64 * 1024;
+    static final int FORGET_BATCH = 10_000;
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    private static final String LAYOUT = "sl|";
+    private static final String CHECKPOINT = "sk|";
+    private static final String ENTRY = "sj|";
+    private static final String PROCESSED = "ci|";
+    private static final String SNAPSHOT_DUE = "sd|";
+    private static final String FIRST_CHUNK = "|0000";
+
+    /** Per show: what was written since its checkpoint, and the checkpoint's size. */
+    private static final class Tail {
+        int entries;
+        long bytes;
+        long checkpointBytes;
+        int checkpointChunks;
+    }
+
+    private final LedgerStore store;
+    private final Map<String, Tail> tails = new HashMap<>();
+    private long entriesWritten;
+    private long checkpointsWritten;
+
+    Journal(LedgerStore store) {
+        this.store = store;
+    }
+
+    long entriesWritten() {
+        return entriesWritten;
+    }
+
+    long checkpointsWritten() {
+        return checkpointsWritten;
+    }
+
+    // ---- shows
+
+    /** Every show in the store, each loaded from its checkpoint and journal. */
+    List<ShowState> loadAll() {
+        List<String> ids = new ArrayList<>();
+        store.scan(LAYOUT, LAYOUT + '\uffff', (key, value) -> {
+            if (key.endsWith(FIRST_CHUNK)) {
+                ids.add(key.substring(LAYOUT.length(), key.length() - FIRST_CHUNK.length()));
+            }
+            return true;
+        });
+        List<ShowState> shows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            shows.add(load(id));
+        }
+        return shows;
+    }
+
+    /** The show as the store has it: checkpoint, then the journal entries after it, in seq order. */
+    ShowState load(String showId) {
+        ShowState show = Codec.show(showId, getBlob(LAYOUT, showId));
+        Tail tail = new Tail();
+        byte[] checkpoint = getBlob(CHECKPOINT, showId);
+        Codec.restore(show, checkpoint);
+        tail.checkpointBytes = checkpoint.length;
+        tail.checkpointChunks = chunks(checkpoint.length);
+        while (true) {
+            byte[] entry = store.get(entryKey(showId, show.seq + 1));
+            if (entry == null || Codec.entrySeq(entry) != show.seq + 1) {
+                break;
+            }
+            show.apply(Codec.change(show, entry), s -> {
+            });
+            tail.entries++;
+            tail.bytes += entry.length;
+        }
+        tails.put(showId, tail);
+        return show;
+    }
+
+    void created(ShowState show) {
+        putBlob(LAYOUT, show.showId, Codec.layout(show), 0);
+        tails.put(show.showId, new Tail());
+        checkpoint(show);
+    }
+
+    /** Records an applied change (the show is already at the entry's seq). */
+    void append(ShowState show, byte[] entry) {
+        store.put(entryKey(show.showId, show.seq), entry);
+        entriesWritten++;
+        Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
+        tail.entries++;
+        tail.bytes += entry.length;
+        if (tail.entries >= RING / 2 || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, tail.checkpointBytes)) {
+            checkpoint(show);
+        }
+    }
+
+    void checkpoint(ShowState show) {
+        Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
+        byte[] bytes = Codec.checkpoint(show);
+        tail.checkpointChunks = putBlob(CHECKPOINT, show.showId, bytes, tail.checkpointChunks);
+        tail.checkpointBytes = bytes.length;
+        tail.entries = 0;
+        tail.bytes = 0;
+        checkpointsWritten++;
+    }
+
+    private static String entryKey(String showId, long seq) {
+        return ENTRY + showId + '|' + hex4((int) (seq & (RING - 1)));
+    }
+
+    // ---- idempotency
+
+    /** The command's record if it was decided within the idempotency window before {@code now}. */
+    Codec.Processed processed(Command c, Instant now, Duration window) {
+        long day = now.toEpochMilli() / DAY;
+        for (long d = day; d >= day - 1; d--) {
+            byte[] bytes = store.get(processedKey(d, c));
+            if (bytes != null) {
+                Codec.Processed p = Codec.processed(c, bytes);
+                if (now.isBefore(p.decidedAt().plus(window))) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    void remember(Command c, long fingerprint, Instant now, CommandResult result) {
+        store.put(processedKey(now.toEpochMilli() / DAY, c), Codec.processed(fingerprint, now, result));
+    }
+
+    /** Deletes idempotency records of days that lie wholly outside the window; at most a batch per call. */
+    int forgetProcessed(Instant now) {
+        String before = PROCESSED + day8(now.toEpochMilli() / DAY - 1);
+        List<String> old = new ArrayList<>();
+        store.scan(PROCESSED, before, (key, value) -> {
+            old.add(key);
+            return old.size() < FORGET_BATCH;
+        });
+        old.forEach(store::delete);
+        return old.size();
+    }
+
+    private static String processedKey(long day, Command c) {
+        return PROCESSED + day8(day) + '|' + c.showId() + '/' + c.commandId();
+    }
+
+    // ---- snapshots due
+
+    List<String> snapshotsDue() {
+        List<String> due = new ArrayList<>();
+        store.scan(SNAPSHOT_DUE, SNAPSHOT_DUE + '\uffff', (key, value) -> due.add(key.substring(SNAPSHOT_DUE.length())));
+        return due;
+    }
+
+    void snapshotDue(String showId, Instant since) {
+        store.put(SNAPSHOT_DUE + showId, new Bin.Out(10).t(since).toBytes());
+    }
+
+    void snapshotTaken(String showId) {
+        store.delete(SNAPSHOT_DUE + showId);
+    }
+
+    // ---- blobs: values larger than a Kafka record may be split into chunks
+
+    private static int chunks(int length) {
+        return Math.max(1, (length + CHUNK - 1) / CHUNK);
+    }
+
+    /** Writes {@code data} as chunks {@code 0..n-1} and deletes chunks left from a longer old value. */
+    private int putBlob(String prefix, String showId, byte[] data, int oldChunks) {
+        int n = chunks(data.length);
+        for (int i = 0; i < n; i++) {
+            int from = i * CHUNK;
+            byte[] part = java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + CHUNK));
+            store.put(prefix + showId + '|' + hex4(i), new Bin.Out(part.length + 8).u(n).bytes(part).toBytes());
+        }
+        for (int i = n; i < oldChunks; i++) {
+            store.delete(prefix + showId + '|' + hex4(i));
+        }
+        return n;
+    }
+
+    private byte[] getBlob(String prefix, String showId) {
+        Bin.In first = new Bin.In(store.get(prefix + showId + FIRST_CHUNK));
+        int n = first.i();
+        Bin.Out all = new Bin.Out(n * CHUNK);
+        byte[] part = first.bytes();
+        for (int i = 0; ; ) {
+            all.raw(part);
+            if (++i == n) {
+                break;
+            }
+            Bin.In next = new Bin.In(store.get(prefix + showId + '|' + hex4(i)));
+            next.u();
+            part = next.bytes();
+        }
+        return all.toBytes();
+    }
+
+    private static String hex4(int v) {
+        char[] c = new char[4];
+        for (int i = 3; i >= 0; i--) {
+            c[i] = Character.forDigit(v & 0xF, 16);
+            v >>>= 4;
+        }
+        return new String(c);
+    }
+
+    private static String day8(long day) {
+        String s = Long.toString(day);
+        return "00000000".substring(s.length()) + s;
+    }
+}

@@ -1,0 +1,253 @@
+package com.seatledger.ledger.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.seatledger.topics.message.Availability;
+import com.seatledger.topics.message.HoldStatus;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SeatStatus;
+import com.seatledger.topics.message.ShowSeat;
+
+/**
+ * One show's working state, in memory: the layout as arrays indexed by seat (its position in the
+ * CREATE command), each seat's status and owner, the holds, orders and per-actor counts, and the
+ * best-available/orphan index. Decisions read it; {@link #apply} is the only writer.
+ */
+final class ShowState {
+
+    static final SeatStatus[] STATUSES = SeatStatus.values();
+
+    // the layout: fixed at CREATE
+    final String showId;
+    final String name;
+    final Instant startsAt;
+    final Policy policy;
+    final String[] seatIds;
+    final int[] numbers;
+    final int[] rowOf;
+    final short[] categoryOf;
+    /** Category names in sorted order (the availability map's order). */
+    final String[] categories;
+    final String[] rowSections;
+    final String[] rowNames;
+    private final SeatIds index;
+
+    // the state
+    final byte[] status;
+    final HoldRec[] holdOf;
+    final OrderRec[] orderOf;
+    private final int[][] counts;
+    final Map<String, HoldRec> holds = new HashMap<>();
+    final Map<String, OrderRec> orders = new HashMap<>();
+    final Map<String, Integer> heldBy = new HashMap<>();
+    long seq;
+    int activeHolds;
+    final SeatMap map;
+
+    ShowState(String showId, String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
+        this.showId = showId;
+        this.name = name;
+        this.startsAt = startsAt;
+        this.policy = policy;
+        int n = seats.size();
+        seatIds = new String[n];
+        numbers = new int[n];
+        rowOf = new int[n];
+        categoryOf = new short[n];
+        TreeSet<String> cats = new TreeSet<>();
+        seats.forEach(s -> cats.add(s.category()));
+        categories = cats.toArray(String[]::new);
+        Map<String, Integer> catIndex = new HashMap<>();
+        for (int i = 0; i < categories.length; i++) {
+            catIndex.put(categories[i], i);
+        }
+        // rows front to back in the order they first appear
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        List<String> sections = new ArrayList<>();
+        List<String> rowNameList = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            SeatDef s = seats.get(i);
+            seatIds[i] = s.seatId();
+            numbers[i] = s.number();
+            categoryOf[i] = (short) (int) catIndex.get(s.category());
+            rowOf[i] = rows.computeIfAbsent(s.section() + '\u0000' + s.row(), k -> {
+                sections.add(s.section());
+                rowNameList.add(s.row());
+                return sections.size() - 1;
+            });
+        }
+        rowSections = sections.toArray(String[]::new);
+        rowNames = rowNameList.toArray(String[]::new);
+        index = new SeatIds(seatIds);
+        status = new byte[n];
+        holdOf = new HoldRec[n];
+        orderOf = new OrderRec[n];
+        counts = new int[categories.length][STATUSES.length];
+        for (int i = 0; i < n; i++) {
+            counts[categoryOf[i]][SeatStatus.AVAILABLE.ordinal()]++;
+        }
+        map = new SeatMap(this);
+    }
+
+    /** The seat's index, or -1 when the show has no such seat. */
+    int seat(String seatId) {
+        return index.of(seatId);
+    }
+
+    SeatStatus statusOf(int seat) {
+        return STATUSES[status[seat]];
+    }
+
+    boolean available(int seat) {
+        return status[seat] == 0;
+    }
+
+    int categoryIndex(String category) {
+        for (int i = 0; i < categories.length; i++) {
+            if (categories[i].equals(category)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int heldBy(String actor) {
+        return heldBy.getOrDefault(actor, 0);
+    }
+
+    Map<String, Availability> availability() {
+        Map<String, Availability> out = new TreeMap<>();
+        for (int c = 0; c < categories.length; c++) {
+            int[] k = counts[c];
+            out.put(categories[c], new Availability(k[0], k[1], k[2], k[3]));
+        }
+        return out;
+    }
+
+    List<SeatDef> layout() {
+        List<SeatDef> out = new ArrayList<>(seatIds.length);
+        for (int i = 0; i < seatIds.length; i++) {
+            out.add(new SeatDef(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
+                    categories[categoryOf[i]]));
+        }
+        return out;
+    }
+
+    List<ShowSeat> seats() {
+        List<ShowSeat> out = new ArrayList<>(seatIds.length);
+        for (int i = 0; i < seatIds.length; i++) {
+            out.add(new ShowSeat(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
+                    categories[categoryOf[i]], statusOf(i)));
+        }
+        return out;
+    }
+
+    /** Makes a complete {@link Change} true. Bumps seq by one: every change is one event. */
+    void apply(Change c, java.util.function.IntConsumer beforeSeatMove) {
+        if (c.closed != null) {
+            HoldRec h = c.closed;
+            for (int s : h.seats) {
+                if (holdOf[s] == h) {
+                    holdOf[s] = null;
+                }
+            }
+            addHeld(h.actor, -h.seats.length);
+            h.status = c.closedAs;
+            h.seats = HoldRec.NO_SEATS;
+            activeHolds--;
+        }
+        for (int i = 0; i < c.moves; i++) {
+            beforeSeatMove.accept(c.seats[i]);
+            setStatus(c.seats[i], c.to[i]);
+        }
+        if (c.opened != null) {
+            HoldRec h = c.opened;
+            holds.put(h.holdId, h);
+            for (int s : h.seats) {
+                holdOf[s] = h;
+            }
+            addHeld(h.actor, h.seats.length);
+            activeHolds++;
+        }
+        if (c.extended != null) {
+            c.extended.expiresAt = c.extendedTo;
+        }
+        if (c.orderAdded != null) {
+            orders.put(c.orderAdded.orderId(), c.orderAdded);
+            for (int s : c.orderAdded.seats()) {
+                orderOf[s] = c.orderAdded;
+            }
+        }
+        if (c.orderCancelled != null) {
+            orders.computeIfPresent(c.orderCancelled, (id, o) -> o.cancel());
+        }
+        seq++;
+    }
+
+    private void setStatus(int seat, SeatStatus to) {
+        int from = status[seat];
+        int[] k = counts[categoryOf[seat]];
+        k[from]--;
+        k[to.ordinal()]++;
+        status[seat] = (byte) to.ordinal();
+        if (to != SeatStatus.HELD) {
+            holdOf[seat] = null;
+        }
+        if (to != SeatStatus.SOLD) {
+            orderOf[seat] = null;
+        }
+        if ((from == 0) != (to == SeatStatus.AVAILABLE)) {
+            map.changed(seat);
+        }
+    }
+
+    int activeHolds() {
+        return activeHolds;
+    }
+
+    private void addHeld(String actor, int delta) {
+        int n = heldBy(actor) + delta;
+        if (n == 0) {
+            heldBy.remove(actor);
+        } else {
+            heldBy.put(actor, n);
+        }
+    }
+
+    /** Restores a checkpoint's seat statuses, holds and orders; owners and counts follow from them. */
+    void restore(long atSeq, byte[] statuses, List<HoldRec> allHolds, List<OrderRec> allOrders) {
+        seq = atSeq;
+        for (int[] k : counts) {
+            java.util.Arrays.fill(k, 0);
+        }
+        for (int i = 0; i < statuses.length; i++) {
+            status[i] = statuses[i];
+            counts[categoryOf[i]][statuses[i]]++;
+        }
+        for (HoldRec h : allHolds) {
+            holds.put(h.holdId, h);
+            if (h.status == HoldStatus.ACTIVE) {
+                for (int s : h.seats) {
+                    holdOf[s] = h;
+                }
+                addHeld(h.actor, h.seats.length);
+                activeHolds++;
+            }
+        }
+        for (OrderRec o : allOrders) {
+            orders.put(o.orderId(), o);
+            for (int s : o.seats()) {
+                orderOf[s] = o;
+            }
+        }
+        map.rebuild();
+    }
+}
