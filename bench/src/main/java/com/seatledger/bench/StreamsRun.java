@@ -39,7 +39,20 @@ import com.seatledger.ledger.streams.LedgerTopology;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
 import com.seatledger.topics.json.JsonSerde;
+import com.seatledger.topics.json.CommandCodec;
+import com.seatledger.topics.json.OutputWriters;
+import com.seatledger.topics.message.Availability;
+import com.seatledger.topics.message.Cause;
+import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.CreateShow;
+import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.HoldStatus;
+import com.seatledger.topics.message.Outcome;
+import com.seatledger.topics.message.ResultCode;
+import com.seatledger.topics.message.SeatChange;
+import com.seatledger.topics.message.SeatStatus;
+import com.seatledger.topics.message.ShowEvent;
 
 import me.tongfei.progressbar.ProgressBar;
 
@@ -106,6 +119,113 @@ final class StreamsRun {
             return drain(name, baselineTopology(), out, w.commands().size(), new ArrayList<>());
         }
     }
+
+    /**
+     * CREATE_SHOW of a show of {@code seats} seats, command to result: the ledger runs (idle) on
+     * empty topics; the clock runs from sending the command until a read_committed consumer has
+     * its result. Returns milliseconds.
+     */
+    long createShowMillis(int seats) throws Exception {
+        recreate(Topics.ALL.stream().map(t -> t.newTopic(1)).toList());
+        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(200), Duration.ofSeconds(10));
+        Path state = Files.createTempDirectory(stateRoot, "state");
+        CreateShow create = new CreateShow("create-" + System.nanoTime(), "big", "admin", List.of("admin"),
+                java.time.Instant.now(), "Big show", null, Workloads.layout(seats), null);
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(create);
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        try (KafkaStreams streams = new KafkaStreams(LedgerTopology.buildTopology(settings),
+                streamsConfig("bench-create-" + System.nanoTime(), state));
+                KafkaConsumer<String, byte[]> results = KafkaClients.fromStart(bootstrap, Topics.COMMAND_RESULTS.name(), 1);
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                        new ByteArraySerializer())) {
+            streams.start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ledger not running: " + streams.state());
+                }
+                results.poll(Duration.ofMillis(100));
+            }
+            long sent = System.nanoTime();
+            producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), create.showId(), bytes)).get();
+            while (results.poll(Duration.ofMillis(20)).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no result for the CREATE_SHOW");
+                }
+            }
+            long millis = (System.nanoTime() - sent) / 1_000_000;
+            streams.close(Duration.ofSeconds(30));
+            return millis;
+        } finally {
+            KafkaClients.deleteTree(state);
+        }
+    }
+
+    static final String FLOOR_RESULTS = "bench-floor-results";
+    static final String FLOOR_EVENTS = "bench-floor-events";
+
+    /**
+     * What the contract alone costs, with no seat rules: the same command bytes parsed as the
+     * ledger parses them, one get and one put, and a result and an event of the ledger's usual
+     * size written as the ledger writes them. The ledger cannot be faster than this.
+     */
+    Measured contractFloor(String name, Workloads.Workload w) throws Exception {
+        recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(FLOOR_RESULTS, 1, (short) 1),
+                new NewTopic(FLOOR_EVENTS, 1, (short) 1)));
+        preload(w.commands().stream()
+                .map(c -> new ProducerRecord<>(BASELINE_IN, c.showId(), Json.MAPPER.writeValueAsBytes(c)))
+                .toList());
+        try (KafkaConsumer<String, byte[]> out = KafkaClients.fromStart(bootstrap, FLOOR_RESULTS, 1)) {
+            return drain(name, floorTopology(), out, w.commands().size(), new ArrayList<>());
+        }
+    }
+
+    static Topology floorTopology() {
+        Topology t = new Topology();
+        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), BASELINE_IN);
+        t.addProcessor("floor", () -> new Processor<String, byte[], String, Object>() {
+            private ProcessorContext<String, Object> context;
+            private KeyValueStore<String, Long> store;
+
+            @Override
+            public void init(ProcessorContext<String, Object> context) {
+                this.context = context;
+                this.store = context.getStateStore("counts");
+            }
+
+            @Override
+            public void process(Record<String, byte[]> record) {
+                if (!(CommandCodec.parse(record.value()) instanceof CommandCodec.Valid(Command c))) {
+                    return;
+                }
+                Long seen = store.get(record.key());
+                long seq = seen == null ? 1L : seen + 1;
+                store.put(record.key(), seq);
+                java.time.Instant now = java.time.Instant.ofEpochMilli(context.currentSystemTimeMs());
+                Hold hold = new Hold("h-" + c.commandId(), c.actor(), List.of("R1-10", "R1-11"), now,
+                        now.plusSeconds(600), HoldStatus.ACTIVE);
+                context.forward(new Record<String, Object>(c.showId(), new CommandResult(c.commandId(), c.showId(),
+                        c.type(), Outcome.ACCEPTED, ResultCode.OK, null, seq, false, hold, null, List.of()),
+                        record.timestamp()), "results");
+                context.forward(new Record<String, Object>(c.showId(), new ShowEvent(c.showId(), seq, now, Cause.HOLD,
+                        c.commandId(), c.actor(), hold, null, null, null,
+                        List.of(new SeatChange("R1-10", SeatStatus.HELD), new SeatChange("R1-11", SeatStatus.HELD)),
+                        AVAILABILITY, null), record.timestamp()), "events");
+            }
+        }, "in");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("counts"),
+                org.apache.kafka.common.serialization.Serdes.String(), org.apache.kafka.common.serialization.Serdes.Long()),
+                "floor");
+        t.addSink("results", FLOOR_RESULTS, new StringSerializer(), OutputWriters.RESULTS, "floor");
+        t.addSink("events", FLOOR_EVENTS, new StringSerializer(), OutputWriters.EVENTS, "floor");
+        return t;
+    }
+
+    private static final Map<String, Availability> AVAILABILITY = new java.util.TreeMap<>(Map.of(
+            "PREMIUM", new Availability(24_000, 800, 200, 0), "STANDARD", new Availability(48_000, 1_500, 500, 0),
+            "BALCONY", new Availability(24_500, 400, 100, 0)));
 
     /** The ceiling: per record one store get and one put, one output record. Nothing else. */
     static Topology baselineTopology() {

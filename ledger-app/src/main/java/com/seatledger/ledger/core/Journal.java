@@ -51,11 +51,22 @@ final class Journal {
 
     private final LedgerStore store;
     private final Map<String, Tail> tails = new HashMap<>();
+    /** The oldest day with idempotency records, so most lookups need not try yesterday's bucket. */
+    private long oldestDay = Long.MAX_VALUE;
     private long entriesWritten;
     private long checkpointsWritten;
 
     Journal(LedgerStore store) {
         this.store = store;
+        findOldestDay();
+    }
+
+    private void findOldestDay() {
+        oldestDay = Long.MAX_VALUE;
+        store.scan(PROCESSED, PROCESSED + '\uffff', (key, value) -> {
+            oldestDay = Long.parseLong(key.substring(PROCESSED.length(), PROCESSED.length() + 8));
+            return false;
+        });
     }
 
     long entriesWritten() {
@@ -143,7 +154,7 @@ final class Journal {
     /** The command's record if it was decided within the idempotency window before {@code now}. */
     Codec.Processed processed(Command c, Instant now, Duration window) {
         long day = now.toEpochMilli() / DAY;
-        for (long d = day; d >= day - 1; d--) {
+        for (long d = day; d >= Math.max(day - 1, oldestDay); d--) {
             byte[] bytes = store.get(processedKey(d, c));
             if (bytes != null) {
                 Codec.Processed p = Codec.processed(c, bytes);
@@ -156,7 +167,9 @@ final class Journal {
     }
 
     void remember(Command c, long fingerprint, Instant now, CommandResult result) {
-        store.put(processedKey(now.toEpochMilli() / DAY, c), Codec.processed(fingerprint, now, result));
+        long day = now.toEpochMilli() / DAY;
+        store.put(processedKey(day, c), Codec.processed(fingerprint, now, result));
+        oldestDay = Math.min(oldestDay, day);
     }
 
     /** Deletes idempotency records of days that lie wholly outside the window; at most a batch per call. */
@@ -168,6 +181,9 @@ final class Journal {
             return old.size() < FORGET_BATCH;
         });
         old.forEach(store::delete);
+        if (!old.isEmpty()) {
+            findOldestDay();
+        }
         return old.size();
     }
 

@@ -12,8 +12,7 @@ import com.seatledger.ledger.core.Ledger;
 import com.seatledger.ledger.core.LedgerStore;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.JsonSerde;
-import com.seatledger.topics.message.CommandResult;
-import com.seatledger.topics.message.ShowEvent;
+import com.seatledger.topics.json.OutputWriters;
 import com.seatledger.topics.message.ShowSnapshot;
 
 /**
@@ -43,9 +42,9 @@ public final class LedgerTopology {
             topology.addStateStore(store, LEDGER);
         }
         topology.addSink(LedgerProcessor.RESULTS, Topics.COMMAND_RESULTS.name(), new StringSerializer(),
-                JsonSerde.of(CommandResult.class), LEDGER);
+                OutputWriters.RESULTS, LEDGER);
         topology.addSink(LedgerProcessor.EVENTS, Topics.SEAT_STATUS.name(), new StringSerializer(),
-                JsonSerde.of(ShowEvent.class), LEDGER);
+                OutputWriters.EVENTS, LEDGER);
         topology.addSink(LedgerProcessor.SNAPSHOTS, Topics.SNAPSHOTS.name(), new StringSerializer(),
                 JsonSerde.of(ShowSnapshot.class), LEDGER);
         topology.addSink(LedgerProcessor.DLQ, Topics.COMMANDS_DLQ.name(), new ByteArraySerializer(),

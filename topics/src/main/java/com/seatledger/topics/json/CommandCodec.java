@@ -10,6 +10,7 @@ import com.seatledger.topics.message.CommandValidation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads a {@code seat-commands} record in the two steps SPEC §4.8 tells apart: bytes that are not
@@ -33,10 +34,33 @@ public final class CommandCodec {
     public record Poison(String commandId, String showId, String message, Exception cause) implements Parsed {
     }
 
+    private static final ObjectReader COMMANDS = Json.MAPPER.readerFor(Command.class);
+
+    /**
+     * Binds the bytes straight to the sealed {@link Command} type and validates the record: one
+     * pass over the bytes for every good command. Only a record that fails to bind is read again,
+     * as a tree, to tell poison from an invalid command and to name the field.
+     */
     public static Parsed parse(byte[] bytes) {
         if (bytes == null) {
             return new Poison(null, null, "empty record value", null);
         }
+        Command bound;
+        try {
+            bound = COMMANDS.readValue(bytes);
+        } catch (JacksonException e) {
+            return classify(bytes);
+        }
+        if (bound == null) {
+            return classify(bytes);
+        }
+        Optional<String> problem = CommandValidation.problem(bound);
+        return problem.<Parsed>map(p -> new Invalid(bound.commandId(), bound.showId(), bound.type(), p))
+                .orElseGet(() -> new Valid(bound));
+    }
+
+    /** The slow path for a record that did not bind: why not, and which ids could be read. */
+    private static Parsed classify(byte[] bytes) {
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(bytes);

@@ -1,0 +1,145 @@
+package com.seatledger.topics.json;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serializer;
+
+import com.seatledger.topics.message.Availability;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.SeatChange;
+import com.seatledger.topics.message.SeatError;
+import com.seatledger.topics.message.ShowEvent;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The ledger's two per-command outputs, {@link CommandResult} and {@link ShowEvent}, written with
+ * Jackson's streaming generator member by member instead of through reflection: they are written
+ * for every command, and this is most of what serialising them costs. The JSON is the same as
+ * {@link Json#MAPPER} writes (same members, same order, nulls omitted); {@code OutputWritersTest}
+ * holds them to that.
+ */
+public final class OutputWriters {
+
+    private OutputWriters() {
+    }
+
+    public static final Serializer<CommandResult> RESULTS = (topic, r) -> r == null ? null : write(r);
+    public static final Serializer<ShowEvent> EVENTS = (topic, e) -> e == null ? null : write(e);
+
+    public static byte[] write(CommandResult r) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(bytes)) {
+            g.writeStartObject();
+            string(g, "commandId", r.commandId());
+            string(g, "showId", r.showId());
+            string(g, "type", r.type() == null ? null : r.type().name());
+            string(g, "outcome", r.outcome() == null ? null : r.outcome().name());
+            string(g, "code", r.code() == null ? null : r.code().name());
+            string(g, "message", r.message());
+            if (r.seq() != null) {
+                g.writeNumberProperty("seq", r.seq());
+            }
+            g.writeBooleanProperty("duplicate", r.duplicate());
+            hold(g, r.hold());
+            string(g, "orderId", r.orderId());
+            g.writeName("seatErrors");
+            g.writeStartArray();
+            for (SeatError e : r.seatErrors()) {
+                g.writeStartObject();
+                string(g, "seatId", e.seatId());
+                string(g, "reason", e.reason() == null ? null : e.reason().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+
+    public static byte[] write(ShowEvent e) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(e.layout() == null ? 512 : 1 << 20);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(bytes)) {
+            g.writeStartObject();
+            string(g, "showId", e.showId());
+            g.writeNumberProperty("seq", e.seq());
+            instant(g, "at", e.at());
+            string(g, "cause", e.cause() == null ? null : e.cause().name());
+            string(g, "commandId", e.commandId());
+            string(g, "actor", e.actor());
+            hold(g, e.hold());
+            string(g, "orderId", e.orderId());
+            string(g, "replacedHoldId", e.replacedHoldId());
+            string(g, "reason", e.reason());
+            g.writeName("seats");
+            g.writeStartArray();
+            for (SeatChange s : e.seats()) {
+                g.writeStartObject();
+                string(g, "seatId", s.seatId());
+                string(g, "status", s.status() == null ? null : s.status().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (e.availability() != null) {
+                g.writeName("availability");
+                g.writeStartObject();
+                for (Map.Entry<String, Availability> a : e.availability().entrySet()) {
+                    g.writeName(a.getKey());
+                    g.writeStartObject();
+                    g.writeNumberProperty("available", a.getValue().available());
+                    g.writeNumberProperty("held", a.getValue().held());
+                    g.writeNumberProperty("sold", a.getValue().sold());
+                    g.writeNumberProperty("blocked", a.getValue().blocked());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            if (e.layout() != null) {
+                g.writeName("layout");
+                g.writePOJO(e.layout()); // once per show: the mapper's own way is fine
+            }
+            g.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void hold(JsonGenerator g, Hold h) {
+        if (h == null) {
+            return;
+        }
+        g.writeName("hold");
+        g.writeStartObject();
+        string(g, "holdId", h.holdId());
+        string(g, "actor", h.actor());
+        List<String> seats = h.seatIds();
+        if (seats != null) {
+            g.writeName("seatIds");
+            g.writeStartArray();
+            for (String s : seats) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+        }
+        instant(g, "createdAt", h.createdAt());
+        instant(g, "expiresAt", h.expiresAt());
+        string(g, "status", h.status() == null ? null : h.status().name());
+        g.writeEndObject();
+    }
+
+    private static void string(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.writeStringProperty(name, value);
+        }
+    }
+
+    /** ISO-8601 in UTC, as the mapper writes an Instant. */
+    private static void instant(JsonGenerator g, String name, Instant value) {
+        if (value != null) {
+            g.writeStringProperty(name, value.toString());
+        }
+    }
+}
