@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
@@ -94,5 +95,9 @@ public final class Cmd {
 
     public UnblockSeats unblock(String actor, String show, String... seats) {
         return new UnblockSeats(id(), show, actor, roles(actor), T0, List.of(seats), null);
+    }
+
+    public ArchiveShow archive(String actor, String show) {
+        return new ArchiveShow(id(), show, actor, roles(actor), T0, "the run is over");
     }
 }

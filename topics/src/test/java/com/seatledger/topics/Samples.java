@@ -28,7 +28,8 @@ final class Samples {
                 new SellSeats("c-7", "s1", "boxoffice", ADMIN, T, List.of("A-1"), "o-2"),
                 new CancelOrder("c-8", "s1", "boxoffice", ADMIN, T, "o-2"),
                 new BlockSeats("c-9", "s1", "boxoffice", ADMIN, T, List.of("A-1"), "camera position"),
-                new UnblockSeats("c-10", "s1", "boxoffice", ADMIN, T, List.of("A-1"), null));
+                new UnblockSeats("c-10", "s1", "boxoffice", ADMIN, T, List.of("A-1"), null),
+                new ArchiveShow("c-11", "s1", "boxoffice", ADMIN, T, "the tour is over"));
     }
 
     static Hold hold(HoldStatus status) {
@@ -63,7 +64,9 @@ final class Samples {
                 new ShowEvent("s1", 5, T, Cause.CONFIRM, "c-6", "alice", hold(HoldStatus.CONFIRMED), "o-1", null,
                         null, List.of(new SeatChange("A-1", SeatStatus.SOLD)), avail, null),
                 new ShowEvent("s1", 6, T, Cause.BLOCK, "c-9", "boxoffice", null, null, null, "camera", 
-                        List.of(new SeatChange("A-1", SeatStatus.BLOCKED)), avail, null));
+                        List.of(new SeatChange("A-1", SeatStatus.BLOCKED)), avail, null),
+                new ShowEvent("s1", 7, T, Cause.ARCHIVE, "c-11", "boxoffice", null, null, null, "the tour is over",
+                        List.of(new SeatChange("A-2", SeatStatus.AVAILABLE)), avail, null));
     }
 
     static List<ShowSnapshot> snapshots() {

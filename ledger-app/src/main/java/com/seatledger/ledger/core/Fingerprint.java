@@ -2,6 +2,7 @@ package com.seatledger.ledger.core;
 
 import java.util.List;
 
+import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
@@ -54,6 +55,7 @@ final class Fingerprint {
             case CancelOrder o -> out.s(o.orderId());
             case BlockSeats b -> list(out, b.seatIds()).s(b.reason());
             case UnblockSeats u -> list(out, u.seatIds()).s(u.reason());
+            case ArchiveShow a -> out.s(a.reason());
         }
         return hash(out.toBytes());
     }

@@ -19,7 +19,9 @@ import com.seatledger.topics.message.CommandResult;
  * a ring of {@value #RING} slots per show that is overwritten in place (no deletes to pay for);
  * <li>{@code ci|day|show/commandId}: each command's idempotency record (fingerprint and result),
  * bucketed by day so that whole old days are dropped without a per-command expiry index;
- * <li>{@code sd|show}: shows changed since their last snapshot.
+ * <li>{@code sd|show}: shows changed since their last snapshot;
+ * <li>{@code sa|show}: an archived show's id, so that it is never created again (the only trace
+ * an archived show leaves besides its commands' idempotency records, which age out with the window).
  * </ul>
  * An accepted command writes one journal entry and one idempotency record; a rejected one only the
  * latter. Loading a show = its layout + its checkpoint + the ring's entries after the checkpoint.
@@ -39,6 +41,7 @@ final class Journal {
     private static final String ENTRY = "sj|";
     private static final String PROCESSED = "ci|";
     private static final String SNAPSHOT_DUE = "sd|";
+    private static final String ARCHIVED = "sa|";
     private static final String FIRST_CHUNK = "|0000";
 
     /** Per show: what was written since its checkpoint, and the checkpoint's size. */
@@ -115,6 +118,35 @@ final class Journal {
         }
         tails.put(showId, tail);
         return show;
+    }
+
+    /**
+     * Removes every record of the show's state (layout, checkpoint, journal, snapshot mark) and
+     * marks its id archived. The journal slots written are at most the show's seq, so the work is
+     * bounded by the show's own history, never a scan of the store.
+     */
+    void erase(ShowState show) {
+        String id = show.showId;
+        int layoutChunks = new Bin.In(store.get(LAYOUT + id + FIRST_CHUNK)).i();
+        for (int i = 0; i < layoutChunks; i++) {
+            store.delete(LAYOUT + id + '|' + hex4(i));
+        }
+        Tail tail = tails.remove(id);
+        int checkpointChunks = tail == null ? 1 : Math.max(1, tail.checkpointChunks);
+        for (int i = 0; i < checkpointChunks; i++) {
+            store.delete(CHECKPOINT + id + '|' + hex4(i));
+        }
+        for (long q = Math.max(1, show.seq - RING + 1); q <= show.seq; q++) {
+            store.delete(entryKey(id, q));
+        }
+        store.delete(SNAPSHOT_DUE + id);
+        store.put(ARCHIVED + id, new byte[0]);
+    }
+
+    List<String> archived() {
+        List<String> ids = new ArrayList<>();
+        store.scan(ARCHIVED, ARCHIVED + '\uffff', (key, value) -> ids.add(key.substring(ARCHIVED.length())));
+        return ids;
     }
 
     void created(ShowState show) {

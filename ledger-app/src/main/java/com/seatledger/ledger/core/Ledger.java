@@ -3,14 +3,17 @@ package com.seatledger.ledger.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
@@ -63,6 +66,8 @@ public final class Ledger {
     private final ShowBook book = new ShowBook();
     /** Active holds by expiry; an extension adds a later entry and the stale one is skipped when due. */
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
+    /** Ids of archived shows: never created again. */
+    private final Set<String> archived = new HashSet<>();
     /** A seam for tests: called before each seat of a change is applied. */
     private IntConsumer beforeSeatMove = s -> {
     };
@@ -73,6 +78,7 @@ public final class Ledger {
             book.put(show);
             scheduleActive(show);
         }
+        archived.addAll(journal.archived());
     }
 
     /**
@@ -106,6 +112,10 @@ public final class Ledger {
 
     private CommandResult accept(Command c, Instant now, List<ShowEvent> events) {
         if (c instanceof CreateShow create) {
+            ShowBook.requireAdmin(c);
+            if (archived.contains(c.showId())) {
+                throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " was archived; its id is not reused");
+            }
             ShowState show = BoxOfficeRules.create(book, create);
             show.seq = 1;
             stored(() -> {
@@ -127,11 +137,53 @@ public final class Ledger {
             case CancelOrder o -> BoxOfficeRules.cancel(book, o, now);
             case BlockSeats b -> BoxOfficeRules.block(book, b, now);
             case UnblockSeats u -> BoxOfficeRules.unblock(book, u, now);
+            case ArchiveShow a -> {
+                ShowEvent event = archive(a, now);
+                events.add(event);
+                yield null;
+            }
             case CreateShow s -> throw new IllegalStateException("decided above");
         };
+        if (change == null) {
+            return accepted(c, events.get(events.size() - 1).seq(), null, null);
+        }
         ShowEvent event = commit(book.find(c.showId()), change);
         events.add(event);
         return accepted(c, event.seq(), change.hold, change.orderId);
+    }
+
+    /**
+     * The show ends: its active holds end RELEASED (their seats listed as AVAILABLE in the one
+     * ARCHIVE event, which carries the final availability), then its state leaves memory and store.
+     */
+    private ShowEvent archive(ArchiveShow c, Instant now) {
+        ShowBook.requireAdmin(c);
+        ShowState show = book.show(c.showId());
+        Change change = new Change(Cause.ARCHIVE, now).by(c);
+        for (HoldRec h : show.holds.values()) {
+            if (h.active()) {
+                for (int s : h.seats) {
+                    if (show.holdOf[s] == h) {
+                        change.move(s, SeatStatus.AVAILABLE);
+                    }
+                }
+            }
+        }
+        change.reason = c.reason();
+        try {
+            show.apply(change, beforeSeatMove);
+        } catch (RuntimeException e) {
+            book.put(stored(() -> journal.load(show.showId)));
+            throw e;
+        }
+        ShowEvent event = change.event(show);
+        stored(() -> {
+            journal.erase(show);
+            return null;
+        });
+        book.remove(show.showId);
+        archived.add(show.showId);
+        return event;
     }
 
     private static CommandResult accepted(Command c, long seq, Hold hold, String orderId) {

@@ -28,6 +28,10 @@ final class ShowBook {
         shows.put(show.showId, show);
     }
 
+    void remove(String showId) {
+        shows.remove(showId);
+    }
+
     Iterable<ShowState> all() {
         return shows.values();
     }

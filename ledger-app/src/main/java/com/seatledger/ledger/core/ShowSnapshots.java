@@ -32,6 +32,11 @@ public final class ShowSnapshots {
         }
     }
 
+    /** The show was archived: no more snapshots of it (its store mark went with its state). */
+    public void archived(String showId) {
+        due.remove(showId);
+    }
+
     /** Snapshots every show changed since its last snapshot. */
     public List<ShowSnapshot> takeDue(Instant now) {
         List<ShowSnapshot> out = new ArrayList<>();

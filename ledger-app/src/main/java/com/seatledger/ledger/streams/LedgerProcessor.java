@@ -27,6 +27,7 @@ import com.seatledger.topics.json.CommandCodec.Parsed;
 import com.seatledger.topics.json.CommandCodec.Poison;
 import com.seatledger.topics.json.CommandCodec.Valid;
 import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ResultCode;
 import com.seatledger.topics.message.ShowEvent;
@@ -132,8 +133,14 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private void publish(List<ShowEvent> events) {
         long ts = context.currentSystemTimeMs();
         for (ShowEvent e : events) {
-            snapshots.changed(e.showId(), e.at());
             context.forward(new Record<>(e.showId(), e, ts, new RecordHeaders()), EVENTS);
+            if (e.cause() == Cause.ARCHIVE) {
+                // the show's snapshot goes too: a tombstone, so compaction removes it from seat-snapshots
+                snapshots.archived(e.showId());
+                context.forward(new Record<>(e.showId(), null, ts, new RecordHeaders()), SNAPSHOTS);
+            } else {
+                snapshots.changed(e.showId(), e.at());
+            }
         }
     }
 

@@ -679,4 +679,71 @@ class LedgerTest {
             assertThat(f.status(S, "A-1")).isEqualTo(SeatStatus.AVAILABLE);
         }
     }
+
+    @Nested
+    class Archive {
+        private java.util.Set<String> stateKeys() {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            f.store.scan("", "\uffff", (k, v) -> {
+                if (!k.startsWith("ci|")) { // idempotency records age out with their window, not with the show
+                    keys.add(k);
+                }
+                return true;
+            });
+            return keys;
+        }
+
+        @Test
+        void archivingReleasesActiveHoldsInOneLastEventAndRemovesTheShowsState() {
+            java.util.Set<String> before = stateKeys();
+            f.run(f.cmd.create("s2", null, Cmd.rows("X", "AB", 6)));
+            f.run(f.cmd.hold(ALICE, "s2", "h1", "A-1", "A-2"));
+            f.run(f.cmd.hold(BOB, "s2", "h2", "B-1"));
+            f.run(f.cmd.release(BOB, "s2", "h2"));
+            f.run(f.cmd.sell(ADMIN, "s2", "o1", "A-5"));
+            f.ledger.journal().checkpoint(f.ledger.show("s2"));
+            f.run(f.cmd.block(ADMIN, "s2", "B-6"));
+
+            CommandResult r = f.run(f.cmd.archive(ADMIN, "s2"));
+            assertThat(r.code()).isEqualTo(OK);
+            ShowEvent last = f.lastEvent();
+            assertThat(last.cause()).isEqualTo(Cause.ARCHIVE);
+            assertThat(last.seq()).isEqualTo(r.seq()).isEqualTo(7L);
+            assertThat(last.seats()).containsExactly(new SeatChange("A-1", SeatStatus.AVAILABLE),
+                    new SeatChange("A-2", SeatStatus.AVAILABLE));
+            assertThat(last.availability().get("X")).isEqualTo(new Availability(10, 0, 1, 1));
+            assertThat(last.reason()).isEqualTo("the run is over");
+
+            java.util.Set<String> after = stateKeys();
+            after.removeAll(before);
+            assertThat(after).as("only the archived mark is left").containsExactly("sa|s2");
+            assertThat(new Ledger(f.store).seq("s2")).as("and a restart does not bring it back").isZero();
+        }
+
+        @Test
+        void anArchivedShowsCommandsAreShowNotFoundAndItsIdIsNeverReused() {
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1"));
+            f.run(f.cmd.archive(ADMIN, S));
+            assertThat(f.run(f.cmd.hold(ALICE, S, "h2", "A-2")).code()).isEqualTo(SHOW_NOT_FOUND);
+            assertThat(f.run(f.cmd.release(ALICE, S, "h1")).code()).isEqualTo(SHOW_NOT_FOUND);
+            assertThat(f.run(f.cmd.archive(ADMIN, S)).code()).isEqualTo(SHOW_NOT_FOUND);
+            assertThat(f.run(f.cmd.create(S, null, layout())).code()).isEqualTo(SHOW_EXISTS);
+            f.ledger = new Ledger(f.store);
+            assertThat(f.run(f.cmd.create(S, null, layout())).code()).as("after a restart too").isEqualTo(SHOW_EXISTS);
+        }
+
+        @Test
+        void onlyAnAdminMayArchive() {
+            assertThat(f.run(f.cmd.archive(ALICE, S)).code()).isEqualTo(FORBIDDEN);
+            assertThat(f.run(f.cmd.archive(ALICE, "nope")).code()).isEqualTo(FORBIDDEN);
+            assertThat(f.run(f.cmd.archive(ADMIN, "nope")).code()).isEqualTo(SHOW_NOT_FOUND);
+        }
+
+        @Test
+        void anExpiryDueAfterTheArchiveIsNoEvent() {
+            f.run(f.cmd.holdFor(ALICE, S, "h1", 5, "A-1"));
+            f.run(f.cmd.archive(ADMIN, S));
+            assertThat(f.advance(Duration.ofSeconds(10))).isEmpty();
+        }
+    }
 }

@@ -338,4 +338,19 @@ class LedgerTopologyTest {
         assertThat(expired.get(0).seats()).hasSize(2);
         assertThat(decide(cmd.hold("bob", S, "h3", "A-2")).code()).isEqualTo(ResultCode.OK);
     }
+
+    @Test
+    void archivingTombstonesTheShowsSnapshot() {
+        createShow(null, Cmd.rows("STALLS", "A", 10));
+        assertThat(decide(cmd.hold("alice", S, "h1", "A-1")).code()).isEqualTo(ResultCode.OK);
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        assertThat(snapshots.readValuesToList()).hasSize(1);
+        assertThat(decide(cmd.archive(Cmd.BOX_OFFICE, S)).code()).isEqualTo(ResultCode.OK);
+        assertThat(events.readValuesToList()).extracting(ShowEvent::cause).containsExactly(Cause.HOLD, Cause.ARCHIVE);
+        TestRecord<String, ShowSnapshot> tombstone = snapshots.readRecord();
+        assertThat(tombstone.key()).isEqualTo(S);
+        assertThat(tombstone.value()).isNull();
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        assertThat(snapshots.isEmpty()).as("no snapshot of an archived show").isTrue();
+    }
 }

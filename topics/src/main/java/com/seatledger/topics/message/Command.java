@@ -21,10 +21,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SellSeats.class, name = "SELL"),
         @JsonSubTypes.Type(value = CancelOrder.class, name = "CANCEL_ORDER"),
         @JsonSubTypes.Type(value = BlockSeats.class, name = "BLOCK"),
-        @JsonSubTypes.Type(value = UnblockSeats.class, name = "UNBLOCK")})
+        @JsonSubTypes.Type(value = UnblockSeats.class, name = "UNBLOCK"),
+        @JsonSubTypes.Type(value = ArchiveShow.class, name = "ARCHIVE_SHOW")})
 public sealed interface Command
         permits CreateShow, HoldSeats, ExtendHold, ReleaseHold, ConfirmHold, SellSeats, CancelOrder, BlockSeats,
-        UnblockSeats {
+        UnblockSeats, ArchiveShow {
 
     String ADMIN_ROLE = "admin";
 

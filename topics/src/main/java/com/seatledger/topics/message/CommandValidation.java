@@ -34,6 +34,7 @@ public final class CommandValidation {
             case CancelOrder o -> id("orderId", o.orderId());
             case BlockSeats b -> seatIds(b.seatIds());
             case UnblockSeats u -> seatIds(u.seatIds());
+            case ArchiveShow a -> null;
         };
     }
 

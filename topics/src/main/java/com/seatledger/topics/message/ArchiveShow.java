@@ -1,0 +1,17 @@
+package com.seatledger.topics.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** ARCHIVE_SHOW: the show ends for good; its active holds end RELEASED and its state leaves the ledger. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArchiveShow(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+        String reason) implements Command {
+
+    @Override
+    public CommandType type() {
+        return CommandType.ARCHIVE_SHOW;
+    }
+}
