@@ -418,6 +418,33 @@ class ApiIT {
     }
 
     @Test
+    @Order(6)
+    void archivingAShowEndsItsStreamsReleasesItsHoldsAndRetiresItsId() {
+        String show = newShow();
+        String base = "/api/shows/" + show;
+        String holdId = a.post(base + "/holds", alice, seats("A-1", "A-2")).json().path("holdId").asString();
+        try (SseClient map = new SseClient(a.base() + base + "/events", null)) {
+            map.awaitEvent(e -> "snapshot".equals(e.name()));
+            expect(a.post(base + "/archive", alice, Map.of("reason", "over")), 403, "FORBIDDEN", "");
+            Http.Response archived = a.post(base + "/archive", admin, Map.of("reason", "over"));
+            assertThat(archived.status()).as(archived.raw()).isEqualTo(200);
+            assertThat(archived.json().path("seq").asLong()).isEqualTo(3);
+
+            SseClient.Event end = map.awaitEvent(e -> "archived".equals(e.name()));
+            assertThat(end.id()).isEqualTo("3");
+            assertThat(end.json().path("availability").path("STALLS").path("available").asInt()).isEqualTo(30);
+            assertThat(map.named("seats")).as("the archive is no seat delta").isEmpty();
+        }
+        assertThat(a.get(base, null).status()).isEqualTo(404);
+        assertThat(a.get("/api/shows", null).json().valueStream()
+                .noneMatch(s -> s.path("showId").asString().equals(show))).isTrue();
+        expect(a.post(base + "/holds", alice, seats("A-3")), 404, "SHOW_NOT_FOUND", show);
+        expect(a.delete("/api/holds/" + holdId, alice), 404, "HOLD_NOT_FOUND", holdId);
+        expect(a.post("/api/shows", admin, Map.of("showId", show, "name", "again", "seats", rows("STALLS", "A", 2))),
+                409, "SHOW_EXISTS", show);
+    }
+
+    @Test
     @Order(11)
     void withoutALedgerCommandsAnswer503WithRetryAfterAndRecover() {
         String show = newShow();

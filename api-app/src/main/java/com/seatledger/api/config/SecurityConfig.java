@@ -64,7 +64,8 @@ public class SecurityConfig {
                     a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
                     a.requestMatchers(HttpMethod.GET, "/api/shows", "/api/shows/*", "/api/shows/*/events").permitAll();
                     a.requestMatchers(HttpMethod.POST, "/api/shows", "/api/shows/*/sales",
-                            "/api/shows/*/orders/*/cancel", "/api/shows/*/blocks", "/api/shows/*/unblocks")
+                            "/api/shows/*/orders/*/cancel", "/api/shows/*/blocks", "/api/shows/*/unblocks",
+                            "/api/shows/*/archive")
                             .hasRole(Command.ADMIN_ROLE);
                     a.requestMatchers("/api/**").authenticated();
                     if (props.openOperations()) {

@@ -209,6 +209,24 @@ public final class SseHub implements Views.Listener, AutoCloseable {
         }
     }
 
+    /** The show ended: every seat-map stream gets {@code event: archived} with the final counts, then ends. */
+    @Override
+    public void archived(ShowView view) {
+        snapshots.remove(view.showId());
+        Set<SseConnection> subs = showStreams.remove(view.showId());
+        if (subs != null) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("showId", view.showId());
+            data.put("seq", view.seq());
+            data.put("availability", view.summary().availability());
+            Frame f = Frame.event(Long.toString(view.seq()), "archived", () -> Json.MAPPER.writeValueAsString(data));
+            for (SseConnection c : subs) {
+                c.offer(f);
+                c.offer(Frame.CLOSE);
+            }
+        }
+    }
+
     @Override
     public void dropped(String showId) {
         // the view is being rebuilt: clients reconnect and get a fresh snapshot

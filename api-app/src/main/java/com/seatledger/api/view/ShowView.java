@@ -31,7 +31,8 @@ import com.seatledger.topics.message.ShowSnapshot;
 public final class ShowView {
 
     /** What one event changed, for the SSE fan-out. */
-    public record Change(SeatsDelta delta, List<Hold> holds) {
+    /** What an event changed: the SSE delta (if seats moved), holds that changed, and whether the show ended. */
+    public record Change(SeatsDelta delta, List<Hold> holds, boolean archived) {
     }
 
     private final String showId;
@@ -118,6 +119,15 @@ public final class ShowView {
         if (e.hold() != null) {
             changedHolds.add(put(e.hold(), e.at()));
         }
+        if (e.cause() == Cause.ARCHIVE) {
+            // the show ends: its active holds end RELEASED, and streams get "archived" instead of a delta
+            for (Set<String> mine : List.copyOf(activeByActor.values())) {
+                for (String holdId : List.copyOf(mine)) {
+                    changedHolds.add(put(holds.get(holdId).withStatus(HoldStatus.RELEASED), e.at()));
+                }
+            }
+            return new Change(null, changedHolds, true);
+        }
         SeatsDelta delta = null;
         if (!e.seats().isEmpty() && e.cause() != Cause.CREATE) {
             delta = new SeatsDelta(e.seq(), e.cause(), e.seats(), availability);
@@ -126,7 +136,7 @@ public final class ShowView {
                 replayFloor = replay.removeFirst().seq();
             }
         }
-        return new Change(delta, changedHolds);
+        return new Change(delta, changedHolds, false);
     }
 
     private Hold put(Hold h, Instant at) {

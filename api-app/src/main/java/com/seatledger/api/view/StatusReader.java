@@ -116,6 +116,13 @@ public final class StatusReader implements Runnable {
         Map<String, Integer> partitionOf = new HashMap<>();
         while (running && !caughtUp(c, end)) {
             for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                if (r.value() == null && r.key() != null) {
+                    // a tombstone: the show was archived
+                    latest.remove(r.key());
+                    partitionOf.remove(r.key());
+                    views.archived(r.key());
+                    continue;
+                }
                 ShowSnapshot s = parse(r, ShowSnapshot.class);
                 if (s == null) {
                     continue;

@@ -28,6 +28,10 @@ public final class Views {
         void changed(ShowView view, ShowView.Change change);
 
         void dropped(String showId);
+
+        /** The show was archived (its last event applied); its streams end. */
+        default void archived(ShowView view) {
+        }
     }
 
     /** A hold found by id, with its show (holdIds are unique per show only). */
@@ -38,6 +42,8 @@ public final class Views {
     private final Map<String, ShowView> shows = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> showsOfHold = new ConcurrentHashMap<>();
     private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+    /** Archived shows and their last seq: their late events are ignored, their waiters released. */
+    private final Map<String, Long> archived = new ConcurrentHashMap<>();
     private volatile Listener listener = new Listener() {
         @Override
         public void changed(ShowView view, ShowView.Change change) {
@@ -59,6 +65,11 @@ public final class Views {
         this.listener = l;
     }
 
+    /** A show whose snapshot was tombstoned: it was archived, so events of it are history. */
+    public void archived(String showId) {
+        archived.putIfAbsent(showId, Long.MAX_VALUE);
+    }
+
     public void install(ShowSnapshot s, int partition) {
         ShowView view = ShowView.of(s, partition, replayCapacity);
         s.holds().forEach(h -> indexHold(s.showId(), h.holdId()));
@@ -73,6 +84,9 @@ public final class Views {
     public void apply(ShowEvent e, int partition) {
         ShowView view = shows.get(e.showId());
         if (view == null) {
+            if (archived.containsKey(e.showId())) {
+                return;
+            }
             if (e.cause() != Cause.CREATE) {
                 throw new SeqGap(e.showId(), 0, e.seq());
             }
@@ -89,6 +103,15 @@ public final class Views {
             change.holds().forEach(h -> indexHold(e.showId(), h.holdId()));
             listener.changed(view, change);
             seq = view.seq();
+            if (change.archived()) {
+                archived.put(e.showId(), seq);
+                shows.remove(e.showId());
+                change.holds().forEach(h -> showsOfHold.computeIfPresent(h.holdId(), (k, set) -> {
+                    set.remove(e.showId());
+                    return set.isEmpty() ? null : set;
+                }));
+                listener.archived(view);
+            }
         }
         release(e.showId(), seq);
     }
@@ -177,6 +200,9 @@ public final class Views {
             return l;
         });
         Long have = read(showId, ShowView::seq);
+        if (have == null) {
+            have = archived.get(showId);
+        }
         if (have != null) {
             release(showId, have);
         }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.seatledger.api.command.CommandGateway;
+import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
 import com.seatledger.topics.message.CommandResult;
@@ -17,7 +18,7 @@ import com.seatledger.topics.message.UnblockSeats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The box office (admin): direct sales, refunds, blocking seats from sale. */
+/** The box office (admin): direct sales, refunds, blocking seats from sale, ending a show. */
 @RestController
 @Tag(name = "box office")
 public class BoxOfficeController {
@@ -68,5 +69,16 @@ public class BoxOfficeController {
         CommandResult r = gateway.decide(new UnblockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
                 e.roles(), e.issuedAt(), body.seatIds(), null));
         return new ChangeBody(showId, r.seq(), null, body.seatIds());
+    }
+
+    @PostMapping("/api/shows/{showId}/archive")
+    @Operation(summary = "End a show for good: active holds end RELEASED, seat-map streams end with event: archived,"
+            + " the show's id is never used again")
+    public ChangeBody archive(@PathVariable String showId, @RequestBody(required = false) Requests.Archive body,
+            @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+        Commands.Envelope e = commands.envelope(auth, key);
+        CommandResult r = gateway.decide(new ArchiveShow(e.commandId(), Commands.pathId("showId", showId), e.actor(),
+                e.roles(), e.issuedAt(), body == null ? null : body.reason()));
+        return new ChangeBody(showId, r.seq(), null, null);
     }
 }

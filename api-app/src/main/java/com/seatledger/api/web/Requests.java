@@ -31,6 +31,9 @@ public final class Requests {
     public record Unblock(List<String> seatIds) {
     }
 
+    public record Archive(String reason) {
+    }
+
     private Requests() {
     }
 }
