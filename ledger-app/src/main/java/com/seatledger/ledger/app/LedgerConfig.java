@@ -44,8 +44,14 @@ class LedgerConfig {
     record StreamsStartedEarly(boolean started) {
     }
 
+    /** A MeterBinder: the registry binds it later, so the streams need not wait for the registry. */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props) {
+    LedgerMeters ledgerMeters() {
+        return new LedgerMeters();
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props, LedgerMeters meters) {
         LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.snapshotInterval());
         return factory -> {
             Properties streams = factory.getStreamsConfiguration();
@@ -67,7 +73,7 @@ class LedgerConfig {
                 @Override
                 public void configureTopology(Topology topology) {
                     if (!added) {
-                        LedgerTopology.addTo(topology, settings);
+                        LedgerTopology.addTo(topology, settings, meters);
                         added = true;
                     }
                 }

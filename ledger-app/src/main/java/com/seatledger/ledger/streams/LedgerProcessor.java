@@ -48,18 +48,18 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     private final LedgerSettings settings;
     private final Function<LedgerStore, Ledger> ledgers;
+    private final LedgerMetrics metrics;
+    private long reportedEntries;
+    private long reportedCheckpoints;
     private ProcessorContext<Object, Object> context;
     private Ledger ledger;
     private ShowSnapshots snapshots;
 
-    LedgerProcessor(LedgerSettings settings) {
-        this(settings, Ledger::new);
-    }
-
     /** {@code ledgers} builds the ledger over the task's store (tests wrap it to inject faults). */
-    LedgerProcessor(LedgerSettings settings, Function<LedgerStore, Ledger> ledgers) {
+    LedgerProcessor(LedgerSettings settings, Function<LedgerStore, Ledger> ledgers, LedgerMetrics metrics) {
         this.settings = settings;
         this.ledgers = ledgers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -70,8 +70,11 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         long started = System.nanoTime();
         this.ledger = ledgers.apply(LedgerStores.store(context));
         this.snapshots = new ShowSnapshots(ledger);
-        log.info("task {} loaded {} shows in {} ms", context.taskId(), ledger.showCount(),
-                (System.nanoTime() - started) / 1_000_000);
+        reportedEntries = 0;
+        reportedCheckpoints = 0;
+        long took = System.nanoTime() - started;
+        metrics.loaded(context.taskId().toString(), ledger.showCount(), took);
+        log.info("task {} loaded {} shows in {} ms", context.taskId(), ledger.showCount(), took / 1_000_000);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
@@ -86,6 +89,24 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         publish(ledger.expireDue(now));
         ledger.forgetProcessed(now);
+        reportWrites();
+    }
+
+    private void reportWrites() {
+        long entries = ledger.journalEntriesWritten();
+        long checkpoints = ledger.checkpointsWritten();
+        metrics.written(entries - reportedEntries, checkpoints - reportedCheckpoints);
+        reportedEntries = entries;
+        reportedCheckpoints = checkpoints;
+        metrics.size(context.taskId().toString(), ledger.showCount(), ledger.activeHolds());
+    }
+
+    @Override
+    public void close() {
+        if (ledger != null) {
+            reportWrites();
+            metrics.closed(context.taskId().toString());
+        }
     }
 
     @Override
@@ -115,6 +136,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
             return;
         }
         Decision decision;
+        long started = System.nanoTime();
         try {
             decision = ledger.decide(command, now);
         } catch (StoreFailure e) {
@@ -126,13 +148,18 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
             reply(record, Ledger.rejected(command, ResultCode.INVALID_COMMAND, "the ledger could not decide it"));
             return;
         }
+        CommandResult result = decision.result();
+        metrics.decided(command.type(), result.outcome(), result.code(), System.nanoTime() - started);
         publish(decision.events());
-        reply(record, decision.result());
+        reply(record, result);
     }
 
     private void publish(List<ShowEvent> events) {
         long ts = context.currentSystemTimeMs();
         for (ShowEvent e : events) {
+            if (e.cause() == Cause.EXPIRE && e.hold() != null) {
+                metrics.expired(e.at().toEpochMilli() - e.hold().expiresAt().toEpochMilli());
+            }
             context.forward(new Record<>(e.showId(), e, ts, new RecordHeaders()), EVENTS);
             if (e.cause() == Cause.ARCHIVE) {
                 // the show's snapshot goes too: a tombstone, so compaction removes it from seat-snapshots

@@ -31,13 +31,19 @@ public final class LedgerTopology {
 
     /** Adds the ledger to a topology (Spring Kafka hands us the one it builds). */
     public static Topology addTo(Topology topology, LedgerSettings settings) {
-        return addTo(topology, settings, Ledger::new);
+        return addTo(topology, settings, LedgerMetrics.NONE);
+    }
+
+    /** With the ledger's own metrics reported to {@code metrics}. */
+    public static Topology addTo(Topology topology, LedgerSettings settings, LedgerMetrics metrics) {
+        return addTo(topology, settings, Ledger::new, metrics);
     }
 
     /** With the ledger built by {@code ledgers} over each task's store (tests inject faults this way). */
-    static Topology addTo(Topology topology, LedgerSettings settings, Function<LedgerStore, Ledger> ledgers) {
+    static Topology addTo(Topology topology, LedgerSettings settings, Function<LedgerStore, Ledger> ledgers,
+            LedgerMetrics metrics) {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.COMMANDS.name());
-        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings, ledgers), SOURCE);
+        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings, ledgers, metrics), SOURCE);
         for (StoreBuilder<?> store : LedgerStores.builders()) {
             topology.addStateStore(store, LEDGER);
         }

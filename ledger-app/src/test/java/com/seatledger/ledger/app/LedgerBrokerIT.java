@@ -149,5 +149,16 @@ class LedgerBrokerIT {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("kafka_stream_thread_process_total");
+        // the ledger's own meters: its decisions by type and code, journal writes, what it holds, restore time
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String body = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).containsPattern(
+                    "seatledger_ledger_decisions_seconds_count\\{code=\"OK\",outcome=\"ACCEPTED\",type=\"HOLD\"\\} 1");
+            assertThat(body).containsPattern("seatledger_ledger_journal_entries_total [1-9]");
+            assertThat(body).containsPattern("seatledger_ledger_holds_active 1");
+            assertThat(body).containsPattern("seatledger_ledger_restore_seconds_count [1-9]");
+            assertThat(body).contains("seatledger_ledger_expiry_lag_seconds_count");
+        });
     }
 }

@@ -71,7 +71,7 @@ class LedgerTopologyTest {
                 }
             });
             return ledger;
-        });
+        }, LedgerMetrics.NONE);
         driver = new TopologyTestDriver(topology, props, Cmd.T0);
         commands = driver.createInputTopic(Topics.COMMANDS.name(), new ByteArraySerializer(), new ByteArraySerializer(),
                 Cmd.T0, Duration.ZERO);
