@@ -163,6 +163,77 @@ final class StreamsRun {
         }
     }
 
+    /**
+     * What a crash costs a ledger with a long journal behind it: drain {@code w} (its history),
+     * close, wipe the state directory (what exactly-once does to a task's local state after a
+     * crash), start a fresh instance and time from start() until a new command's result is
+     * visible: the changelog restore, loading the shows from checkpoint + journal, the first
+     * decision. JVM and Spring start-up come on top (measured by the fault tests).
+     */
+    long restoreMillis(Workloads.Workload w) throws Exception {
+        recreate(Topics.ALL.stream().map(t -> t.newTopic(1)).toList());
+        preload(w.commands().stream()
+                .map(c -> new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(), Json.MAPPER.writeValueAsBytes(c)))
+                .toList());
+        LedgerSettings settings = new LedgerSettings(Duration.ofMillis(200), Duration.ofSeconds(10));
+        String app = "bench-restore-" + System.nanoTime();
+        try (KafkaConsumer<String, byte[]> results = KafkaClients.fromStart(bootstrap, Topics.COMMAND_RESULTS.name(), 1)) {
+            Path history = Files.createTempDirectory(stateRoot, "state");
+            try (KafkaStreams streams = new KafkaStreams(LedgerTopology.buildTopology(settings),
+                    streamsConfig(app, history)); ProgressBar bar = new ProgressBar("history", w.commands().size())) {
+                streams.start();
+                long seen = 0;
+                long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+                while (seen < w.commands().size()) {
+                    if (System.nanoTime() > giveUp) {
+                        throw new IllegalStateException("history not decided in time: " + seen);
+                    }
+                    seen += results.poll(Duration.ofMillis(100)).count();
+                    bar.stepTo(seen);
+                }
+                // leave the group, as the app does on shutdown: the fresh instance must not wait out this
+                // member's session (a crashed app's restart takes its place through static membership)
+                streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofSeconds(30)));
+            } finally {
+                KafkaClients.deleteTree(history);
+            }
+            Path fresh = Files.createTempDirectory(stateRoot, "state");
+            Command next = new com.seatledger.topics.message.ReleaseHold("after-restore", w.showId(), "nobody",
+                    List.of("user"), java.time.Instant.now(), "no-such-hold");
+            Properties producerProps = new Properties();
+            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                    new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), next.showId(),
+                        Json.MAPPER.writeValueAsBytes(next))).get();
+            }
+            long started = System.nanoTime();
+            try (KafkaStreams streams = new KafkaStreams(LedgerTopology.buildTopology(settings),
+                    streamsConfig(app, fresh))) {
+                streams.start();
+                long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                while (true) {
+                    if (System.nanoTime() > giveUp) {
+                        throw new IllegalStateException("no decision after the restore");
+                    }
+                    boolean decided = false;
+                    for (ConsumerRecord<String, byte[]> r : results.poll(Duration.ofMillis(20))) {
+                        decided |= new String(r.value()).contains("\"after-restore\"");
+                    }
+                    if (decided) {
+                        long millis = (System.nanoTime() - started) / 1_000_000;
+                        streams.close(Duration.ofSeconds(30));
+                        return millis;
+                    }
+                }
+            } finally {
+                KafkaClients.deleteTree(fresh);
+            }
+        }
+    }
+
     static final String FLOOR_RESULTS = "bench-floor-results";
     static final String FLOOR_EVENTS = "bench-floor-events";
 
@@ -309,6 +380,8 @@ final class StreamsRun {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams."))
+                .forEach(k -> p.put(k.substring("bench.streams.".length()), System.getProperty(k)));
         return p;
     }
 

@@ -37,6 +37,13 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--cache-bytes", defaultValue = "67108864", description = "statestore.cache.max.bytes (ledger-app's value); default ${DEFAULT-VALUE}")
     long cacheBytes;
 
+    @Option(names = "--restore-history", defaultValue = "0",
+            description = "also time a restore with this many commands of history (e.g. 1000000); default none")
+    int restoreHistory;
+
+    @Option(names = "--restore-only", description = "only the restore run (with --restore-history)")
+    boolean restoreOnly;
+
     @Option(names = "--mix-only", description = "only the on-sale mix and the baseline (for quick experiments)")
     boolean mixOnly;
 
@@ -65,6 +72,12 @@ final class ThroughputCommand implements Callable<Integer> {
         try (LocalBroker broker = LocalBroker.start(common.kafkaClasspath(), common.work, common.brokerPort)) {
             System.out.println("broker up at " + broker.bootstrap());
             StreamsRun run = new StreamsRun(broker.bootstrap(), common.work, commitIntervalMs, cacheBytes);
+            if (restoreOnly) {
+                Workloads.Workload history = Workloads.holdRelease(100_000, restoreHistory, seed + 2);
+                System.out.printf("restore after a crash with %,d commands of history: deciding again in %,d ms%n",
+                        restoreHistory, run.restoreMillis(history));
+                return 0;
+            }
             // a short warm-up drain so the JIT is not measured in the first real run
             run.ledger(Workloads.onSaleMix(100_000, 10_000, seed + 1));
             run.baseline("warm-up baseline", Workloads.holdRelease(500, 10_000, seed + 1));
@@ -87,6 +100,13 @@ final class ThroughputCommand implements Callable<Integer> {
             runs.add(floor);
             for (int i = 0; i < 3; i++) {
                 createMillis.add(run.createShowMillis(100_000));
+            }
+            if (restoreHistory > 0) {
+                Workloads.Workload history = Workloads.holdRelease(100_000, restoreHistory, seed + 2);
+                long millis = run.restoreMillis(history);
+                System.out.printf("restore after a crash with %,d commands of history (100,000-seat show): state"
+                        + " wiped -> deciding again in %,d ms (JVM and Spring start-up come on top)%n",
+                        restoreHistory, millis);
             }
         }
         Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs,

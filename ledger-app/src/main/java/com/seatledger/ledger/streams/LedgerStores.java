@@ -27,8 +27,14 @@ final class LedgerStores {
     static List<StoreBuilder<?>> builders() {
         return List.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(),
                 Serdes.ByteArray()).withCachingDisabled()
-                // layout and checkpoint chunks are up to 256 KB: above the broker's default record size
-                .withLoggingEnabled(Map.of("max.message.bytes", "2097152")));
+                .withLoggingEnabled(Map.of(
+                        // layout and checkpoint chunks are up to 256 KB: above the broker's default record size
+                        "max.message.bytes", "2097152",
+                        // small segments and an eager cleaner: journal slots are overwritten in place, so
+                        // compaction keeps the changelog (what a crashed task restores) near the live state
+                        // instead of the whole history; only the active segment is never compacted
+                        "segment.bytes", "16777216",
+                        "min.cleanable.dirty.ratio", "0.1")));
     }
 
     static LedgerStore store(ProcessorContext<?, ?> context) {
