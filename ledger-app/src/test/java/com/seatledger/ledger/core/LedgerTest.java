@@ -746,4 +746,44 @@ class LedgerTest {
             assertThat(f.advance(Duration.ofSeconds(10))).isEmpty();
         }
     }
+
+    @Nested
+    class Durability {
+        @Test
+        void aRestartLoadsEveryShowFromCheckpointAndJournal() {
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1", "A-2"));
+            f.run(f.cmd.confirm(ALICE, S, "h1", "o1"));
+            f.run(f.cmd.holdFor(BOB, S, "h2", 5, "B-1"));
+            f.advance(Duration.ofSeconds(6));
+            f.run(f.cmd.hold(BOB, S, "h3", "C-3"));
+            String before = LedgerModelProperties.describe(f.ledger.show(S));
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
+        }
+
+        @Test
+        void forgettingOldIdempotencyRecordsKeepsTheState() {
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1", "A-2"));
+            f.run(f.cmd.sell(ADMIN, S, "o1", "B-1"));
+            String before = LedgerModelProperties.describe(f.ledger.show(S));
+            f.now = f.now.plus(Duration.ofDays(3));
+            assertThat(f.ledger.forgetProcessed(f.now)).isEqualTo(3);
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S)))
+                    .as("the idempotency records are gone, the state is not").isEqualTo(before);
+        }
+
+        @Test
+        void storeWritesFollowTheCommandNotTheShow() {
+            int keys = f.store.size();
+            HoldSeats hold = f.cmd.hold(ALICE, S, "h1", "A-1", "A-2", "A-3");
+            f.run(hold);
+            assertThat(f.store.size()).as("a journal entry and an idempotency record, however many seats")
+                    .isEqualTo(keys + 2);
+            f.run(f.cmd.hold(BOB, S, "h2", "A-1"));
+            assertThat(f.store.size()).as("a rejection: its idempotency record only").isEqualTo(keys + 3);
+            f.run(hold);
+            assertThat(f.store.size()).as("a duplicate: nothing").isEqualTo(keys + 3);
+        }
+    }
 }
