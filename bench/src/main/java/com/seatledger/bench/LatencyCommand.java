@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * SPEC §8 row 4: REST hold → 201 at fixed offered rates. Open model: request i is due at
+ * Target "REST one-seat holds at 1,000/s": REST hold → 201 at fixed offered rates. Open model: request i is due at
  * t0 + i/rate whether or not earlier ones have answered, and its latency is measured from when it
  * was due (not when it was sent), so a stalled server cannot hide its stall (coordinated omission).
  */

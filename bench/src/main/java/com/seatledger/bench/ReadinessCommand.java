@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SPEC §8 row 6: api-app start to serving correct seat maps with 1,000,000 events of history in
+ * Target "api-app ready with 1,000,000 events": api-app start to serving correct seat maps with 1,000,000 events of history in
  * seat-status. The history is made by the real ledger-app from planned hold/release commands on
  * many shows; the seat maps api-app serves are compared with the planner's oracle, seat by seat.
  */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SPEC §8 row 5: one api-app, thousands of seat-map clients of one show. For each client count: the
+ * Target "one change to 10,000 SSE clients": one api-app, thousands of seat-map clients of one show. For each client count: the
  * live heap each idle connection costs (full-GC class histograms of the api-app, before and after
  * connecting), then seat changes made through REST at a steady rate, and for every change and every
  * client the time from the ledger's acceptance (the hold's {@code createdAt}, the ledger's clock on

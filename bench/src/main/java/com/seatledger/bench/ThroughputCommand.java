@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * SPEC §8 rows 1-3: the ledger's decisions/s on one hot partition against a one-get-one-put EOS
+ * Targets "ledger decisions/s", "100,000 vs 500 seats", "best available vs explicit": the ledger's decisions/s on one hot partition against a one-get-one-put EOS
  * processor on the same broker in the same run; 100,000 vs 500 seats; best available vs explicit.
  */
 @Command(name = "throughput", mixinStandardHelpOptions = true,

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Every topic of SPEC §2, defined once. All are keyed by {@code showId} and created with the same
+ * Every topic of the contract (docs/topics.md), defined once. All are keyed by {@code showId} and created with the same
  * partition count, so one show's commands, results and events share a partition number.
  */
 public final class Topics {

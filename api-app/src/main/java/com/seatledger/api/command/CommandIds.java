@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.seatledger.topics.message.Ids;
 
 /**
- * Ids the api-app mints. An {@code Idempotency-Key} is scoped to its actor (SPEC §5): the
+ * Ids the api-app mints. An {@code Idempotency-Key} is scoped to its actor: the
  * commandId is a digest of actor and key, so two actors never collide and a retry is the same
  * command. Ids the api-app chooses for the caller (a new hold's id) derive from the commandId, so a
  * retried HOLD carries the same holdId and is recognised as the same command.

@@ -26,7 +26,7 @@ import com.seatledger.topics.message.ResultCode;
 import jakarta.servlet.DispatcherType;
 
 /**
- * HS256 JWT resource server (SPEC §5): {@code sub} is the actor, the {@code roles} claim may hold
+ * HS256 JWT resource server: {@code sub} is the actor, the {@code roles} claim may hold
  * {@code admin}. Seat maps and their streams are public, commands need a token, box-office and
  * show creation need admin. 401 and 403 are problem bodies like every other error.
  */

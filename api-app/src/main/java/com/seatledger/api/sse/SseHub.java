@@ -25,7 +25,7 @@ import com.seatledger.topics.message.Hold;
 import com.seatledger.topics.message.HoldStatus;
 
 /**
- * The SSE relay (SPEC §6): seat-map streams per show and hold streams per hold. Told of every
+ * The SSE relay: seat-map streams per show and hold streams per hold. Told of every
  * view change by {@link Views} under the view's monitor; subscribes under the same monitor, so a
  * new stream gets its snapshot or replay and then every later delta, none twice.
  */

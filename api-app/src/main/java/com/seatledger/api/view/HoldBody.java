@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.seatledger.topics.message.Hold;
 import com.seatledger.topics.message.HoldStatus;
 
-/** The hold object of SPEC §3.2 plus {@code showId}, and {@code seq}/{@code orderId} where a command produced it. */
+/** The hold object (as in results and events) plus {@code showId}, and {@code seq}/{@code orderId} where a command produced it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HoldBody(String holdId, String showId, String actor, List<String> seatIds, Instant createdAt,
         Instant expiresAt, HoldStatus status, Long seq, String orderId) {

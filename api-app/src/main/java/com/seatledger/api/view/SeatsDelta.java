@@ -8,7 +8,7 @@ import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.SeatChange;
 
 /**
- * The public projection of an event that changed seats (SPEC §6.1): no holdId, actor or orderId can
+ * The public projection of an event that changed seats: no holdId, actor or orderId can
  * be carried because the type has no place for them.
  */
 public record SeatsDelta(long seq, Cause cause, List<SeatChange> seats, Map<String, Availability> availability) {

@@ -28,7 +28,7 @@ import com.seatledger.topics.message.ShowEvent;
 import com.seatledger.topics.message.ShowSnapshot;
 
 /**
- * Keeps {@link Views} up to date from Kafka, on its own thread. Start-up (SPEC §6.3): read the
+ * Keeps {@link Views} up to date from Kafka, on its own thread. Start-up: read the
  * compacted seat-snapshots topic, install each show's latest snapshot, then read each seat-status
  * partition only from shortly before the partition's newest {@code coveredUntil}, skipping events
  * the snapshots contain. If a show's events do not line up with its snapshot (a gap), the

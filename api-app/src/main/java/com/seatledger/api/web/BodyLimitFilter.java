@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Body limits per endpoint (SPEC §5): show creation may be large (a 100,000-seat layout), every
+ * Body limits per endpoint: show creation may be large (a 100,000-seat layout), every
  * other body small. A declared length over the limit is refused before reading; a chunked body is
  * cut off when it passes the limit. Either way: 413 with a problem body.
  */

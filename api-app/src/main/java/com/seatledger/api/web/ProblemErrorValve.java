@@ -12,7 +12,7 @@ import com.seatledger.topics.message.ResultCode;
 /**
  * Errors Tomcat answers itself, before any filter or controller runs (an encoded slash or a
  * malformed URI, for example), as RFC 9457 problem bodies instead of Tomcat's HTML page, so that
- * every 4xx of the API has the same shape (SPEC §5).
+ * every 4xx of the API has the same shape.
  */
 public class ProblemErrorValve extends ErrorReportValve {
 

@@ -17,16 +17,16 @@ import com.seatledger.topics.message.SeatError;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** RFC 9457 problem bodies with the SPEC §5 {@code code} member, and the status of every code. */
+/** RFC 9457 problem bodies with a {@code code} member (docs/api.md), and the status of every code. */
 public final class Problems {
 
     public static final String UNAUTHORIZED = "UNAUTHORIZED";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
-    /** Not in SPEC §5: the SSE connection cap of this instance is reached (503). */
+    /** The api-app's own: the SSE connection cap of this instance is reached (503). */
     public static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
-    /** Not in SPEC §5: no such path or method (404/405). */
+    /** The web layer's own: no such path or method (404/405). */
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 

@@ -7,7 +7,7 @@ import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatDef;
 
-/** Request bodies of SPEC §5. Fields are checked by the command they become (CommandValidation). */
+/** Request bodies of the REST API (docs/api.md). Fields are checked by the command they become (CommandValidation). */
 public final class Requests {
 
     public record CreateShow(String showId, String name, Instant startsAt, List<SeatDef> seats, Policy policy) {

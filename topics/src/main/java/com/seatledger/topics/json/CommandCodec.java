@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Reads a {@code seat-commands} record in the two steps SPEC §4.8 tells apart: bytes that are not
+ * Reads a {@code seat-commands} record in the two steps the contract tells apart: bytes that are not
  * JSON or not a known command type are poison (dead-lettered); a known type with missing or
  * ill-typed fields is an invalid command (rejected with a result, nothing dead-lettered).
  */

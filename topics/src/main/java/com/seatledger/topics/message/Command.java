@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A request to change seat state, on {@code seat-commands} (SPEC §3.1). {@code commandId} is the
+ * A request to change seat state, on {@code seat-commands}. {@code commandId} is the
  * idempotency key; {@code actor} and {@code roles} come from the caller's authentication.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

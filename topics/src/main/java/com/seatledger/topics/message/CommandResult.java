@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Exactly one per command, on {@code seat-command-results} (SPEC §3.2). */
+/** Exactly one per command, on {@code seat-command-results}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandResult(String commandId, String showId, CommandType type, Outcome outcome, ResultCode code,
         String message, Long seq, boolean duplicate, Hold hold, String orderId, List<SeatError> seatErrors) {

@@ -1,7 +1,7 @@
 package com.seatledger.topics.message;
 
 
-/** The id grammar of SPEC §3.1, used for commandId, showId, seatId, holdId and orderId. */
+/** The id grammar of the contract, used for commandId, showId, seatId, holdId and orderId. */
 public final class Ids {
 
     /** How a broken id is described in an error message. */

@@ -1,7 +1,7 @@
 package com.seatledger.topics.message;
 
 /**
- * The ledger's decision codes (SPEC §3.2), declared in precedence order: when several apply, the
+ * The ledger's decision codes, declared in precedence order: when several apply, the
  * one declared first wins ({@code OK} aside).
  */
 public enum ResultCode {

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One change of a show, on {@code seat-status} (SPEC §3.3). {@code seq} is gapless per show;
+ * One change of a show, on {@code seat-status}. {@code seq} is gapless per show;
  * {@code seats} lists only seats whose status changed; {@code availability} covers every category.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

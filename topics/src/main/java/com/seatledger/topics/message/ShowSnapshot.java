@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A show's whole state at {@code seq}, on the compacted {@code seat-snapshots} topic, so a reader
- * can start from it instead of replaying all of {@code seat-status} (SPEC §6.3). {@code seats} are
+ * can start from it instead of replaying all of {@code seat-status}. {@code seats} are
  * in layout order; {@code holds} are the active holds.
  *
  * <p>{@code coveredUntil}: the ledger writes, in one pass, a snapshot of every show of the
