@@ -132,14 +132,10 @@ final class StreamsRun {
         CreateShow create = new CreateShow("create-" + System.nanoTime(), "big", "admin", List.of("admin"),
                 java.time.Instant.now(), "Big show", null, Workloads.layout(seats), null);
         byte[] bytes = Json.MAPPER.writeValueAsBytes(create);
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         try (KafkaStreams streams = new KafkaStreams(LedgerTopology.buildTopology(settings),
                 streamsConfig("bench-create-" + System.nanoTime(), state));
                 KafkaConsumer<String, byte[]> results = KafkaClients.fromStart(bootstrap, Topics.COMMAND_RESULTS.name(), 1);
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                        new ByteArraySerializer())) {
+                KafkaProducer<String, byte[]> producer = KafkaClients.loader(bootstrap)) {
             streams.start();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -149,7 +145,8 @@ final class StreamsRun {
                 results.poll(Duration.ofMillis(100));
             }
             long sent = System.nanoTime();
-            producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), create.showId(), bytes)).get();
+            producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), create.showId(), bytes));
+            producer.flush(); // at once, not after the loader's linger
             while (results.poll(Duration.ofMillis(20)).isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("no result for the CREATE_SHOW");
@@ -202,13 +199,8 @@ final class StreamsRun {
             Path fresh = Files.createTempDirectory(stateRoot, "state");
             Command next = new com.seatledger.topics.message.ReleaseHold("after-restore", w.showId(), "nobody",
                     List.of("user"), java.time.Instant.now(), "no-such-hold");
-            Properties producerProps = new Properties();
-            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                    new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), next.showId(),
-                        Json.MAPPER.writeValueAsBytes(next))).get();
-            }
+            preload(List.of(new ProducerRecord<>(Topics.COMMANDS.name(), next.showId(),
+                    Json.MAPPER.writeValueAsBytes(next))));
             long started = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(LedgerTopology.buildTopology(settings),
                     streamsConfig(app, fresh))) {

@@ -106,10 +106,7 @@ public final class Views {
             if (change.archived()) {
                 archived.put(e.showId(), seq);
                 shows.remove(e.showId());
-                change.holds().forEach(h -> showsOfHold.computeIfPresent(h.holdId(), (k, set) -> {
-                    set.remove(e.showId());
-                    return set.isEmpty() ? null : set;
-                }));
+                change.holds().forEach(h -> unindexHold(e.showId(), h.holdId()));
                 listener.archived(view);
             }
         }
@@ -133,17 +130,19 @@ public final class Views {
             synchronized (v) {
                 gone = v.forgetEndedHolds(before);
             }
-            for (String holdId : gone) {
-                showsOfHold.computeIfPresent(holdId, (k, set) -> {
-                    set.remove(v.showId());
-                    return set.isEmpty() ? null : set;
-                });
-            }
+            gone.forEach(holdId -> unindexHold(v.showId(), holdId));
         }
     }
 
     private void indexHold(String showId, String holdId) {
         showsOfHold.computeIfAbsent(holdId, k -> ConcurrentHashMap.newKeySet()).add(showId);
+    }
+
+    private void unindexHold(String showId, String holdId) {
+        showsOfHold.computeIfPresent(holdId, (k, set) -> {
+            set.remove(showId);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     /** Reads a show under its monitor; null when the show is unknown. */

@@ -3,6 +3,7 @@ package com.seatledger.ledger.core;
 import java.time.Instant;
 import java.util.List;
 
+import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
 import com.seatledger.topics.message.Cause;
@@ -28,6 +29,9 @@ final class BoxOfficeRules {
         ShowBook.requireAdmin(c);
         if (book.find(c.showId()) != null) {
             throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " already exists");
+        }
+        if (book.isArchived(c.showId())) {
+            throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " was archived; its id is not reused");
         }
         Policy policy = c.policy() == null ? Policy.DEFAULTS : c.policy().resolved();
         return new ShowState(c.showId(), c.name(), c.startsAt(), policy, c.seats());
@@ -65,6 +69,27 @@ final class BoxOfficeRules {
         }
         change.orderCancelled = c.orderId();
         change.orderId = c.orderId();
+        return change;
+    }
+
+    /**
+     * ARCHIVE_SHOW: the show ends for good. Its active holds end RELEASED: their seats are listed as
+     * AVAILABLE in the one ARCHIVE event, which carries the final availability.
+     */
+    static Change archive(ShowBook book, ArchiveShow c, Instant now) {
+        ShowBook.requireAdmin(c);
+        ShowState show = book.show(c.showId());
+        Change change = new Change(Cause.ARCHIVE, now).by(c);
+        for (HoldRec h : show.holds.values()) {
+            if (h.active()) {
+                for (int s : h.seats) {
+                    if (show.holdOf[s] == h) {
+                        change.move(s, SeatStatus.AVAILABLE);
+                    }
+                }
+            }
+        }
+        change.reason = c.reason();
         return change;
     }
 

@@ -41,7 +41,7 @@ final class HoldRules {
         int[] seats;
         if (c.seatIds() != null) {
             seats = ShowBook.seats(show, c.seatIds(), s ->
-                    show.available(s) || contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE);
+                    show.available(s) || ShowBook.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE);
             checkHolderLimit(show, c, policy, freeing.length, seats.length);
             if (policy.preventOrphanSeats()) {
                 int[] stranded = show.map.strandedBy(seats, freeing);
@@ -60,7 +60,7 @@ final class HoldRules {
         if (replaced != null) {
             int[] taking = ShowBook.sorted(seats);
             for (int s : replaced.seats) {
-                if (!contains(taking, s)) {
+                if (!ShowBook.contains(taking, s)) {
                     change.move(s, SeatStatus.AVAILABLE);
                 }
             }
@@ -76,10 +76,6 @@ final class HoldRules {
         change.opened = new HoldRec(c.holdId(), c.actor(), seats, now, now.plusSeconds(ttl), HoldStatus.ACTIVE);
         change.hold = change.opened.toHold(show);
         return change;
-    }
-
-    static boolean contains(int[] sorted, int seat) {
-        return sorted.length > 0 && Arrays.binarySearch(sorted, seat) >= 0;
     }
 
     /** maxSeatsPerHolder counts the actor's held seats after a replaced hold is let go; admins are exempt. */

@@ -262,16 +262,16 @@ final class Journal {
     private byte[] getBlob(String prefix, String showId) {
         Bin.In first = new Bin.In(store.get(prefix + showId + FIRST_CHUNK));
         int n = first.i();
-        Bin.Out all = new Bin.Out(n * CHUNK);
         byte[] part = first.bytes();
-        for (int i = 0; ; ) {
-            all.raw(part);
-            if (++i == n) {
-                break;
-            }
+        if (n == 1) {
+            return part;
+        }
+        Bin.Out all = new Bin.Out(n * CHUNK);
+        all.raw(part);
+        for (int i = 1; i < n; i++) {
             Bin.In next = new Bin.In(store.get(prefix + showId + '|' + hex4(i)));
             next.u();
-            part = next.bytes();
+            all.raw(next.bytes());
         }
         return all.toBytes();
     }

@@ -3,11 +3,9 @@ package com.seatledger.ledger.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
@@ -66,8 +64,6 @@ public final class Ledger {
     private final ShowBook book = new ShowBook();
     /** Active holds by expiry; an extension adds a later entry and the stale one is skipped when due. */
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
-    /** Ids of archived shows: never created again. */
-    private final Set<String> archived = new HashSet<>();
     /** A seam for tests: called before each seat of a change is applied. */
     private IntConsumer beforeSeatMove = s -> {
     };
@@ -78,7 +74,7 @@ public final class Ledger {
             book.put(show);
             scheduleActive(show);
         }
-        archived.addAll(journal.archived());
+        journal.archived().forEach(book::archived);
     }
 
     /**
@@ -103,25 +99,15 @@ public final class Ledger {
                     r.seatErrors);
         }
         CommandResult decided = result;
-        stored(() -> {
-            journal.remember(c, fingerprint, now, decided);
-            return null;
-        });
+        stored(() -> journal.remember(c, fingerprint, now, decided));
         return new Decision(result, events);
     }
 
     private CommandResult accept(Command c, Instant now, List<ShowEvent> events) {
         if (c instanceof CreateShow create) {
-            ShowBook.requireAdmin(c);
-            if (archived.contains(c.showId())) {
-                throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " was archived; its id is not reused");
-            }
             ShowState show = BoxOfficeRules.create(book, create);
             show.seq = 1;
-            stored(() -> {
-                journal.created(show);
-                return null;
-            });
+            stored(() -> journal.created(show));
             book.put(show);
             events.add(new ShowEvent(c.showId(), 1, now, Cause.CREATE, c.commandId(), c.actor(), null, null, null,
                     null, List.of(), show.availability(),
@@ -137,52 +123,22 @@ public final class Ledger {
             case CancelOrder o -> BoxOfficeRules.cancel(book, o, now);
             case BlockSeats b -> BoxOfficeRules.block(book, b, now);
             case UnblockSeats u -> BoxOfficeRules.unblock(book, u, now);
-            case ArchiveShow a -> {
-                ShowEvent event = archive(a, now);
-                events.add(event);
-                yield null;
-            }
+            case ArchiveShow a -> BoxOfficeRules.archive(book, a, now);
             case CreateShow s -> throw new IllegalStateException("decided above");
         };
-        if (change == null) {
-            return accepted(c, events.get(events.size() - 1).seq(), null, null);
-        }
-        ShowEvent event = commit(book.find(c.showId()), change);
+        ShowState show = book.find(c.showId());
+        ShowEvent event = change.cause == Cause.ARCHIVE ? end(show, change) : commit(show, change);
         events.add(event);
         return accepted(c, event.seq(), change.hold, change.orderId);
     }
 
-    /**
-     * The show ends: its active holds end RELEASED (their seats listed as AVAILABLE in the one
-     * ARCHIVE event, which carries the final availability), then its state leaves memory and store.
-     */
-    private ShowEvent archive(ArchiveShow c, Instant now) {
-        ShowBook.requireAdmin(c);
-        ShowState show = book.show(c.showId());
-        Change change = new Change(Cause.ARCHIVE, now).by(c);
-        for (HoldRec h : show.holds.values()) {
-            if (h.active()) {
-                for (int s : h.seats) {
-                    if (show.holdOf[s] == h) {
-                        change.move(s, SeatStatus.AVAILABLE);
-                    }
-                }
-            }
-        }
-        change.reason = c.reason();
-        try {
-            show.apply(change, beforeSeatMove);
-        } catch (RuntimeException e) {
-            book.put(stored(() -> journal.load(show.showId)));
-            throw e;
-        }
+    /** The show's last change (see {@link BoxOfficeRules#archive}): then its state leaves memory and store. */
+    private ShowEvent end(ShowState show, Change change) {
+        apply(show, change);
         ShowEvent event = change.event(show);
-        stored(() -> {
-            journal.erase(show);
-            return null;
-        });
+        stored(() -> journal.erase(show));
         book.remove(show.showId);
-        archived.add(show.showId);
+        book.archived(show.showId);
         return event;
     }
 
@@ -198,16 +154,8 @@ public final class Ledger {
      */
     private ShowEvent commit(ShowState show, Change change) {
         byte[] entry = Codec.entry(show.seq + 1, change);
-        try {
-            show.apply(change, beforeSeatMove);
-        } catch (RuntimeException e) {
-            book.put(stored(() -> journal.load(show.showId)));
-            throw e;
-        }
-        stored(() -> {
-            journal.append(show, entry);
-            return null;
-        });
+        apply(show, change);
+        stored(() -> journal.append(show, entry));
         if (change.opened != null) {
             expiries.add(new Due(change.opened.expiresAt.toEpochMilli(), show.showId, change.opened.holdId));
         }
@@ -215,6 +163,16 @@ public final class Ledger {
             expiries.add(new Due(change.extendedTo.toEpochMilli(), show.showId, change.extended.holdId));
         }
         return change.event(show);
+    }
+
+    /** Applies a complete change; if that fails half-way, the show is loaded again from the store. */
+    private void apply(ShowState show, Change change) {
+        try {
+            show.apply(change, beforeSeatMove);
+        } catch (RuntimeException e) {
+            book.put(stored(() -> journal.load(show.showId)));
+            throw e;
+        }
     }
 
     private void scheduleActive(ShowState show) {
@@ -263,6 +221,13 @@ public final class Ledger {
     /** Deletes idempotency records that can no longer match (older than the window); returns how many. */
     public int forgetProcessed(Instant now) {
         return journal.forgetProcessed(now);
+    }
+
+    private static void stored(Runnable write) {
+        stored(() -> {
+            write.run();
+            return null;
+        });
     }
 
     /** Runs a store access; its failure is a {@link StoreFailure}, never mistaken for a failed decision. */
@@ -345,11 +310,7 @@ public final class Ledger {
     }
 
     public int showCount() {
-        int n = 0;
-        for (ShowState ignored : book.all()) {
-            n++;
-        }
-        return n;
+        return book.size();
     }
 
     public int activeHolds() {

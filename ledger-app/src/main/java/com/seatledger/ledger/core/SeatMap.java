@@ -115,10 +115,6 @@ final class SeatMap {
         }
     }
 
-    private static boolean in(int[] sorted, int seat) {
-        return sorted.length > 0 && Arrays.binarySearch(sorted, seat) >= 0;
-    }
-
     /** Rows that may seat the party, plus the rows of seats being freed, which the index does not count yet. */
     private BitSet candidateRows(int category, int level, int[] freeing) {
         BitSet found = runs[category][Math.min(level, RUN_LEVELS) - 1];
@@ -133,7 +129,7 @@ final class SeatMap {
     }
 
     private boolean free(int seat, int category, int[] freeing) {
-        return show.categoryOf[seat] == category && (show.available(seat) || in(freeing, seat));
+        return show.categoryOf[seat] == category && (show.available(seat) || ShowBook.contains(freeing, seat));
     }
 
     /**

@@ -1,10 +1,13 @@
 package com.seatledger.ledger.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 import com.seatledger.topics.message.Command;
@@ -19,6 +22,8 @@ import com.seatledger.topics.message.SeatError;
 final class ShowBook {
 
     private final Map<String, ShowState> shows = new HashMap<>();
+    /** Ids of archived shows: never created again. */
+    private final Set<String> archived = new HashSet<>();
 
     ShowState find(String showId) {
         return shows.get(showId);
@@ -30,6 +35,18 @@ final class ShowBook {
 
     void remove(String showId) {
         shows.remove(showId);
+    }
+
+    void archived(String showId) {
+        archived.add(showId);
+    }
+
+    boolean isArchived(String showId) {
+        return archived.contains(showId);
+    }
+
+    int size() {
+        return shows.size();
     }
 
     Iterable<ShowState> all() {
@@ -65,7 +82,7 @@ final class ShowBook {
             int seat = show.seat(seatIds.get(i));
             ResultCode problem = seat < 0 ? ResultCode.SEAT_NOT_FOUND : state.apply(seat);
             if (problem != null) {
-                errors = errors == null ? new java.util.ArrayList<>() : errors;
+                errors = errors == null ? new ArrayList<>() : errors;
                 errors.add(new SeatError(seatIds.get(i), problem));
             }
             found[i] = seat;
@@ -96,6 +113,11 @@ final class ShowBook {
             throw new Reject(ResultCode.HOLD_NOT_ACTIVE, "hold " + holdId + " is " + h.status);
         }
         return h;
+    }
+
+    /** Whether a sorted seat array holds the seat (the seats of a hold: a handful). */
+    static boolean contains(int[] sorted, int seat) {
+        return sorted.length > 0 && Arrays.binarySearch(sorted, seat) >= 0;
     }
 
     static int[] sorted(int[] seats) {

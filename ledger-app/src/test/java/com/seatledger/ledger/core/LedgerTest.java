@@ -762,6 +762,15 @@ class LedgerTest {
         }
 
         @Test
+        void aShowWhoseLayoutSpansSeveralChunksLoadsWhole() {
+            f.run(f.cmd.create("big", null, Cmd.rows("X", "ABCDEFGHIJ", 4_000)));
+            f.run(f.cmd.hold(ALICE, "big", "h1", "J-4000"));
+            String before = LedgerModelProperties.describe(f.ledger.show("big"));
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show("big"))).isEqualTo(before);
+        }
+
+        @Test
         void forgettingOldIdempotencyRecordsKeepsTheState() {
             f.run(f.cmd.hold(ALICE, S, "h1", "A-1", "A-2"));
             f.run(f.cmd.sell(ADMIN, S, "o1", "B-1"));

@@ -37,9 +37,9 @@ public final class OutputWriters {
             g.writeStartObject();
             string(g, "commandId", r.commandId());
             string(g, "showId", r.showId());
-            string(g, "type", r.type() == null ? null : r.type().name());
-            string(g, "outcome", r.outcome() == null ? null : r.outcome().name());
-            string(g, "code", r.code() == null ? null : r.code().name());
+            string(g, "type", name(r.type()));
+            string(g, "outcome", name(r.outcome()));
+            string(g, "code", name(r.code()));
             string(g, "message", r.message());
             if (r.seq() != null) {
                 g.writeNumberProperty("seq", r.seq());
@@ -52,7 +52,7 @@ public final class OutputWriters {
             for (SeatError e : r.seatErrors()) {
                 g.writeStartObject();
                 string(g, "seatId", e.seatId());
-                string(g, "reason", e.reason() == null ? null : e.reason().name());
+                string(g, "reason", name(e.reason()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -68,7 +68,7 @@ public final class OutputWriters {
             string(g, "showId", e.showId());
             g.writeNumberProperty("seq", e.seq());
             instant(g, "at", e.at());
-            string(g, "cause", e.cause() == null ? null : e.cause().name());
+            string(g, "cause", name(e.cause()));
             string(g, "commandId", e.commandId());
             string(g, "actor", e.actor());
             hold(g, e.hold());
@@ -80,7 +80,7 @@ public final class OutputWriters {
             for (SeatChange s : e.seats()) {
                 g.writeStartObject();
                 string(g, "seatId", s.seatId());
-                string(g, "status", s.status() == null ? null : s.status().name());
+                string(g, "status", name(s.status()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -126,7 +126,7 @@ public final class OutputWriters {
         }
         instant(g, "createdAt", h.createdAt());
         instant(g, "expiresAt", h.expiresAt());
-        string(g, "status", h.status() == null ? null : h.status().name());
+        string(g, "status", name(h.status()));
         g.writeEndObject();
     }
 
@@ -134,6 +134,10 @@ public final class OutputWriters {
         if (value != null) {
             g.writeStringProperty(name, value);
         }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** ISO-8601 in UTC, as the mapper writes an Instant. */
