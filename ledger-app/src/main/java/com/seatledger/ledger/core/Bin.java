@@ -122,6 +122,11 @@ final class Bin {
             return buf[pos++] & 0xFF;
         }
 
+        void skipBytes() {
+            int n = (int) u();
+            pos += n;
+        }
+
         byte[] bytes() {
             int n = (int) u();
             byte[] v = Arrays.copyOfRange(buf, pos, pos + n);

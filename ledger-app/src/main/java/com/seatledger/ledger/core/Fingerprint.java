@@ -24,6 +24,9 @@ import com.seatledger.topics.message.UnblockSeats;
  */
 final class Fingerprint {
 
+    private static final long OFFSET = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
     private Fingerprint() {
     }
 
@@ -78,13 +81,30 @@ final class Fingerprint {
                 .b(p.preventOrphanSeats() == null ? 2 : p.preventOrphanSeats() ? 1 : 0);
     }
 
+    /** A 64-bit hash of a command's identity in the ledger: its show and its commandId. */
+    static long ofId(String showId, String commandId) {
+        long h = OFFSET;
+        for (int i = 0; i < showId.length(); i++) {
+            h = (h ^ showId.charAt(i)) * PRIME;
+        }
+        h = (h ^ '/') * PRIME; // never part of an id
+        for (int i = 0; i < commandId.length(); i++) {
+            h = (h ^ commandId.charAt(i)) * PRIME;
+        }
+        return avalanche(h);
+    }
+
     /** FNV-1a, 64 bits, with a final avalanche so that near-identical commands land far apart. */
     static long hash(byte[] bytes) {
-        long h = 0xcbf29ce484222325L;
+        long h = OFFSET;
         for (byte b : bytes) {
             h ^= b;
-            h *= 0x100000001b3L;
+            h *= PRIME;
         }
+        return avalanche(h);
+    }
+
+    private static long avalanche(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

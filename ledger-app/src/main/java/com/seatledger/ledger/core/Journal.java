@@ -1,14 +1,11 @@
 package com.seatledger.ledger.core;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.seatledger.topics.message.Command;
-import com.seatledger.topics.message.CommandResult;
 
 /**
  * The ledger's durable state, as key ranges of one {@link LedgerStore} (binary values, {@link Codec}):
@@ -17,14 +14,12 @@ import com.seatledger.topics.message.CommandResult;
  * <li>{@code sk|show|chunk}: a checkpoint of the show's state at some seq;
  * <li>{@code sj|show|slot}: the journal, one entry per change since (and before) the checkpoint, in
  * a ring of {@value #RING} slots per show that is overwritten in place (no deletes to pay for);
- * <li>{@code ci|day|show/commandId}: each command's idempotency record (fingerprint and result),
- * bucketed by day so that whole old days are dropped without a per-command expiry index;
  * <li>{@code sd|show}: shows changed since their last snapshot;
  * <li>{@code sa|show}: an archived show's id, so that it is never created again (the only trace
- * an archived show leaves besides its commands' idempotency records, which age out with the window).
+ * an archived show leaves besides its commands' idempotency records ({@link RecentCommands}), which
+ * age out with the window).
  * </ul>
- * An accepted command writes one journal entry and one idempotency record; a rejected one only the
- * latter. Loading a show = its layout + its checkpoint + the ring's entries after the checkpoint.
+ * An accepted command writes one journal entry (and its idempotency record, {@link RecentCommands}). Loading a show = its layout + its checkpoint + the ring's entries after the checkpoint.
  * A checkpoint is written when the entries since the last one outweigh it (or fill half the ring),
  * so checkpoints cost at most about as much as the journal, and a load replays a bounded tail.
  */
@@ -33,13 +28,10 @@ final class Journal {
     static final int RING = 1 << 16;
     static final int CHUNK = 256 * 1024;
     static final int MIN_CHECKPOINT_GAP = 64 * 1024;
-    static final int FORGET_BATCH = 10_000;
-    private static final long DAY = Duration.ofDays(1).toMillis();
 
     private static final String LAYOUT = "sl|";
     private static final String CHECKPOINT = "sk|";
     private static final String ENTRY = "sj|";
-    private static final String PROCESSED = "ci|";
     private static final String SNAPSHOT_DUE = "sd|";
     private static final String ARCHIVED = "sa|";
     private static final String FIRST_CHUNK = "|0000";
@@ -54,22 +46,11 @@ final class Journal {
 
     private final LedgerStore store;
     private final Map<String, Tail> tails = new HashMap<>();
-    /** The oldest day with idempotency records, so most lookups need not try yesterday's bucket. */
-    private long oldestDay = Long.MAX_VALUE;
     private long entriesWritten;
     private long checkpointsWritten;
 
     Journal(LedgerStore store) {
         this.store = store;
-        findOldestDay();
-    }
-
-    private void findOldestDay() {
-        oldestDay = Long.MAX_VALUE;
-        store.scan(PROCESSED, PROCESSED + '\uffff', (key, value) -> {
-            oldestDay = Long.parseLong(key.substring(PROCESSED.length(), PROCESSED.length() + 8));
-            return false;
-        });
     }
 
     long entriesWritten() {
@@ -181,48 +162,6 @@ final class Journal {
         return ENTRY + showId + '|' + hex4((int) (seq & (RING - 1)));
     }
 
-    // ---- idempotency
-
-    /** The command's record if it was decided within the idempotency window before {@code now}. */
-    Codec.Processed processed(Command c, Instant now, Duration window) {
-        long day = now.toEpochMilli() / DAY;
-        for (long d = day; d >= Math.max(day - 1, oldestDay); d--) {
-            byte[] bytes = store.get(processedKey(d, c));
-            if (bytes != null) {
-                Codec.Processed p = Codec.processed(c, bytes);
-                if (now.isBefore(p.decidedAt().plus(window))) {
-                    return p;
-                }
-            }
-        }
-        return null;
-    }
-
-    void remember(Command c, long fingerprint, Instant now, CommandResult result) {
-        long day = now.toEpochMilli() / DAY;
-        store.put(processedKey(day, c), Codec.processed(fingerprint, now, result));
-        oldestDay = Math.min(oldestDay, day);
-    }
-
-    /** Deletes idempotency records of days that lie wholly outside the window; at most a batch per call. */
-    int forgetProcessed(Instant now) {
-        String before = PROCESSED + day8(now.toEpochMilli() / DAY - 1);
-        List<String> old = new ArrayList<>();
-        store.scan(PROCESSED, before, (key, value) -> {
-            old.add(key);
-            return old.size() < FORGET_BATCH;
-        });
-        old.forEach(store::delete);
-        if (!old.isEmpty()) {
-            findOldestDay();
-        }
-        return old.size();
-    }
-
-    private static String processedKey(long day, Command c) {
-        return PROCESSED + day8(day) + '|' + c.showId() + '/' + c.commandId();
-    }
-
     // ---- snapshots due
 
     List<String> snapshotsDue() {
@@ -285,8 +224,4 @@ final class Journal {
         return new String(c);
     }
 
-    private static String day8(long day) {
-        String s = Long.toString(day);
-        return "00000000".substring(s.length()) + s;
-    }
 }

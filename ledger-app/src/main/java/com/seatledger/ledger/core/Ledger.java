@@ -61,6 +61,7 @@ public final class Ledger {
     }
 
     private final Journal journal;
+    private final RecentCommands recent;
     private final ShowBook book = new ShowBook();
     /** Active holds by expiry; an extension adds a later entry and the stale one is skipped when due. */
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
@@ -68,8 +69,18 @@ public final class Ledger {
     private IntConsumer beforeSeatMove = s -> {
     };
 
+    /** A ledger over one store holding both shows and idempotency records (tests, the benchmark's oracle). */
     public Ledger(LedgerStore store) {
-        this.journal = new Journal(store);
+        this(store, store);
+    }
+
+    /**
+     * @param shows  layouts, checkpoints, journals ({@link Journal})
+     * @param recent idempotency records ({@link RecentCommands}); may be the same store
+     */
+    public Ledger(LedgerStore shows, LedgerStore recent) {
+        this.journal = new Journal(shows);
+        this.recent = new RecentCommands(recent);
         for (ShowState show : journal.loadAll()) {
             book.put(show);
             scheduleActive(show);
@@ -85,7 +96,7 @@ public final class Ledger {
         Instant now = millis(at);
         List<ShowEvent> events = new ArrayList<>(expireDue(now));
         long fingerprint = Fingerprint.of(c);
-        Codec.Processed seen = stored(() -> journal.processed(c, now, IDEMPOTENCY_WINDOW));
+        Codec.Processed seen = stored(() -> recent.processed(c, now, IDEMPOTENCY_WINDOW));
         if (seen != null) {
             CommandResult again = seen.fingerprint() == fingerprint ? seen.result().asDuplicate()
                     : rejected(c, ResultCode.INVALID_COMMAND, "commandId reused with different content");
@@ -99,7 +110,7 @@ public final class Ledger {
                     r.seatErrors);
         }
         CommandResult decided = result;
-        stored(() -> journal.remember(c, fingerprint, now, decided));
+        stored(() -> recent.remember(c, fingerprint, now, decided));
         return new Decision(result, events);
     }
 
@@ -220,7 +231,7 @@ public final class Ledger {
 
     /** Deletes idempotency records that can no longer match (older than the window); returns how many. */
     public int forgetProcessed(Instant now) {
-        return journal.forgetProcessed(now);
+        return stored(() -> recent.forget(now));
     }
 
     private static void stored(Runnable write) {

@@ -10,6 +10,7 @@ import java.util.function.BiPredicate;
 public final class MemoryStore implements LedgerStore {
 
     private final TreeMap<String, byte[]> map = new TreeMap<>();
+    private long writes;
 
     @Override
     public byte[] get(String key) {
@@ -18,11 +19,13 @@ public final class MemoryStore implements LedgerStore {
 
     @Override
     public void put(String key, byte[] value) {
+        writes++;
         map.put(key, value);
     }
 
     @Override
     public void delete(String key) {
+        writes++;
         map.remove(key);
     }
 
@@ -35,6 +38,16 @@ public final class MemoryStore implements LedgerStore {
                 return;
             }
         }
+    }
+
+    /** Puts and deletes so far. */
+    public long writes() {
+        return writes;
+    }
+
+    /** Keys starting with {@code prefix}. */
+    public int count(String prefix) {
+        return map.subMap(prefix, prefix + '\uffff').size();
     }
 
     public int size() {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -47,7 +47,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
 
     private final LedgerSettings settings;
-    private final Function<LedgerStore, Ledger> ledgers;
+    private final BiFunction<LedgerStore, LedgerStore, Ledger> ledgers;
     private final LedgerMetrics metrics;
     private long reportedEntries;
     private long reportedCheckpoints;
@@ -55,8 +55,9 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private Ledger ledger;
     private ShowSnapshots snapshots;
 
-    /** {@code ledgers} builds the ledger over the task's store (tests wrap it to inject faults). */
-    LedgerProcessor(LedgerSettings settings, Function<LedgerStore, Ledger> ledgers, LedgerMetrics metrics) {
+    /** {@code ledgers} builds the ledger over the task's two stores (tests wrap it to inject faults). */
+    LedgerProcessor(LedgerSettings settings, BiFunction<LedgerStore, LedgerStore, Ledger> ledgers,
+            LedgerMetrics metrics) {
         this.settings = settings;
         this.ledgers = ledgers;
         this.metrics = metrics;
@@ -68,7 +69,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         // working state is loaded from the store (checkpoints + journal) every time
         this.context = context;
         long started = System.nanoTime();
-        this.ledger = ledgers.apply(LedgerStores.store(context));
+        this.ledger = ledgers.apply(LedgerStores.shows(context), LedgerStores.recent(context));
         this.snapshots = new ShowSnapshots(ledger);
         reportedEntries = 0;
         reportedCheckpoints = 0;

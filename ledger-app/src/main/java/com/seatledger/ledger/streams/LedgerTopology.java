@@ -1,6 +1,6 @@
 package com.seatledger.ledger.streams;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,8 +39,8 @@ public final class LedgerTopology {
         return addTo(topology, settings, Ledger::new, metrics);
     }
 
-    /** With the ledger built by {@code ledgers} over each task's store (tests inject faults this way). */
-    static Topology addTo(Topology topology, LedgerSettings settings, Function<LedgerStore, Ledger> ledgers,
+    /** With the ledger built by {@code ledgers} over each task's stores (tests inject faults this way). */
+    static Topology addTo(Topology topology, LedgerSettings settings, BiFunction<LedgerStore, LedgerStore, Ledger> ledgers,
             LedgerMetrics metrics) {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.COMMANDS.name());
         topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings, ledgers, metrics), SOURCE);

@@ -609,7 +609,33 @@ class LedgerTest {
             f.now = f.now.plus(Ledger.IDEMPOTENCY_WINDOW);
             assertThat(f.ledger.forgetProcessed(f.now)).as("yesterday's records may still match").isZero();
             f.now = f.now.plus(Ledger.IDEMPOTENCY_WINDOW);
-            assertThat(f.ledger.forgetProcessed(f.now)).as("the CREATE_SHOW and the HOLD").isEqualTo(2);
+            assertThat(f.ledger.forgetProcessed(f.now)).as("the batch of the CREATE_SHOW and the HOLD").isEqualTo(1);
+            assertThat(f.store.count("cb|")).isZero();
+            assertThat(f.run(f.cmd.hold(ALICE, S, "h1", "Z-1")).duplicate()).as("decided afresh").isFalse();
+        }
+
+        @Test
+        void manyCommandsShareABatchAndAreKnownAfterARestart() {
+            List<HoldSeats> holds = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                HoldSeats h = f.cmd.hold("buyer-" + i, S, "h" + i, "Z-1");
+                holds.add(h);
+                f.run(h);
+            }
+            int batches = f.store.count("cb|");
+            assertThat(batches).as("records are batched").isBetween(2, 50);
+            f.ledger = new Ledger(f.store);
+            for (HoldSeats h : holds) {
+                assertThat(f.run(h).duplicate()).as(h.commandId()).isTrue();
+            }
+            f.now = f.now.plus(Duration.ofDays(1));
+            ReleaseHold later = f.cmd.release(ALICE, S, "h-none");
+            f.run(later);
+            f.now = f.now.plus(Duration.ofHours(23));
+            assertThat(f.ledger.forgetProcessed(f.now)).as("the first day's batches").isEqualTo(batches);
+            f.ledger = new Ledger(f.store);
+            assertThat(f.run(later).duplicate()).as("yesterday's record stays").isTrue();
+            assertThat(f.run(holds.getFirst()).duplicate()).isFalse();
         }
     }
 
@@ -776,7 +802,7 @@ class LedgerTest {
             f.run(f.cmd.sell(ADMIN, S, "o1", "B-1"));
             String before = LedgerModelProperties.describe(f.ledger.show(S));
             f.now = f.now.plus(Duration.ofDays(3));
-            assertThat(f.ledger.forgetProcessed(f.now)).isEqualTo(3);
+            assertThat(f.ledger.forgetProcessed(f.now)).as("the one batch of three records").isEqualTo(1);
             f.ledger = new Ledger(f.store);
             assertThat(LedgerModelProperties.describe(f.ledger.show(S)))
                     .as("the idempotency records are gone, the state is not").isEqualTo(before);
@@ -784,15 +810,15 @@ class LedgerTest {
 
         @Test
         void storeWritesFollowTheCommandNotTheShow() {
-            int keys = f.store.size();
+            long writes = f.store.writes();
             HoldSeats hold = f.cmd.hold(ALICE, S, "h1", "A-1", "A-2", "A-3");
             f.run(hold);
-            assertThat(f.store.size()).as("a journal entry and an idempotency record, however many seats")
-                    .isEqualTo(keys + 2);
+            assertThat(f.store.writes()).as("a journal entry and the batch of idempotency records, however many seats")
+                    .isEqualTo(writes + 2);
             f.run(f.cmd.hold(BOB, S, "h2", "A-1"));
-            assertThat(f.store.size()).as("a rejection: its idempotency record only").isEqualTo(keys + 3);
+            assertThat(f.store.writes()).as("a rejection: its idempotency record only").isEqualTo(writes + 3);
             f.run(hold);
-            assertThat(f.store.size()).as("a duplicate: nothing").isEqualTo(keys + 3);
+            assertThat(f.store.writes()).as("a duplicate: nothing").isEqualTo(writes + 3);
         }
     }
 }

@@ -62,8 +62,8 @@ class LedgerTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        Topology topology = LedgerTopology.addTo(new Topology(), LedgerSettings.DEFAULTS, store -> {
-            Ledger ledger = new Ledger(store);
+        Topology topology = LedgerTopology.addTo(new Topology(), LedgerSettings.DEFAULTS, (shows, recent) -> {
+            Ledger ledger = new Ledger(shows, recent);
             int[] moves = {0};
             ledger.beforeSeatMove(seat -> {
                 if (failing && ++moves[0] % 2 == 0) {

@@ -1,0 +1,128 @@
+package com.seatledger.ledger.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.CommandResult;
+
+/**
+ * The idempotency records of the last day or two: for each command its fingerprint, when it was
+ * decided and its result ({@link Codec#processed}).
+ *
+ * <p>Records are stored in <b>batches</b>, {@code cb|day|batch}, each the records of consecutive
+ * commands up to {@value #BATCH_BYTES} bytes, rewritten as it fills. The store holding them keeps
+ * Kafka Streams' record cache, so a batch rewritten many times within a commit interval reaches the
+ * changelog once: a crashed task restores one record per batch, not one per command, which is what
+ * bounded a restart after a busy day. Which batch holds a command is known from memory
+ * ({@link IdIndex}, rebuilt by one pass over the batches at load), so a command never seen before
+ * (nearly all of them) costs no store read at all. Whole days of batches are dropped once outside
+ * the window: there is no per-command expiry.
+ */
+final class RecentCommands {
+
+    static final int BATCH_BYTES = 8 * 1024;
+    static final int FORGET_BATCH = 1_000;
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final String BATCHES = "cb|";
+
+    private final LedgerStore store;
+    private final IdIndex index = new IdIndex();
+    /** The day of each batch, by the first batch of each day (batch numbers only grow). */
+    private final TreeMap<Integer, Long> days = new TreeMap<>();
+    private int nextBatch;
+    private int batch = -1;
+    private long batchDay = -1;
+    private Bin.Out open;
+
+    RecentCommands(LedgerStore store) {
+        this.store = store;
+        store.scan(BATCHES, BATCHES + '\uffff', (key, value) -> {
+            long day = Long.parseLong(key, 3, 11, 10);
+            int b = Integer.parseInt(key, 12, key.length(), 16);
+            Map.Entry<Integer, Long> last = days.lastEntry();
+            if (last == null || last.getValue() != day) {
+                days.put(b, day);
+            }
+            nextBatch = Math.max(nextBatch, b + 1);
+            Bin.In in = new Bin.In(value);
+            while (in.more()) {
+                index.put(Fingerprint.ofId(in.s(), in.s()), b);
+                in.skipBytes();
+            }
+            return true;
+        });
+    }
+
+    int size() {
+        return index.size();
+    }
+
+    /** The command's record if it was decided within {@code window} before {@code now}. */
+    Codec.Processed processed(Command c, Instant now, Duration window) {
+        int b = index.get(Fingerprint.ofId(c.showId(), c.commandId()));
+        if (b < 0) {
+            return null;
+        }
+        byte[] bytes = store.get(key(days.floorEntry(b).getValue(), b));
+        if (bytes == null) {
+            return null;
+        }
+        Bin.In in = new Bin.In(bytes);
+        while (in.more()) {
+            String show = in.s();
+            String id = in.s();
+            if (c.commandId().equals(id) && c.showId().equals(show)) {
+                Codec.Processed p = Codec.processed(c, in.bytes());
+                return now.isBefore(p.decidedAt().plus(window)) ? p : null;
+            }
+            in.skipBytes();
+        }
+        return null; // another id with the same 64-bit hash
+    }
+
+    void remember(Command c, long fingerprint, Instant now, CommandResult result) {
+        long day = Math.max(batchDay, now.toEpochMilli() / DAY);
+        if (open == null || day != batchDay || open.size() >= BATCH_BYTES) {
+            batch = nextBatch++;
+            if (day != batchDay) {
+                days.put(batch, day);
+            }
+            batchDay = day;
+            open = new Bin.Out(BATCH_BYTES + 1024);
+        }
+        open.s(c.showId()).s(c.commandId()).bytes(Codec.processed(fingerprint, now, result));
+        store.put(key(batchDay, batch), open.toBytes());
+        index.put(Fingerprint.ofId(c.showId(), c.commandId()), batch);
+    }
+
+    /** Deletes the batches of days wholly outside the window (at most a batch of them per call); returns how many. */
+    int forget(Instant now) {
+        long keepFrom = now.toEpochMilli() / DAY - 1;
+        List<String> old = new ArrayList<>();
+        store.scan(BATCHES, key(keepFrom, 0), (key, value) -> {
+            old.add(key);
+            return old.size() < FORGET_BATCH;
+        });
+        if (old.isEmpty()) {
+            return 0;
+        }
+        old.forEach(store::delete);
+        String lastKey = old.getLast();
+        int lastDeleted = Integer.parseInt(lastKey, 12, lastKey.length(), 16);
+        index.retain(b -> b > lastDeleted);
+        Long lastDay = days.floorEntry(lastDeleted).getValue();
+        days.headMap(lastDeleted, true).entrySet().removeIf(e -> e.getValue() < lastDay);
+        return old.size();
+    }
+
+    private static String key(long day, int batch) {
+        String d = Long.toString(day);
+        String b = Integer.toHexString(batch);
+        return BATCHES + "00000000".substring(d.length()) + d + '|' + "00000000".substring(b.length()) + b;
+    }
+}
