@@ -108,11 +108,47 @@ class BadInputIT {
         assertThat(answers.stream().filter(a -> a.status() == 413)).as("oversized body").isNotEmpty();
     }
 
+    /** What a detail written for the API's users never contains: Java types, library options, record dumps. */
+    static final java.util.regex.Pattern JAVA_ISH = java.util.regex.Pattern.compile(
+            "java\\.|jakarta\\.|tools\\.jackson|com\\.seatledger|springframework|Exception|[A-Za-z]+\\[[A-Za-z]+="
+                    + "|\\[[^\\]]*\\[|Feature\\.|CoercionConfig|`");
+
     static void isDecisionOrProblem(Rest.Answer a) {
         assertThat(a.status()).as(a.status() + " " + a.body()).isLessThan(500);
         if (a.status() >= 400) {
             assertThat(a.contentType()).as(a.status() + " " + a.body()).startsWith("application/problem+json");
             assertThat(a.json().has("code")).as(a.body()).isTrue();
+            String detail = a.json().path("detail").asString("");
+            assertThat(detail).as("detail of " + a.body()).isNotBlank();
+            assertThat(JAVA_ISH.matcher(detail).find()).as("detail in the API's words: " + detail).isFalse();
+        }
+    }
+
+    @Test
+    void theWebLayerAnswersWithItsOwnCodes() throws Exception {
+        String holds = "/api/shows/" + show + "/holds";
+        Rest.Answer unknown = api.get("/api/no-such-thing", null);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.json().path("code").asString()).isEqualTo("NOT_FOUND");
+        Rest.Answer put = api.send("/api/shows/" + show, null, b -> b.PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json"));
+        assertThat(put.status()).as(put.body()).isEqualTo(405);
+        assertThat(put.json().path("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        Rest.Answer noType = api.send(holds, USER, b -> b.POST(HttpRequest.BodyPublishers.ofString("{\"seatIds\":[\"A-1\"]}")));
+        assertThat(noType.status()).as(noType.body()).isEqualTo(415);
+        assertThat(noType.json().path("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        Rest.Answer xml = api.send("/api/shows/" + show, null, b -> b.GET().header("Accept", "application/xml"));
+        assertThat(xml.status()).as(xml.body()).isEqualTo(406);
+        assertThat(xml.json().path("code").asString()).isEqualTo("NOT_ACCEPTABLE");
+        Rest.Answer category = api.post(holds, USER, null,
+                "{\"bestAvailable\":{\"category\":\"PLATINUM\",\"quantity\":1}}");
+        assertThat(category.json().path("detail").asString()).as(category.body()).contains("PLATINUM")
+                .contains("STANDARD");
+        Rest.Answer typed = api.post(holds, USER, null, "{\"seatIds\":\"A-1\",\"ttlSeconds\":\"soon\"}");
+        assertThat(typed.json().path("detail").asString()).as(typed.body()).startsWith("seatIds: ")
+                .contains("array");
+        for (Rest.Answer a : List.of(unknown, put, noType, xml, category, typed)) {
+            isDecisionOrProblem(a);
         }
     }
 

@@ -15,6 +15,9 @@ import com.seatledger.topics.Topics;
  * @param replyTimeout how long a command may wait for the ledger's decision (then 503)
  * @param createShowTimeout the same for CREATE_SHOW, whose layout may hold 100,000 seats
  * @param jwtSecret    HS256 secret, at least 32 bytes as UTF-8
+ * @param jwtIssuerUri an identity provider's issuer (OpenID discovery); its tokens are accepted instead
+ * @param jwkSetUri    an identity provider's JWK set (with or without an issuer to check)
+ * @param jwtRolesClaim the claim holding the roles, a top-level name or a dotted path
  * @param rateLimit    commands per actor
  * @param sse          SSE limits
  * @param views        seat-map views
@@ -22,7 +25,8 @@ import com.seatledger.topics.Topics;
  * @param openOperations whether Actuator and OpenAPI endpoints need no token
  */
 @ConfigurationProperties("seatledger")
-public record ApiProperties(Integer partitions, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, RateLimit rateLimit,
+public record ApiProperties(Integer partitions, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, String jwtIssuerUri,
+        String jwkSetUri, String jwtRolesClaim, RateLimit rateLimit,
         SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations) {
 
     public record RateLimit(double perSecond, int burst) {
@@ -43,6 +47,9 @@ public record ApiProperties(Integer partitions, Duration replyTimeout, Duration 
         partitions = partitions == null ? Topics.DEFAULT_PARTITIONS : partitions;
         replyTimeout = replyTimeout == null ? Duration.ofSeconds(5) : replyTimeout;
         createShowTimeout = createShowTimeout == null ? Duration.ofSeconds(60) : createShowTimeout;
+        jwtIssuerUri = jwtIssuerUri == null || jwtIssuerUri.isBlank() ? null : jwtIssuerUri;
+        jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? null : jwkSetUri;
+        jwtRolesClaim = jwtRolesClaim == null || jwtRolesClaim.isBlank() ? "roles" : jwtRolesClaim;
         rateLimit = rateLimit == null ? new RateLimit(20, 40) : rateLimit;
         sse = sse == null ? SseSettings.DEFAULTS : sse;
         views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(30), Duration.ofHours(1)) : views;

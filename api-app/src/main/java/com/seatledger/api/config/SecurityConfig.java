@@ -1,20 +1,31 @@
 package com.seatledger.api.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -26,8 +37,8 @@ import com.seatledger.topics.message.ResultCode;
 import jakarta.servlet.DispatcherType;
 
 /**
- * HS256 JWT resource server: {@code sub} is the actor, the {@code roles} claim may hold
- * {@code admin}. Seat maps and their streams are public, commands need a token, box-office and
+ * JWT resource server: {@code sub} is the actor, the roles claim ({@code roles} unless configured)
+ * may hold {@code admin}; tokens are HS256 with a shared secret or an identity provider's. Seat maps and their streams are public, commands need a token, box-office and
  * show creation need admin. 401 and 403 are problem bodies like every other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,25 +46,69 @@ public class SecurityConfig {
 
     static final int MIN_SECRET_BYTES = 32;
 
+    /**
+     * Tokens from an identity provider when one is configured (its JWKS, RS256/ES256, keys rotated by
+     * {@code kid}), else HS256 with the shared secret.
+     */
     @Bean
     JwtDecoder jwtDecoder(ApiProperties props) {
+        return decoder(props);
+    }
+
+    static JwtDecoder decoder(ApiProperties props) {
+        String issuer = props.jwtIssuerUri();
+        if (props.jwkSetUri() != null) {
+            NimbusJwtDecoder d = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
+            d.setJwtValidator(issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+            return d;
+        }
+        if (issuer != null) {
+            // OpenID discovery on the first token, not at start-up: the api-app starts while the provider is away
+            return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
+        }
         String secret = props.jwtSecret();
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("SEATLEDGER_JWT_SECRET (seatledger.jwt-secret) must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes; only the 'local' profile has a built-in development secret");
+                    + MIN_SECRET_BYTES + " bytes, or SEATLEDGER_JWT_ISSUER_URI / SEATLEDGER_JWK_SET_URI to take tokens "
+                    + "from an identity provider; only the 'local' profile has a built-in development secret");
         }
         return NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
     }
 
+    /**
+     * Roles from the claim {@code claim}: a top-level claim of that name (providers namespace theirs,
+     * e.g. {@code https://example.com/roles}), else a dotted path into nested claims
+     * ({@code realm_access.roles}); an array of names or one space-separated string.
+     */
+    static Converter<Jwt, Collection<GrantedAuthority>> roles(String claim) {
+        String[] path = claim.split("\\.");
+        return jwt -> {
+            Object node = jwt.getClaims().get(claim);
+            if (node == null) {
+                node = jwt.getClaims();
+                for (String step : path) {
+                    node = node instanceof Map<?, ?> m ? m.get(step) : null;
+                }
+            }
+            Collection<?> names = node instanceof Collection<?> c ? c
+                    : node instanceof String s ? List.of(s.split(" ")) : List.of();
+            List<GrantedAuthority> roles = new ArrayList<>();
+            for (Object name : names) {
+                if (name instanceof String n && !n.isBlank()) {
+                    roles.add(new SimpleGrantedAuthority("ROLE_" + n));
+                }
+            }
+            return roles;
+        };
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiProperties props) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter jwtAuth = new JwtAuthenticationConverter();
-        jwtAuth.setJwtGrantedAuthoritiesConverter(roles);
+        jwtAuth.setJwtGrantedAuthoritiesConverter(roles(props.jwtRolesClaim()));
         // EventSource cannot send headers: the hold stream takes ?access_token= (RFC 6750)
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
         tokens.setAllowUriQueryParameter(true);
@@ -67,14 +122,17 @@ public class SecurityConfig {
                             "/api/shows/*/orders/*/cancel", "/api/shows/*/blocks", "/api/shows/*/unblocks",
                             "/api/shows/*/archive")
                             .hasRole(Command.ADMIN_ROLE);
-                    a.requestMatchers("/api/**").authenticated();
+                    a.requestMatchers("/api/shows/*/holds", "/api/holds/**").authenticated();
+                    var operations = a.requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+                            "/swagger-ui.html");
                     if (props.openOperations()) {
-                        a.requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                                .permitAll();
+                        operations.permitAll();
+                    } else {
+                        operations.authenticated();
                     }
-                    a.requestMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.png", "/favicon.ico")
-                            .permitAll();
-                    a.anyRequest().authenticated();
+                    // the API's routes are all named above; anything else is no route at all, and the web
+                    // layer answers it (404 NOT_FOUND, 405 METHOD_NOT_ALLOWED) instead of asking for a token
+                    a.anyRequest().permitAll();
                 })
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(tokens)

@@ -13,7 +13,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.seatledger.api.command.BadRequest;
@@ -25,7 +34,12 @@ import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ResultCode;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every error becomes an RFC 9457 problem with a {@code code}; a 500 only for a bug. */
 @RestControllerAdvice
@@ -93,45 +107,111 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return cast(invalid(readableProblem(ex)));
     }
 
-    /** "field: what was wrong" for a body Jackson could not map, without echoing the input. */
+    /**
+     * "field: what was wrong" for a body that could not be mapped, in the API's words (JSON types,
+     * field paths), never a Java type or a parser option, and without echoing more than a value.
+     */
     static String readableProblem(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder();
-            for (JacksonException.Reference ref : d.getPath()) {
-                if (ref.getPropertyName() != null) {
-                    field.append(field.length() == 0 ? "" : ".").append(ref.getPropertyName());
-                } else if (ref.getIndex() >= 0) {
-                    field.append('[').append(ref.getIndex()).append(']');
-                }
+            String field = path(d);
+            return switch (d) {
+                case UnrecognizedPropertyException u -> field + ": unknown field";
+                case InvalidFormatException f -> field + ": " + shown(f.getValue()) + " is not " + kind(f.getTargetType());
+                case MismatchedInputException m when m.getTargetType() != null -> field + ": must be " + kind(m.getTargetType());
+                default -> field + ": not a valid value";
+            };
+        }
+        if (cause instanceof StreamReadException r) {
+            TokenStreamLocation at = r.getLocation();
+            return "body: not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        if (cause instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "body: must be " + kind(m.getTargetType());
+        }
+        return "body: a JSON object is required";
+    }
+
+    private static String path(DatabindException d) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference ref : d.getPath()) {
+            if (ref.getPropertyName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
             }
-            return field + ": " + d.getOriginalMessage().split("\n")[0];
         }
-        if (cause instanceof JacksonException j) {
-            return "body: not valid JSON (" + j.getOriginalMessage().split("\n")[0] + ")";
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    private static String shown(Object value) {
+        String v = String.valueOf(value);
+        return "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
+    }
+
+    /** A Java target type in JSON words. */
+    static String kind(Class<?> t) {
+        if (t == String.class || t == char.class || t == Character.class) {
+            return "a string";
         }
-        return "body: required JSON is missing or unreadable";
+        if (t == int.class || t == Integer.class || t == long.class || t == Long.class || t == short.class
+                || t == Short.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(t) || t == double.class || t == float.class) {
+            return "a number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+            return "an ISO-8601 UTC timestamp such as 2026-12-01T20:00:00Z";
+        }
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) {
+            return "an array";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+        }
+        return "an object";
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (r != null && r.getBody() instanceof ProblemDetail p
-                && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
-            p.setProperty("code", codeFor(statusCode));
+        if (r != null && r.getBody() instanceof ProblemDetail p) {
+            if (p.getProperties() == null || !p.getProperties().containsKey("code")) {
+                p.setProperty("code", Problems.webCode(statusCode.value()));
+            }
+            String detail = webDetail(ex, request);
+            if (detail != null) {
+                p.setDetail(detail);
+            }
         }
         return r;
     }
 
-    private static String codeFor(HttpStatusCode status) {
-        if (status.value() == 400) {
-            return ResultCode.INVALID_COMMAND.name();
-        }
-        if (status.value() == 413) {
-            return Problems.PAYLOAD_TOO_LARGE;
-        }
-        return status.is4xxClientError() ? Problems.NOT_FOUND : Problems.INTERNAL_ERROR;
+    /** What the web layer refused, in words (Spring's own texts name Java parameters and classes). */
+    private static String webDetail(Exception ex, WebRequest request) {
+        String path = request instanceof ServletWebRequest s ? s.getRequest().getRequestURI() : "this path";
+        return switch (ex) {
+            case NoResourceFoundException e -> "no such path: " + path;
+            case NoHandlerFoundException e -> "no such path: " + path;
+            case HttpRequestMethodNotSupportedException e -> "method " + e.getMethod() + " is not allowed on " + path
+                    + (e.getSupportedMethods() == null ? "" : "; allowed: " + String.join(", ", e.getSupportedMethods()));
+            case HttpMediaTypeNotSupportedException e -> (e.getContentType() == null
+                    ? "a Content-Type header is required" : "Content-Type " + e.getContentType() + " is not supported")
+                    + "; send application/json";
+            case HttpMediaTypeNotAcceptableException e -> "this endpoint cannot answer in a type the Accept header allows; it answers "
+                    + e.getSupportedMediaTypes().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "));
+            case MethodArgumentTypeMismatchException e -> e.getName() + ": " + shown(e.getValue()) + " is not "
+                    + (e.getRequiredType() == null ? "valid" : kind(e.getRequiredType()));
+            case MissingServletRequestParameterException e -> e.getParameterName() + ": required";
+            case MissingRequestHeaderException e -> "header " + e.getHeaderName() + ": required";
+            default -> null;
+        };
     }
 
     @ExceptionHandler(Exception.class)

@@ -7,8 +7,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
-import com.seatledger.topics.message.ResultCode;
-
 /**
  * Errors Tomcat answers itself, before any filter or controller runs (an encoded slash or a
  * malformed URI, for example), as RFC 9457 problem bodies instead of Tomcat's HTML page, so that
@@ -26,11 +24,8 @@ public class ProblemErrorValve extends ErrorReportValve {
         if (http == null) {
             http = HttpStatus.BAD_REQUEST;
         }
-        String code = status == 413 ? Problems.PAYLOAD_TOO_LARGE
-                : status == 404 ? Problems.NOT_FOUND
-                : status < 500 ? ResultCode.INVALID_COMMAND.name() : Problems.INTERNAL_ERROR;
         try {
-            Problems.write(response, http, code,
+            Problems.write(response, http, Problems.webCode(status),
                     "the request was rejected before it reached the API: " + http.getReasonPhrase());
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response is unusable; nothing more to tell

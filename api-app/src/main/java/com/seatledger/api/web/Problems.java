@@ -26,8 +26,11 @@ public final class Problems {
     public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
     /** The api-app's own: the SSE connection cap of this instance is reached (503). */
     public static final String TOO_MANY_STREAMS = "TOO_MANY_STREAMS";
-    /** The web layer's own: no such path or method (404/405). */
+    /** The web layer's own refusals: no such path, method, body type or answer type. */
     public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
     private static final Map<ResultCode, HttpStatus> STATUS = Map.ofEntries(
@@ -47,6 +50,23 @@ public final class Problems {
             Map.entry(ResultCode.HOLD_TOO_LONG, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ResultCode.ORPHAN_SEAT, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ResultCode.NOT_ENOUGH_SEATS, HttpStatus.UNPROCESSABLE_CONTENT));
+
+    /** The code of a refusal by the web layer itself (no such path, wrong method, ...), by its status. */
+    public static String webCode(int status) {
+        return switch (status) {
+            case 400 -> ResultCode.INVALID_COMMAND.name();
+            case 401 -> UNAUTHORIZED;
+            case 403 -> ResultCode.FORBIDDEN.name();
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> LEDGER_UNAVAILABLE;
+            default -> status < 500 ? ResultCode.INVALID_COMMAND.name() : INTERNAL_ERROR;
+        };
+    }
 
     public static HttpStatus status(ResultCode code) {
         return STATUS.get(code);

@@ -92,8 +92,11 @@ final class HoldRules {
 
     private static int[] bestAvailable(ShowState show, BestAvailable want, boolean preventOrphans, int[] freeing) {
         int category = show.categoryIndex(want.category());
-        SeatMap.Choice choice = category < 0 ? new SeatMap.Choice(HoldRec.NO_SEATS, false)
-                : want.wantsAdjacent() ? show.map.bestAdjacent(category, want.quantity(), preventOrphans, freeing)
+        if (category < 0) {
+            throw new Reject(ResultCode.NOT_ENOUGH_SEATS, "show " + show.showId + " has no category "
+                    + want.category() + "; its categories are " + String.join(", ", show.categories));
+        }
+        SeatMap.Choice choice = want.wantsAdjacent() ? show.map.bestAdjacent(category, want.quantity(), preventOrphans, freeing)
                 : show.map.bestSplit(category, want.quantity(), preventOrphans, freeing);
         if (choice.seats().length == 0) {
             throw choice.blockedByOrphans()

@@ -75,6 +75,17 @@ final class ShowBook {
      * The named seats' indexes, in order; a missing seat is SEAT_NOT_FOUND, and {@code state} says
      * what is wrong with an existing one (null when nothing). Every offending seat is named.
      */
+    /** "2 seats cannot be used: A-2 (SEAT_UNAVAILABLE), A-3 (SEAT_NOT_FOUND)", the first 10 named. */
+    static String describe(List<SeatError> errors) {
+        StringBuilder b = new StringBuilder().append(errors.size())
+                .append(errors.size() == 1 ? " seat cannot be used: " : " seats cannot be used: ");
+        for (int i = 0; i < Math.min(10, errors.size()); i++) {
+            b.append(i == 0 ? "" : ", ").append(errors.get(i).seatId()).append(" (").append(errors.get(i).reason())
+                    .append(')');
+        }
+        return errors.size() > 10 ? b.append(", ... (every seat is listed in seatErrors)").toString() : b.toString();
+    }
+
     static int[] seats(ShowState show, List<String> seatIds, IntFunction<ResultCode> state) {
         int[] found = new int[seatIds.size()];
         List<SeatError> errors = null;
@@ -88,7 +99,7 @@ final class ShowBook {
             found[i] = seat;
         }
         if (errors != null) {
-            throw Reject.forSeats(errors, "some seats cannot be used: " + errors);
+            throw Reject.forSeats(errors, describe(errors));
         }
         return found;
     }
