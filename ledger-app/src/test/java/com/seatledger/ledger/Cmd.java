@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
@@ -50,6 +52,43 @@ public final class Cmd {
     public CreateShow create(String show, Policy policy, List<SeatDef> seats) {
         return new CreateShow(id(), show, BOX_OFFICE, ADMIN, T0, "Show " + show, T0.plusSeconds(86_400), seats,
                 policy);
+    }
+
+    public CreateShow createWithAreas(String show, Policy policy, List<SeatDef> seats, List<AreaDef> areas) {
+        return new CreateShow(id(), show, BOX_OFFICE, ADMIN, T0, "Show " + show, T0.plusSeconds(86_400), seats,
+                policy, areas);
+    }
+
+    /** "FLOOR:2" -> 2 places of area FLOOR. */
+    public static List<AreaQuantity> places(String... areaAndQuantity) {
+        List<AreaQuantity> out = new ArrayList<>();
+        for (String a : areaAndQuantity) {
+            String[] p = a.split(":");
+            out.add(new AreaQuantity(p[0], Integer.parseInt(p[1])));
+        }
+        return out;
+    }
+
+    /** A hold of places, and of seats too when given. */
+    public HoldSeats holdPlaces(String actor, String show, String holdId, List<AreaQuantity> places, String... seats) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, seats.length == 0 ? null : List.of(seats),
+                null, null, null, places);
+    }
+
+    public HoldSeats replacePlaces(String actor, String show, String holdId, String replaces, List<AreaQuantity> places) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, null, null, null, replaces, places);
+    }
+
+    public SellSeats sellPlaces(String actor, String show, String orderId, List<AreaQuantity> places, String... seats) {
+        return new SellSeats(id(), show, actor, roles(actor), T0, List.of(seats), orderId, places);
+    }
+
+    public BlockSeats blockPlaces(String actor, String show, List<AreaQuantity> places) {
+        return new BlockSeats(id(), show, actor, roles(actor), T0, null, null, places);
+    }
+
+    public UnblockSeats unblockPlaces(String actor, String show, List<AreaQuantity> places) {
+        return new UnblockSeats(id(), show, actor, roles(actor), T0, null, null, places);
     }
 
     public HoldSeats hold(String actor, String show, String holdId, String... seats) {

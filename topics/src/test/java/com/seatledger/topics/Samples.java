@@ -29,7 +29,17 @@ final class Samples {
                 new CancelOrder("c-8", "s1", "boxoffice", ADMIN, T, "o-2"),
                 new BlockSeats("c-9", "s1", "boxoffice", ADMIN, T, List.of("A-1"), "camera position"),
                 new UnblockSeats("c-10", "s1", "boxoffice", ADMIN, T, List.of("A-1"), null),
-                new ArchiveShow("c-11", "s1", "boxoffice", ADMIN, T, "the tour is over"));
+                new ArchiveShow("c-11", "s1", "boxoffice", ADMIN, T, "the tour is over"),
+                new CreateShow("c-12", "s2", "boxoffice", ADMIN, T, "Festival", null,
+                        List.of(new SeatDef("A-1", "STAND", "A", 1, "SEATED")), null,
+                        List.of(new AreaDef("FLOOR", "Standing floor", "GA", 5000))),
+                new HoldSeats("c-13", "s2", "alice", USER, T, "h-3", List.of("A-1"), null, null, null,
+                        List.of(new AreaQuantity("FLOOR", 2))),
+                new HoldSeats("c-14", "s2", "bob", USER, T, "h-4", null, null, null, null,
+                        List.of(new AreaQuantity("FLOOR", 4))),
+                new SellSeats("c-15", "s2", "boxoffice", ADMIN, T, List.of(), "o-3", List.of(new AreaQuantity("FLOOR", 10))),
+                new BlockSeats("c-16", "s2", "boxoffice", ADMIN, T, null, "crush barrier", List.of(new AreaQuantity("FLOOR", 50))),
+                new UnblockSeats("c-17", "s2", "boxoffice", ADMIN, T, null, null, List.of(new AreaQuantity("FLOOR", 50))));
     }
 
     static Hold hold(HoldStatus status) {
@@ -44,7 +54,12 @@ final class Samples {
                         true, hold(HoldStatus.CONFIRMED), "o-1", null),
                 CommandResult.rejected("c-3", "s1", CommandType.HOLD, ResultCode.SEAT_UNAVAILABLE,
                         "seats are not available", List.of(new SeatError("A-1", ResultCode.SEAT_UNAVAILABLE))),
-                CommandResult.rejected("x", null, null, ResultCode.INVALID_COMMAND, "unknown command type", null));
+                CommandResult.rejected("x", null, null, ResultCode.INVALID_COMMAND, "unknown command type", null),
+                new CommandResult("c-13", "s2", CommandType.HOLD, Outcome.ACCEPTED, ResultCode.OK, null, 2L, false,
+                        new Hold("h-3", "alice", List.of("A-1"), T, T.plusSeconds(600), HoldStatus.ACTIVE,
+                                List.of(new AreaQuantity("FLOOR", 2))), null, null),
+                CommandResult.rejected("c-14", "s2", CommandType.HOLD, ResultCode.AREA_FULL, "not enough places",
+                        List.of(), List.of(new AreaError("FLOOR", ResultCode.AREA_FULL, 4, 3))));
     }
 
     static List<ShowEvent> events() {
@@ -66,14 +81,24 @@ final class Samples {
                 new ShowEvent("s1", 6, T, Cause.BLOCK, "c-9", "boxoffice", null, null, null, "camera", 
                         List.of(new SeatChange("A-1", SeatStatus.BLOCKED)), avail, null),
                 new ShowEvent("s1", 7, T, Cause.ARCHIVE, "c-11", "boxoffice", null, null, null, "the tour is over",
-                        List.of(new SeatChange("A-2", SeatStatus.AVAILABLE)), avail, null));
+                        List.of(new SeatChange("A-2", SeatStatus.AVAILABLE)), avail, null),
+                new ShowEvent("s2", 1, T, Cause.CREATE, "c-12", "boxoffice", null, null, null, null, List.of(),
+                        Map.of("GA", new Availability(5000, 0, 0, 0)), new Layout("Festival", null, Policy.DEFAULTS,
+                                List.of(), List.of(new AreaDef("FLOOR", "Standing floor", "GA", 5000)))),
+                new ShowEvent("s2", 2, T, Cause.HOLD, "c-13", "alice", new Hold("h-3", "alice", List.of(), T,
+                        T.plusSeconds(600), HoldStatus.ACTIVE, List.of(new AreaQuantity("FLOOR", 2))), null, null, null,
+                        List.of(), Map.of("GA", new Availability(4998, 2, 0, 0)), null,
+                        List.of(new AreaCounts("FLOOR", 4998, 2, 0, 0))));
     }
 
     static List<ShowSnapshot> snapshots() {
         return List.of(new ShowSnapshot("s1", 7, T, T, "Tour", T, Policy.DEFAULTS,
                 List.of(new ShowSeat("A-1", "STALLS", "A", 1, "STALLS", SeatStatus.HELD),
                         new ShowSeat("A-2", "STALLS", "A", 2, "STALLS", SeatStatus.AVAILABLE)),
-                Map.of("STALLS", new Availability(1, 1, 0, 0)), List.of(hold(HoldStatus.ACTIVE))));
+                Map.of("STALLS", new Availability(1, 1, 0, 0)), List.of(hold(HoldStatus.ACTIVE))),
+                new ShowSnapshot("s2", 2, T, T, "Festival", null, Policy.DEFAULTS, List.of(),
+                        Map.of("GA", new Availability(4998, 2, 0, 0)), List.of(),
+                        List.of(new ShowArea("FLOOR", "Standing floor", "GA", 5000, 4998, 2, 0, 0))));
     }
 
     private Samples() {

@@ -34,7 +34,8 @@ final class BoxOfficeRules {
             throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " was archived; its id is not reused");
         }
         Policy policy = c.policy() == null ? Policy.DEFAULTS : c.policy().resolved();
-        return new ShowState(c.showId(), c.name(), c.startsAt(), policy, c.seats());
+        return new ShowState(c.showId(), c.name(), c.startsAt(), policy, c.seats() == null ? List.of() : c.seats(),
+                c.areaDefs());
     }
 
     static Change sell(ShowBook book, SellSeats c, Instant now) {
@@ -44,12 +45,15 @@ final class BoxOfficeRules {
         }
         ShowBook.requireAdmin(c);
         ShowState show = book.show(c.showId());
-        int[] seats = ShowBook.seats(show, c.seatIds(), s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE);
+        ShowBook.Named named = ShowBook.named(show, c.seatIds(),
+                s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
+                a -> show.places(a, SeatStatus.AVAILABLE));
         Change change = new Change(Cause.SELL, now).by(c);
-        for (int s : seats) {
+        for (int s : named.seats()) {
             change.move(s, SeatStatus.SOLD);
         }
-        change.orderAdded = new OrderRec(c.orderId(), seats, null, false);
+        change.movePlaces(named.places(), SeatStatus.AVAILABLE, SeatStatus.SOLD);
+        change.orderAdded = new OrderRec(c.orderId(), named.seats(), null, false, named.places());
         change.orderId = c.orderId();
         return change;
     }
@@ -67,6 +71,7 @@ final class BoxOfficeRules {
                 change.move(s, SeatStatus.AVAILABLE);
             }
         }
+        change.movePlaces(order.places(), SeatStatus.SOLD, SeatStatus.AVAILABLE);
         change.orderCancelled = c.orderId();
         change.orderId = c.orderId();
         return change;
@@ -87,6 +92,7 @@ final class BoxOfficeRules {
                         change.move(s, SeatStatus.AVAILABLE);
                     }
                 }
+                change.movePlaces(h.places, SeatStatus.HELD, SeatStatus.AVAILABLE);
             }
         }
         change.reason = c.reason();
@@ -102,15 +108,19 @@ final class BoxOfficeRules {
                 now);
     }
 
+    /** BLOCK and UNBLOCK: named seats and places from one status to the other (places: AREA_FULL when too few). */
     private static Change moveSeats(ShowBook book, Command c, List<String> seatIds, SeatStatus from, SeatStatus to,
             Cause cause, String reason, Instant now) {
         ShowBook.requireAdmin(c);
         ShowState show = book.show(c.showId());
-        int[] seats = ShowBook.seats(show, seatIds, s -> show.statusOf(s) == from ? null : ResultCode.SEAT_UNAVAILABLE);
+        ShowBook.Named named = ShowBook.named(show, seatIds,
+                s -> show.statusOf(s) == from ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
+                a -> show.places(a, from));
         Change change = new Change(cause, now).by(c);
-        for (int s : seats) {
+        for (int s : named.seats()) {
             change.move(s, to);
         }
+        change.movePlaces(named.places(), from, to);
         change.reason = reason;
         return change;
     }

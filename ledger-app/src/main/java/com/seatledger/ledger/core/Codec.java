@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaError;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
@@ -32,6 +35,7 @@ final class Codec {
     private static final int EXTENDED = 4;
     private static final int ORDER_ADDED = 8;
     private static final int ORDER_CANCELLED = 16;
+    private static final int PLACES = 32;
 
     private Codec() {
     }
@@ -54,6 +58,11 @@ final class Codec {
         out.u(s.seatIds.length);
         for (int i = 0; i < s.seatIds.length; i++) {
             out.s(s.seatIds[i]).u(s.rowOf[i]).n(s.numbers[i]).u(s.categoryOf[i]);
+        }
+        // areas last: a layout written before areas existed simply ends here
+        out.u(s.areaIds.length);
+        for (int a = 0; a < s.areaIds.length; a++) {
+            out.s(s.areaIds[a]).s(s.areaNames[a]).u(s.areaCategory[a]).u(s.capacity[a]);
         }
         return out.toBytes();
     }
@@ -80,7 +89,11 @@ final class Codec {
             Integer number = in.n();
             seats.add(new SeatDef(id, row[0], row[1], number, categories[in.i()]));
         }
-        return new ShowState(showId, name, startsAt, policy, seats);
+        List<AreaDef> areas = new ArrayList<>();
+        for (int a = in.more() ? in.i() : 0; a > 0; a--) {
+            areas.add(new AreaDef(in.s(), in.s(), categories[in.i()], in.i()));
+        }
+        return new ShowState(showId, name, startsAt, policy, seats, areas);
     }
 
     // ---- checkpoint: the show's whole state at its seq
@@ -96,6 +109,14 @@ final class Codec {
         for (OrderRec o : s.orders.values()) {
             out.s(o.orderId()).s(o.holdId()).bool(o.cancelled()).ints(o.seats());
         }
+        // places last, in the same order: a checkpoint written before areas existed ends above
+        for (int[] k : s.areaCounts) {
+            for (int v : k) {
+                out.u(v);
+            }
+        }
+        s.holds.values().forEach(h -> h.places.write(out));
+        s.orders.values().forEach(o -> o.places().write(out));
         return out.toBytes();
     }
 
@@ -121,7 +142,21 @@ final class Codec {
             boolean cancelled = in.bool();
             orders.add(new OrderRec(id, in.ints(), holdId, cancelled));
         }
-        s.restore(seq, status, holds, orders);
+        int[][] places = null;
+        if (in.more()) {
+            places = new int[s.areaIds.length][ShowState.STATUSES.length];
+            for (int[] k : places) {
+                for (int st = 0; st < k.length; st++) {
+                    k[st] = in.i();
+                }
+            }
+            holds.forEach(h -> h.places = Places.read(in));
+            for (int i = 0; i < orders.size(); i++) {
+                OrderRec o = orders.get(i);
+                orders.set(i, new OrderRec(o.orderId(), o.seats(), o.holdId(), o.cancelled(), Places.read(in)));
+            }
+        }
+        s.restore(seq, status, places, holds, orders);
     }
 
     // ---- journal entry: one change
@@ -134,7 +169,9 @@ final class Codec {
         }
         int flags = (c.opened != null ? OPENED : 0) | (c.closed != null ? CLOSED : 0)
                 | (c.extended != null ? EXTENDED : 0) | (c.orderAdded != null ? ORDER_ADDED : 0)
-                | (c.orderCancelled != null ? ORDER_CANCELLED : 0);
+                | (c.orderCancelled != null ? ORDER_CANCELLED : 0)
+                | (c.areaMoves > 0 || c.opened != null && !c.opened.places.isEmpty()
+                        || c.orderAdded != null && !c.orderAdded.places().isEmpty() ? PLACES : 0);
         out.b(flags);
         if (c.opened != null) {
             HoldRec h = c.opened;
@@ -151,6 +188,14 @@ final class Codec {
         }
         if (c.orderCancelled != null) {
             out.s(c.orderCancelled);
+        }
+        if ((flags & PLACES) != 0) {
+            out.u(c.areaMoves);
+            for (int i = 0; i < c.areaMoves; i++) {
+                out.u(c.areaOf[i]).u(c.quantityOf[i]).b(c.areaFrom[i].ordinal()).b(c.areaTo[i].ordinal());
+            }
+            (c.opened == null ? Places.NONE : c.opened.places).write(out);
+            (c.orderAdded == null ? Places.NONE : c.orderAdded.places()).write(out);
         }
         return out.toBytes();
     }
@@ -193,6 +238,20 @@ final class Codec {
         if ((flags & ORDER_CANCELLED) != 0) {
             change.orderCancelled = in.s();
         }
+        if ((flags & PLACES) != 0) {
+            for (int i = in.i(); i > 0; i--) {
+                change.movePlaces(in.i(), in.i(), ShowState.STATUSES[in.b()], ShowState.STATUSES[in.b()]);
+            }
+            Places held = Places.read(in);
+            Places sold = Places.read(in);
+            if (change.opened != null) {
+                change.opened.places = held;
+            }
+            if (change.orderAdded != null) {
+                OrderRec o = change.orderAdded;
+                change.orderAdded = new OrderRec(o.orderId(), o.seats(), o.holdId(), false, sold);
+            }
+        }
         return change;
     }
 
@@ -216,6 +275,12 @@ final class Codec {
         for (SeatError e : r.seatErrors()) {
             out.s(e.seatId()).b(e.reason().ordinal());
         }
+        // areas last (a record written before areas existed ends above)
+        List<AreaQuantity> held = h == null ? List.of() : h.areas();
+        out.u(held.size());
+        held.forEach(a -> out.s(a.areaId()).u(a.quantity()));
+        out.u(r.areaErrors().size());
+        r.areaErrors().forEach(e -> out.s(e.areaId()).b(e.reason().ordinal()).u(e.requested()).u(e.available()));
         return out.toBytes();
     }
 
@@ -247,7 +312,22 @@ final class Codec {
         for (int i = 0; i < n; i++) {
             errors.add(new SeatError(in.s(), CODES[in.b()]));
         }
+        List<AreaError> areaErrors = List.of();
+        if (in.more()) {
+            List<AreaQuantity> held = new ArrayList<>();
+            for (int i = in.i(); i > 0; i--) {
+                held.add(new AreaQuantity(in.s(), in.i()));
+            }
+            if (hold != null && !held.isEmpty()) {
+                hold = new Hold(hold.holdId(), hold.actor(), hold.seatIds(), hold.createdAt(), hold.expiresAt(),
+                        hold.status(), held);
+            }
+            areaErrors = new ArrayList<>();
+            for (int i = in.i(); i > 0; i--) {
+                areaErrors.add(new AreaError(in.s(), CODES[in.b()], in.i(), in.i()));
+            }
+        }
         return new Processed(fingerprint, decidedAt, new CommandResult(c.commandId(), c.showId(), c.type(), outcome,
-                code, message, seq == 0 ? null : seq - 1, false, hold, orderId, errors));
+                code, message, seq == 0 ? null : seq - 1, false, hold, orderId, errors, areaErrors));
     }
 }

@@ -2,6 +2,8 @@ package com.seatledger.ledger.core;
 
 import java.util.List;
 
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
@@ -38,9 +40,13 @@ final class Fingerprint {
             case CreateShow s -> {
                 out.s(s.name()).t(s.startsAt());
                 policy(out, s.policy());
-                out.u(s.seats().size());
-                for (SeatDef d : s.seats()) {
+                out.u(s.seats() == null ? 0 : s.seats().size());
+                for (SeatDef d : s.seats() == null ? List.<SeatDef>of() : s.seats()) {
                     out.s(d.seatId()).s(d.section()).s(d.row()).n(d.number()).s(d.category());
+                }
+                // only when there are areas, so commands without them keep the fingerprints they always had
+                for (AreaDef a : s.areaDefs()) {
+                    out.s(a.areaId()).s(a.name()).s(a.category()).n(a.capacity());
                 }
             }
             case HoldSeats h -> {
@@ -59,6 +65,9 @@ final class Fingerprint {
             case BlockSeats b -> list(out, b.seatIds()).s(b.reason());
             case UnblockSeats u -> list(out, u.seatIds()).s(u.reason());
             case ArchiveShow a -> out.s(a.reason());
+        }
+        for (AreaQuantity a : c.places()) {
+            out.s(a.areaId()).n(a.quantity());
         }
         return hash(out.toBytes());
     }

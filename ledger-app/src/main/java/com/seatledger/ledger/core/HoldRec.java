@@ -21,6 +21,8 @@ final class HoldRec {
     final String actor;
     final Instant createdAt;
     int[] seats;
+    /** General-admission places held, with the seats (all or nothing). */
+    Places places = Places.NONE;
     Instant expiresAt;
     HoldStatus status;
 
@@ -33,6 +35,16 @@ final class HoldRec {
         this.status = status;
     }
 
+    HoldRec with(Places held) {
+        this.places = held;
+        return this;
+    }
+
+    /** What counts towards maxSeatsPerHolder: seats and places. */
+    int size() {
+        return seats.length + places.total();
+    }
+
     boolean active() {
         return status == HoldStatus.ACTIVE;
     }
@@ -43,7 +55,7 @@ final class HoldRec {
         for (int s : seats) {
             ids.add(show.seatIds[s]);
         }
-        return new Hold(holdId, actor, ids, createdAt, at, as);
+        return new Hold(holdId, actor, ids, createdAt, at, as, places.toWire(show));
     }
 
     Hold toHold(ShowState show) {

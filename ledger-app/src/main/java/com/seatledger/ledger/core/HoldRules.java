@@ -36,13 +36,18 @@ final class HoldRules {
             throw new Reject(ResultCode.HOLD_TOO_LONG,
                     "ttlSeconds " + ttl + " exceeds maxHoldSeconds " + policy.maxHoldSeconds());
         }
-        // seats the replaced hold owns count as available: they move to the new hold in one event
+        // seats and places the replaced hold owns count as available: they move to the new hold in one event
         int[] freeing = replaced == null ? HoldRec.NO_SEATS : ShowBook.sorted(replaced.seats);
+        Places freeingPlaces = replaced == null ? Places.NONE : replaced.places;
+        ShowBook.Named named = ShowBook.named(show, c.seatIds(), s ->
+                show.available(s) || ShowBook.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE,
+                c.places(), a -> show.places(a, SeatStatus.AVAILABLE) + freeingPlaces.of(a));
+        Places places = named.places();
+        int freed = freeing.length + freeingPlaces.total();
         int[] seats;
-        if (c.seatIds() != null) {
-            seats = ShowBook.seats(show, c.seatIds(), s ->
-                    show.available(s) || ShowBook.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE);
-            checkHolderLimit(show, c, policy, freeing.length, seats.length);
+        if (c.bestAvailable() == null) {
+            seats = named.seats();
+            checkHolderLimit(show, c, policy, freed, seats.length + places.total());
             if (policy.preventOrphanSeats()) {
                 int[] stranded = show.map.strandedBy(seats, freeing);
                 if (stranded.length > 0) {
@@ -52,7 +57,7 @@ final class HoldRules {
                 }
             }
         } else {
-            checkHolderLimit(show, c, policy, freeing.length, c.bestAvailable().quantity());
+            checkHolderLimit(show, c, policy, freed, c.bestAvailable().quantity() + places.total());
             seats = bestAvailable(show, c.bestAvailable(), policy.preventOrphanSeats(), freeing);
         }
 
@@ -64,6 +69,11 @@ final class HoldRules {
                     change.move(s, SeatStatus.AVAILABLE);
                 }
             }
+            for (int i = 0; i < freeingPlaces.size(); i++) {
+                int area = freeingPlaces.areas()[i];
+                change.movePlaces(area, Math.max(0, freeingPlaces.quantities()[i] - places.of(area)), SeatStatus.HELD,
+                        SeatStatus.AVAILABLE);
+            }
             change.closed = replaced;
             change.closedAs = HoldStatus.RELEASED;
             change.replacedHoldId = replaced.holdId;
@@ -73,7 +83,13 @@ final class HoldRules {
                 change.move(s, SeatStatus.HELD);
             }
         }
-        change.opened = new HoldRec(c.holdId(), c.actor(), seats, now, now.plusSeconds(ttl), HoldStatus.ACTIVE);
+        for (int i = 0; i < places.size(); i++) {
+            int area = places.areas()[i];
+            change.movePlaces(area, Math.max(0, places.quantities()[i] - freeingPlaces.of(area)), SeatStatus.AVAILABLE,
+                    SeatStatus.HELD);
+        }
+        change.opened = new HoldRec(c.holdId(), c.actor(), seats, now, now.plusSeconds(ttl), HoldStatus.ACTIVE)
+                .with(places);
         change.hold = change.opened.toHold(show);
         return change;
     }
@@ -136,9 +152,10 @@ final class HoldRules {
         for (int s : hold.seats) {
             change.move(s, SeatStatus.SOLD);
         }
+        change.movePlaces(hold.places, SeatStatus.HELD, SeatStatus.SOLD);
         change.closed = hold;
         change.closedAs = HoldStatus.CONFIRMED;
-        change.orderAdded = new OrderRec(c.orderId(), hold.seats, hold.holdId, false);
+        change.orderAdded = new OrderRec(c.orderId(), hold.seats, hold.holdId, false, hold.places);
         change.orderId = c.orderId();
         change.hold = hold.toHold(show, hold.expiresAt, HoldStatus.CONFIRMED);
         return change;
@@ -156,6 +173,7 @@ final class HoldRules {
                 change.move(s, SeatStatus.AVAILABLE);
             }
         }
+        change.movePlaces(hold.places, SeatStatus.HELD, SeatStatus.AVAILABLE);
         change.closed = hold;
         change.closedAs = as;
         change.hold = hold.toHold(show, hold.expiresAt, as);

@@ -107,7 +107,7 @@ public final class Ledger {
             result = accept(c, now, events);
         } catch (Reject r) {
             result = CommandResult.rejected(c.commandId(), c.showId(), c.type(), r.code, r.getMessage(),
-                    r.seatErrors);
+                    r.seatErrors, r.areaErrors);
         }
         CommandResult decided = result;
         stored(() -> recent.remember(c, fingerprint, now, decided));
@@ -122,7 +122,8 @@ public final class Ledger {
             book.put(show);
             events.add(new ShowEvent(c.showId(), 1, now, Cause.CREATE, c.commandId(), c.actor(), null, null, null,
                     null, List.of(), show.availability(),
-                    new Layout(create.name(), create.startsAt(), show.policy, create.seats())));
+                    new Layout(create.name(), create.startsAt(), show.policy,
+                            create.seats() == null ? List.of() : create.seats(), create.areaDefs())));
             return accepted(c, 1, null, null);
         }
         Change change = switch (c) {

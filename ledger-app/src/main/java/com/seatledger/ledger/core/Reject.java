@@ -2,6 +2,7 @@ package com.seatledger.ledger.core;
 
 import java.util.List;
 
+import com.seatledger.topics.message.AreaError;
 import com.seatledger.topics.message.ResultCode;
 import com.seatledger.topics.message.SeatError;
 
@@ -13,20 +14,33 @@ final class Reject extends RuntimeException {
 
     final ResultCode code;
     final List<SeatError> seatErrors;
+    final List<AreaError> areaErrors;
 
-    Reject(ResultCode code, String message, List<SeatError> seatErrors) {
+    Reject(ResultCode code, String message, List<SeatError> seatErrors, List<AreaError> areaErrors) {
         super(message, null, false, false);
         this.code = code;
         this.seatErrors = List.copyOf(seatErrors);
+        this.areaErrors = List.copyOf(areaErrors);
+    }
+
+    Reject(ResultCode code, String message, List<SeatError> seatErrors) {
+        this(code, message, seatErrors, List.of());
     }
 
     Reject(ResultCode code, String message) {
         this(code, message, List.of());
     }
 
-    /** The most serious of the seats' reasons wins (codes are declared in precedence order). */
+    /** The most serious of the seats' reasons wins. */
     static Reject forSeats(List<SeatError> errors, String message) {
-        ResultCode worst = errors.stream().map(SeatError::reason).min(Enum::compareTo).orElseThrow();
-        return new Reject(worst, message, errors);
+        return forSeatsAndAreas(errors, List.of(), message);
+    }
+
+    /** The most serious reason of any seat or area wins ({@link ResultCode#precedence()}). */
+    static Reject forSeatsAndAreas(List<SeatError> seats, List<AreaError> areas, String message) {
+        ResultCode worst = java.util.stream.Stream.concat(seats.stream().map(SeatError::reason),
+                areas.stream().map(AreaError::reason)).min(java.util.Comparator.comparingInt(ResultCode::precedence))
+                .orElseThrow();
+        return new Reject(worst, message, seats, areas);
     }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
+import com.seatledger.topics.message.AreaError;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.HoldStatus;
 import com.seatledger.topics.message.ResultCode;
@@ -75,33 +78,79 @@ final class ShowBook {
      * The named seats' indexes, in order; a missing seat is SEAT_NOT_FOUND, and {@code state} says
      * what is wrong with an existing one (null when nothing). Every offending seat is named.
      */
-    /** "2 seats cannot be used: A-2 (SEAT_UNAVAILABLE), A-3 (SEAT_NOT_FOUND)", the first 10 named. */
-    static String describe(List<SeatError> errors) {
-        StringBuilder b = new StringBuilder().append(errors.size())
-                .append(errors.size() == 1 ? " seat cannot be used: " : " seats cannot be used: ");
-        for (int i = 0; i < Math.min(10, errors.size()); i++) {
-            b.append(i == 0 ? "" : ", ").append(errors.get(i).seatId()).append(" (").append(errors.get(i).reason())
-                    .append(')');
-        }
-        return errors.size() > 10 ? b.append(", ... (every seat is listed in seatErrors)").toString() : b.toString();
+    /** What a command names once checked: seat indexes (in the order named) and places. */
+    record Named(int[] seats, Places places) {
     }
 
+    /**
+     * The named seats' indexes, in order; a missing seat is SEAT_NOT_FOUND, and {@code state} says
+     * what is wrong with an existing one (null when nothing). Every offending seat is named.
+     */
     static int[] seats(ShowState show, List<String> seatIds, IntFunction<ResultCode> state) {
-        int[] found = new int[seatIds.size()];
-        List<SeatError> errors = null;
+        return named(show, seatIds, state, List.of(), a -> 0).seats();
+    }
+
+    /**
+     * Seats and places checked together, so that the most serious problem of any of them wins and
+     * every offending seat and area is listed. An unknown area is AREA_NOT_FOUND; an area with fewer
+     * than the asked places to give ({@code room}: how many the command may take) is AREA_FULL.
+     */
+    static Named named(ShowState show, List<String> seatIds, IntFunction<ResultCode> state,
+            List<AreaQuantity> places, IntUnaryOperator room) {
+        List<String> ids = seatIds == null ? List.of() : seatIds;
+        int[] found = new int[ids.size()];
+        List<SeatError> errors = new ArrayList<>(0);
         for (int i = 0; i < found.length; i++) {
-            int seat = show.seat(seatIds.get(i));
+            int seat = show.seat(ids.get(i));
             ResultCode problem = seat < 0 ? ResultCode.SEAT_NOT_FOUND : state.apply(seat);
             if (problem != null) {
-                errors = errors == null ? new ArrayList<>() : errors;
-                errors.add(new SeatError(seatIds.get(i), problem));
+                errors.add(new SeatError(ids.get(i), problem));
             }
             found[i] = seat;
         }
-        if (errors != null) {
-            throw Reject.forSeats(errors, describe(errors));
+        List<AreaError> areaErrors = new ArrayList<>(0);
+        int[] areas = new int[places.size()];
+        int[] quantities = new int[places.size()];
+        for (int i = 0; i < areas.length; i++) {
+            AreaQuantity p = places.get(i);
+            int area = show.area(p.areaId());
+            if (area < 0) {
+                areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_NOT_FOUND, p.quantity(), 0));
+            } else if (room.applyAsInt(area) < p.quantity()) {
+                areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_FULL, p.quantity(), room.applyAsInt(area)));
+            }
+            areas[i] = area;
+            quantities[i] = p.quantity();
         }
-        return found;
+        if (!errors.isEmpty() || !areaErrors.isEmpty()) {
+            throw Reject.forSeatsAndAreas(errors, areaErrors, describe(show, errors, areaErrors));
+        }
+        return new Named(found, areas.length == 0 ? Places.NONE : new Places(areas, quantities));
+    }
+
+    /** "2 seats cannot be used: A-2 (SEAT_UNAVAILABLE), A-3 (SEAT_NOT_FOUND)", the first 10 named; areas likewise. */
+    static String describe(ShowState show, List<SeatError> errors, List<AreaError> areaErrors) {
+        StringBuilder b = new StringBuilder();
+        if (!errors.isEmpty()) {
+            b.append(errors.size()).append(errors.size() == 1 ? " seat cannot be used: " : " seats cannot be used: ");
+            for (int i = 0; i < Math.min(10, errors.size()); i++) {
+                b.append(i == 0 ? "" : ", ").append(errors.get(i).seatId()).append(" (").append(errors.get(i).reason())
+                        .append(')');
+            }
+            if (errors.size() > 10) {
+                b.append(", ... (every seat is listed in seatErrors)");
+            }
+        }
+        for (AreaError e : areaErrors) {
+            b.append(b.length() == 0 ? "" : "; ");
+            if (e.reason() == ResultCode.AREA_NOT_FOUND) {
+                b.append("show ").append(show.showId).append(" has no area ").append(e.areaId());
+            } else {
+                b.append("area ").append(e.areaId()).append(" has ").append(e.available()).append(" places to give, not ")
+                        .append(e.requested());
+            }
+        }
+        return b.toString();
     }
 
     /**

@@ -60,6 +60,6 @@ public final class ShowSnapshots {
         }
         holds.sort(java.util.Comparator.comparing(Hold::holdId));
         return new ShowSnapshot(show.showId, show.seq, now, now, show.name, show.startsAt, show.policy, show.seats(),
-                show.availability(), holds);
+                show.availability(), holds, show.areas());
     }
 }

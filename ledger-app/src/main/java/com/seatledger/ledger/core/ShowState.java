@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.seatledger.topics.message.AreaCounts;
+import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.HoldStatus;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatDef;
 import com.seatledger.topics.message.SeatStatus;
+import com.seatledger.topics.message.ShowArea;
 import com.seatledger.topics.message.ShowSeat;
 
 /**
@@ -39,12 +42,20 @@ final class ShowState {
     final String[] rowSections;
     final String[] rowNames;
     private final SeatIds index;
+    // general-admission areas: places as counts, no identities
+    final String[] areaIds;
+    final String[] areaNames;
+    final short[] areaCategory;
+    final int[] capacity;
+    private final Map<String, Integer> areaIndex = new HashMap<>();
 
     // the state
     final byte[] status;
     final HoldRec[] holdOf;
     final OrderRec[] orderOf;
     private final int[][] counts;
+    /** [area][status]: places by status; each row adds up to the area's capacity. */
+    final int[][] areaCounts;
     final Map<String, HoldRec> holds = new HashMap<>();
     final Map<String, OrderRec> orders = new HashMap<>();
     final Map<String, Integer> heldBy = new HashMap<>();
@@ -53,6 +64,10 @@ final class ShowState {
     final SeatMap map;
 
     ShowState(String showId, String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
+        this(showId, name, startsAt, policy, seats, List.of());
+    }
+
+    ShowState(String showId, String name, Instant startsAt, Policy policy, List<SeatDef> seats, List<AreaDef> areas) {
         this.showId = showId;
         this.name = name;
         this.startsAt = startsAt;
@@ -64,6 +79,7 @@ final class ShowState {
         categoryOf = new short[n];
         TreeSet<String> cats = new TreeSet<>();
         seats.forEach(s -> cats.add(s.category()));
+        areas.forEach(a -> cats.add(a.category()));
         categories = cats.toArray(String[]::new);
         Map<String, Integer> catIndex = new HashMap<>();
         for (int i = 0; i < categories.length; i++) {
@@ -94,12 +110,61 @@ final class ShowState {
         for (int i = 0; i < n; i++) {
             counts[categoryOf[i]][SeatStatus.AVAILABLE.ordinal()]++;
         }
+        int m = areas.size();
+        areaIds = new String[m];
+        areaNames = new String[m];
+        areaCategory = new short[m];
+        capacity = new int[m];
+        areaCounts = new int[m][STATUSES.length];
+        for (int a = 0; a < m; a++) {
+            AreaDef d = areas.get(a);
+            areaIds[a] = d.areaId();
+            areaNames[a] = d.name();
+            areaCategory[a] = (short) (int) catIndex.get(d.category());
+            capacity[a] = d.capacity();
+            areaCounts[a][SeatStatus.AVAILABLE.ordinal()] = d.capacity();
+            counts[areaCategory[a]][SeatStatus.AVAILABLE.ordinal()] += d.capacity();
+            areaIndex.put(d.areaId(), a);
+        }
         map = new SeatMap(this);
     }
 
     /** The seat's index, or -1 when the show has no such seat. */
     int seat(String seatId) {
         return index.of(seatId);
+    }
+
+    /** The area's index, or -1 when the show has no such area. */
+    int area(String areaId) {
+        Integer a = areaIndex.get(areaId);
+        return a == null ? -1 : a;
+    }
+
+    int places(int area, SeatStatus status) {
+        return areaCounts[area][status.ordinal()];
+    }
+
+    AreaCounts areaCounts(int a) {
+        int[] k = areaCounts[a];
+        return new AreaCounts(areaIds[a], k[0], k[1], k[2], k[3]);
+    }
+
+    List<AreaDef> areaLayout() {
+        List<AreaDef> out = new ArrayList<>(areaIds.length);
+        for (int a = 0; a < areaIds.length; a++) {
+            out.add(new AreaDef(areaIds[a], areaNames[a], categories[areaCategory[a]], capacity[a]));
+        }
+        return out;
+    }
+
+    List<ShowArea> areas() {
+        List<ShowArea> out = new ArrayList<>(areaIds.length);
+        for (int a = 0; a < areaIds.length; a++) {
+            int[] k = areaCounts[a];
+            out.add(new ShowArea(areaIds[a], areaNames[a], categories[areaCategory[a]], capacity[a], k[0], k[1], k[2],
+                    k[3]));
+        }
+        return out;
     }
 
     SeatStatus statusOf(int seat) {
@@ -159,14 +224,18 @@ final class ShowState {
                     holdOf[s] = null;
                 }
             }
-            addHeld(h.actor, -h.seats.length);
+            addHeld(h.actor, -h.size());
             h.status = c.closedAs;
             h.seats = HoldRec.NO_SEATS;
+            h.places = Places.NONE;
             activeHolds--;
         }
         for (int i = 0; i < c.moves; i++) {
             beforeSeatMove.accept(c.seats[i]);
             setStatus(c.seats[i], c.to[i]);
+        }
+        for (int i = 0; i < c.areaMoves; i++) {
+            movePlaces(c.areaOf[i], c.quantityOf[i], c.areaFrom[i], c.areaTo[i]);
         }
         if (c.opened != null) {
             HoldRec h = c.opened;
@@ -174,7 +243,7 @@ final class ShowState {
             for (int s : h.seats) {
                 holdOf[s] = h;
             }
-            addHeld(h.actor, h.seats.length);
+            addHeld(h.actor, h.size());
             activeHolds++;
         }
         if (c.extended != null) {
@@ -209,6 +278,19 @@ final class ShowState {
         }
     }
 
+    private void movePlaces(int area, int quantity, SeatStatus from, SeatStatus to) {
+        int[] k = areaCounts[area];
+        int[] c = counts[areaCategory[area]];
+        if (k[from.ordinal()] < quantity) {
+            throw new IllegalStateException("area " + areaIds[area] + " has " + k[from.ordinal()] + " places " + from
+                    + ", not " + quantity);
+        }
+        k[from.ordinal()] -= quantity;
+        k[to.ordinal()] += quantity;
+        c[from.ordinal()] -= quantity;
+        c[to.ordinal()] += quantity;
+    }
+
     int activeHolds() {
         return activeHolds;
     }
@@ -223,7 +305,7 @@ final class ShowState {
     }
 
     /** Restores a checkpoint's seat statuses, holds and orders; owners and counts follow from them. */
-    void restore(long atSeq, byte[] statuses, List<HoldRec> allHolds, List<OrderRec> allOrders) {
+    void restore(long atSeq, byte[] statuses, int[][] places, List<HoldRec> allHolds, List<OrderRec> allOrders) {
         seq = atSeq;
         for (int[] k : counts) {
             java.util.Arrays.fill(k, 0);
@@ -232,13 +314,19 @@ final class ShowState {
             status[i] = statuses[i];
             counts[categoryOf[i]][statuses[i]]++;
         }
+        for (int a = 0; a < areaIds.length; a++) {
+            for (int st = 0; st < STATUSES.length; st++) {
+                areaCounts[a][st] = places == null ? (st == 0 ? capacity[a] : 0) : places[a][st];
+                counts[areaCategory[a]][st] += areaCounts[a][st];
+            }
+        }
         for (HoldRec h : allHolds) {
             holds.put(h.holdId, h);
             if (h.status == HoldStatus.ACTIVE) {
                 for (int s : h.seats) {
                     holdOf[s] = h;
                 }
-                addHeld(h.actor, h.seats.length);
+                addHeld(h.actor, h.size());
                 activeHolds++;
             }
         }

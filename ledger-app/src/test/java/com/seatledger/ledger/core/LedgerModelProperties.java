@@ -210,11 +210,16 @@ class LedgerModelProperties {
         }
         show.holds.values().stream().sorted(Comparator.comparing(h -> h.holdId)).forEach(h -> b.append("\nhold ")
                 .append(h.holdId).append(' ').append(h.actor).append(' ').append(h.status).append(' ')
-                .append(h.createdAt).append(' ').append(h.expiresAt).append(' ').append(Arrays.toString(h.seats)));
+                .append(h.createdAt).append(' ').append(h.expiresAt).append(' ').append(Arrays.toString(h.seats))
+                .append(' ').append(Arrays.toString(h.places.areas())).append(Arrays.toString(h.places.quantities())));
         show.orders.values().stream().sorted(Comparator.comparing(OrderRec::orderId)).forEach(o -> b.append("\norder ")
                 .append(o.orderId()).append(' ').append(o.holdId()).append(' ').append(o.cancelled()).append(' ')
-                .append(Arrays.toString(o.seats())));
+                .append(Arrays.toString(o.seats())).append(' ').append(Arrays.toString(o.places().areas()))
+                .append(Arrays.toString(o.places().quantities())));
         b.append("\nheld ").append(new java.util.TreeMap<>(show.heldBy)).append("\n").append(show.availability());
+        for (int[] k : show.areaCounts) {
+            b.append("\narea ").append(Arrays.toString(k));
+        }
         return b.toString();
     }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serializer;
 
+import com.seatledger.topics.message.AreaCounts;
+import com.seatledger.topics.message.AreaError;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.Hold;
@@ -56,6 +59,19 @@ public final class OutputWriters {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (!r.areaErrors().isEmpty()) {
+                g.writeName("areaErrors");
+                g.writeStartArray();
+                for (AreaError e : r.areaErrors()) {
+                    g.writeStartObject();
+                    string(g, "areaId", e.areaId());
+                    string(g, "reason", name(e.reason()));
+                    g.writeNumberProperty("requested", e.requested());
+                    g.writeNumberProperty("available", e.available());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         return bytes.toByteArray();
@@ -102,6 +118,20 @@ public final class OutputWriters {
                 g.writeName("layout");
                 g.writePOJO(e.layout()); // once per show: the mapper's own way is fine
             }
+            if (!e.areas().isEmpty()) {
+                g.writeName("areas");
+                g.writeStartArray();
+                for (AreaCounts a : e.areas()) {
+                    g.writeStartObject();
+                    string(g, "areaId", a.areaId());
+                    g.writeNumberProperty("available", a.available());
+                    g.writeNumberProperty("held", a.held());
+                    g.writeNumberProperty("sold", a.sold());
+                    g.writeNumberProperty("blocked", a.blocked());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         return bytes.toByteArray();
@@ -127,6 +157,19 @@ public final class OutputWriters {
         instant(g, "createdAt", h.createdAt());
         instant(g, "expiresAt", h.expiresAt());
         string(g, "status", name(h.status()));
+        if (!h.areas().isEmpty()) {
+            g.writeName("areas");
+            g.writeStartArray();
+            for (AreaQuantity a : h.areas()) {
+                g.writeStartObject();
+                string(g, "areaId", a.areaId());
+                if (a.quantity() != null) {
+                    g.writeNumberProperty("quantity", a.quantity());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

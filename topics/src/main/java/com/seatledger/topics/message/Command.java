@@ -42,6 +42,12 @@ public sealed interface Command
     @JsonIgnore
     CommandType type();
 
+    /** The general-admission places the command names (hold, sale, block, unblock); never null. */
+    @JsonIgnore
+    default List<AreaQuantity> places() {
+        return List.of();
+    }
+
     @JsonIgnore
     default boolean isAdmin() {
         return roles() != null && roles().contains(ADMIN_ROLE);

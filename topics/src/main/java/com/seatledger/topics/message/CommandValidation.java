@@ -12,6 +12,8 @@ import java.util.Set;
 public final class CommandValidation {
 
     private static final String ID_RULE = Ids.RULE;
+    /** The most places an area may have, and so the most one command may name. */
+    public static final int MAX_CAPACITY = 100_000;
 
     public static Optional<String> problem(Command c) {
         String p = firstOf(
@@ -30,10 +32,10 @@ public final class CommandValidation {
             case ExtendHold e -> firstOf(id("holdId", e.holdId()), positive("ttlSeconds", e.ttlSeconds(), false));
             case ReleaseHold r -> id("holdId", r.holdId());
             case ConfirmHold k -> firstOf(id("holdId", k.holdId()), id("orderId", k.orderId()));
-            case SellSeats s -> firstOf(seatIds(s.seatIds()), id("orderId", s.orderId()));
+            case SellSeats s -> firstOf(seatsOrPlaces(s.seatIds(), s.areas()), id("orderId", s.orderId()));
             case CancelOrder o -> id("orderId", o.orderId());
-            case BlockSeats b -> seatIds(b.seatIds());
-            case UnblockSeats u -> seatIds(u.seatIds());
+            case BlockSeats b -> seatsOrPlaces(b.seatIds(), b.areas());
+            case UnblockSeats u -> seatsOrPlaces(u.seatIds(), u.areas());
             case ArchiveShow a -> null;
         };
     }
@@ -42,13 +44,14 @@ public final class CommandValidation {
         if (s.name() == null || s.name().isBlank()) {
             return "name: required";
         }
-        if (s.seats() == null || s.seats().isEmpty()) {
-            return "seats: at least one seat is required";
+        if ((s.seats() == null || s.seats().isEmpty()) && s.areaDefs().isEmpty()) {
+            return "seats: at least one seat or area is required";
         }
         Set<String> ids = new HashSet<>();
         Set<String> places = new HashSet<>();
-        for (int i = 0; i < s.seats().size(); i++) {
-            SeatDef seat = s.seats().get(i);
+        List<SeatDef> seats = s.seats() == null ? List.of() : s.seats();
+        for (int i = 0; i < seats.size(); i++) {
+            SeatDef seat = seats.get(i);
             String at = "seats[" + i + "]";
             if (seat == null) {
                 return at + ": must not be null";
@@ -67,6 +70,26 @@ public final class CommandValidation {
             }
             if (!places.add(seat.section() + '\u0000' + seat.row() + '\u0000' + seat.number())) {
                 return at + ".number: another seat already has section, row and number " + seat.number();
+            }
+        }
+        for (int i = 0; i < s.areaDefs().size(); i++) {
+            AreaDef area = s.areaDefs().get(i);
+            String at = "areas[" + i + "]";
+            if (area == null) {
+                return at + ": must not be null";
+            }
+            String p = firstOf(
+                    id(at + ".areaId", area.areaId()),
+                    text(at + ".name", area.name()),
+                    text(at + ".category", area.category()),
+                    area.capacity() == null ? at + ".capacity: required"
+                            : area.capacity() < 1 || area.capacity() > MAX_CAPACITY
+                                    ? at + ".capacity: must be 1 to " + MAX_CAPACITY : null);
+            if (p != null) {
+                return p;
+            }
+            if (!ids.add(area.areaId())) {
+                return at + ".areaId: " + area.areaId() + " is already a seat or area of the show";
             }
         }
         Policy policy = s.policy();
@@ -92,15 +115,63 @@ public final class CommandValidation {
         if (p != null) {
             return p;
         }
-        if ((h.seatIds() == null) == (h.bestAvailable() == null)) {
-            return "seatIds: give either seatIds or bestAvailable";
+        if (h.seatIds() != null && h.bestAvailable() != null) {
+            return "seatIds: give either seatIds or bestAvailable, not both";
+        }
+        if (h.seatIds() == null && h.bestAvailable() == null && h.places().isEmpty()) {
+            return "seatIds: give seatIds, bestAvailable or areas: a hold takes at least one seat or place";
+        }
+        String places = places(h.areas());
+        if (places != null) {
+            return places;
         }
         if (h.seatIds() != null) {
-            return seatIds(h.seatIds());
+            return h.seatIds().isEmpty() && !h.places().isEmpty() ? null : seatIds(h.seatIds());
+        }
+        if (h.bestAvailable() == null) {
+            return null;
         }
         BestAvailable b = h.bestAvailable();
         return firstOf(text("bestAvailable.category", b.category()),
                 positive("bestAvailable.quantity", b.quantity(), true));
+    }
+
+    /** Seats, places or both; at least one of either. */
+    private static String seatsOrPlaces(List<String> seatIds, List<AreaQuantity> areas) {
+        String p = places(areas);
+        if (p != null) {
+            return p;
+        }
+        if (areas != null && !areas.isEmpty() && (seatIds == null || seatIds.isEmpty())) {
+            return null;
+        }
+        return seatIds == null || seatIds.isEmpty() ? "seatIds: at least one seat or place (areas) is required"
+                : seatIds(seatIds);
+    }
+
+    private static String places(List<AreaQuantity> areas) {
+        if (areas == null) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < areas.size(); i++) {
+            AreaQuantity a = areas.get(i);
+            String at = "areas[" + i + "]";
+            if (a == null) {
+                return at + ": must not be null";
+            }
+            String p = firstOf(id(at + ".areaId", a.areaId()),
+                    a.quantity() == null ? at + ".quantity: required"
+                            : a.quantity() < 1 || a.quantity() > MAX_CAPACITY
+                                    ? at + ".quantity: must be 1 to " + MAX_CAPACITY : null);
+            if (p != null) {
+                return p;
+            }
+            if (!seen.add(a.areaId())) {
+                return at + ".areaId: area " + a.areaId() + " is named twice";
+            }
+        }
+        return null;
     }
 
     private static String seatIds(List<String> seatIds) {

@@ -3,13 +3,28 @@ package com.seatledger.topics.message;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** HOLD: either {@code seatIds} or {@code bestAvailable}, never both. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HoldSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
-        String holdId, List<String> seatIds, BestAvailable bestAvailable, Integer ttlSeconds, String replacesHoldId)
-        implements Command {
+        String holdId, List<String> seatIds, BestAvailable bestAvailable, Integer ttlSeconds, String replacesHoldId,
+        List<AreaQuantity> areas) implements Command {
+
+    /** A hold of seats only. */
+    public HoldSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+            String holdId, List<String> seatIds, BestAvailable bestAvailable, Integer ttlSeconds,
+            String replacesHoldId) {
+        this(commandId, showId, actor, roles, issuedAt, holdId, seatIds, bestAvailable, ttlSeconds, replacesHoldId,
+                null);
+    }
+
+    @Override
+    @JsonIgnore
+    public List<AreaQuantity> places() {
+        return areas == null ? List.of() : areas;
+    }
 
     @Override
     public CommandType type() {

@@ -7,5 +7,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A show's static description, carried whole by its CREATE event. {@code policy} is resolved. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Layout(String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
+public record Layout(String name, Instant startsAt, Policy policy, List<SeatDef> seats,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AreaDef> areas) {
+
+    public Layout {
+        areas = areas == null ? List.of() : List.copyOf(areas);
+    }
+
+    public Layout(String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
+        this(name, startsAt, policy, seats, List.of());
+    }
 }

@@ -3,12 +3,25 @@ package com.seatledger.topics.message;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** SELL: box office sale of available seats straight to {@code orderId}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SellSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
-        List<String> seatIds, String orderId) implements Command {
+        List<String> seatIds, String orderId, List<AreaQuantity> areas) implements Command {
+
+    /** Seats only. */
+    public SellSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+            List<String> seatIds, String orderId) {
+        this(commandId, showId, actor, roles, issuedAt, seatIds, orderId, null);
+    }
+
+    @Override
+    @JsonIgnore
+    public List<AreaQuantity> places() {
+        return areas == null ? List.of() : areas;
+    }
 
     @Override
     public CommandType type() {

@@ -19,10 +19,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShowSnapshot(String showId, long seq, Instant at, Instant coveredUntil, String name,
         Instant startsAt, Policy policy, List<ShowSeat> seats, Map<String, Availability> availability,
-        List<Hold> holds) {
+        List<Hold> holds, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ShowArea> areas) {
 
     public ShowSnapshot {
         seats = List.copyOf(seats);
         holds = holds == null ? List.of() : List.copyOf(holds);
+        areas = areas == null ? List.of() : List.copyOf(areas);
+    }
+
+    public ShowSnapshot(String showId, long seq, Instant at, Instant coveredUntil, String name,
+            Instant startsAt, Policy policy, List<ShowSeat> seats, Map<String, Availability> availability,
+            List<Hold> holds) {
+        this(showId, seq, at, coveredUntil, name, startsAt, policy, seats, availability, holds, List.of());
     }
 }
