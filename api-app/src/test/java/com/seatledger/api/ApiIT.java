@@ -402,11 +402,15 @@ class ApiIT {
         for (int i = 1; i <= 5; i++) {
             a.post("/api/shows/" + show + "/holds", Http.token("buyer-" + i), seats("A-" + i));
         }
+        a.post("/api/shows/" + show + "/sales", admin, Map.of("seatIds", List.of("C-1"), "orderId", "o-1"));
         String expected = a.get("/api/shows/" + show, null).raw();
+        String expectedOrders = a.get("/api/shows/" + show + "/orders", admin).raw();
         // the ledger snapshots changed shows every second in this stack; wait for one past this seq
         await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1_500)).until(() -> true);
         ApiStack.Api fresh = stack.startApi();
         assertThat(fresh.http().get("/api/shows/" + show, null).raw()).isEqualTo(expected);
+        assertThat(fresh.http().get("/api/shows/" + show + "/orders", admin).raw()).as("orders from the snapshot")
+                .isEqualTo(expectedOrders).contains("o-1");
         StatusReader reader = fresh.context().getBean(StatusReader.class);
         assertThat(reader.snapshotsLoaded()).isPositive();
         long all = apiA.context().getBean(StatusReader.class).eventsRead();
@@ -415,6 +419,87 @@ class ApiIT {
         // and it keeps following: a new hold via A shows up in the fresh instance
         a.post("/api/shows/" + show + "/holds", alice, seats("B-1"));
         await().atMost(Duration.ofSeconds(5)).until(() -> "HELD".equals(statusOf(fresh.http(), show, "B-1")));
+    }
+
+    @Test
+    @Order(6)
+    void generalAdmissionPlacesAreHeldSoldAndStreamedBesideSeats() {
+        String show = "ga-" + shows.incrementAndGet();
+        Http.Response created = a.post("/api/shows", admin, Map.of("showId", show, "name", "Festival",
+                "seats", rows("STALLS", "A", 4),
+                "areas", List.of(Map.of("areaId", "FLOOR", "name", "Standing floor", "category", "GA", "capacity", 5))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.json().path("areas").get(0).path("available").asInt()).isEqualTo(5);
+        String base = "/api/shows/" + show;
+        try (SseClient map = new SseClient(a.base() + base + "/events", null)) {
+            SseClient.Event snap = map.awaitEvent(e -> "snapshot".equals(e.name()));
+            assertThat(snap.json().path("areas").get(0).path("capacity").asInt()).isEqualTo(5);
+
+            Http.Response held = a.post(base + "/holds", alice, Map.of("seatIds", List.of("A-1"),
+                    "areas", List.of(Map.of("areaId", "FLOOR", "quantity", 3))));
+            assertThat(held.status()).as(held.raw()).isEqualTo(201);
+            assertThat(held.json().path("areas").get(0).path("quantity").asInt()).isEqualTo(3);
+            assertThat(held.json().path("seatIds").get(0).asString()).isEqualTo("A-1");
+
+            Http.Response full = a.post(base + "/holds", bob, Map.of("areas", List.of(Map.of("areaId", "FLOOR",
+                    "quantity", 3))));
+            expect(full, 409, "AREA_FULL", "FLOOR");
+            assertThat(full.json().path("areaErrors").get(0).path("available").asInt()).isEqualTo(2);
+            expect(a.post(base + "/holds", bob, Map.of("areas", List.of(Map.of("areaId", "MOON", "quantity", 1)))),
+                    422, "AREA_NOT_FOUND", "MOON");
+
+            Http.Response sold = a.post(base + "/sales", admin, Map.of("areas",
+                    List.of(Map.of("areaId", "FLOOR", "quantity", 2)), "orderId", "o-ga"));
+            assertThat(sold.status()).as(sold.raw()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> map.named("seats").size() == 2);
+            SseClient.Event sale = map.named("seats").get(1);
+            assertThat(sale.json().path("seats")).isEmpty();
+            assertThat(sale.json().path("areas").get(0).path("sold").asInt()).isEqualTo(2);
+            assertThat(sale.json().path("areas").get(0).path("held").asInt()).isEqualTo(3);
+            assertThat(sale.json().path("availability").path("GA").path("available").asInt()).isZero();
+        }
+        JsonNode area = a.get(base, null).json().path("areas").get(0);
+        assertThat(List.of(area.path("available").asInt(), area.path("held").asInt(), area.path("sold").asInt(),
+                area.path("blocked").asInt())).containsExactly(0, 3, 2, 0);
+    }
+
+    @Test
+    @Order(6)
+    void theBoxOfficeListsHoldsOrdersAndLooksUpSeats() {
+        String show = newShow();
+        String base = "/api/shows/" + show;
+        String h1 = a.post(base + "/holds", alice, seats("A-1")).json().path("holdId").asString();
+        a.post(base + "/holds", bob, seats("A-2", "A-3"));
+        a.post(base + "/sales", admin, Map.of("seatIds", List.of("B-1"), "orderId", "o-1"));
+        assertThat(a.post("/api/holds/" + h1 + "/confirm", alice, Map.of("orderId", "o-2")).status()).isEqualTo(200);
+
+        JsonNode all = a.get(base + "/holds?all=true", admin).json();
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).path("actor").asString()).isEqualTo("bob");
+        expect(a.get(base + "/holds?all=true", alice), 403, "FORBIDDEN", "admin");
+
+        JsonNode orders = a.get(base + "/orders", admin).json();
+        assertThat(orders.valueStream().map(o -> o.path("orderId").asString())).containsExactly("o-1", "o-2");
+        assertThat(orders.get(1).path("holdId").asString()).isEqualTo(h1);
+        assertThat(orders.get(1).path("actor").asString()).isEqualTo("alice");
+        assertThat(orders.get(1).path("seatIds").get(0).asString()).isEqualTo("A-1");
+        assertThat(orders.get(0).path("soldAt").asString()).isNotBlank();
+        assertThat(a.get(base + "/orders", alice).status()).isEqualTo(403);
+
+        JsonNode held = a.get(base + "/seats/A-2", admin).json();
+        assertThat(held.path("status").asString()).isEqualTo("HELD");
+        assertThat(held.path("actor").asString()).isEqualTo("bob");
+        assertThat(held.path("holdId").asString()).isNotBlank();
+        JsonNode sold = a.get(base + "/seats/B-1", admin).json();
+        assertThat(sold.path("orderId").asString()).isEqualTo("o-1");
+        assertThat(a.get(base + "/seats/C-1", admin).json().has("holdId")).isFalse();
+        expect(a.get(base + "/seats/Z-9", admin), 404, "SEAT_NOT_FOUND", "Z-9");
+        assertThat(a.get(base + "/seats/A-2", alice).status()).isEqualTo(403);
+
+        a.post(base + "/orders/o-1/cancel", admin, null);
+        assertThat(a.get(base + "/orders", admin).json().valueStream().map(o -> o.path("orderId").asString()))
+                .containsExactly("o-2");
     }
 
     @Test

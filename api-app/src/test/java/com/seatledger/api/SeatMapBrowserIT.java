@@ -200,7 +200,7 @@ class SeatMapBrowserIT {
                 seats.add(new SeatDef("R" + r + "-" + n, r < 50 ? "Floor" : "Tier", "R" + r, n, r < 10 ? "GOLD" : "GENERAL"));
             }
         }
-        var arena = new Requests.CreateShow("arena", "Arena", null, seats, null);
+        var arena = new Requests.CreateShow("arena", "Arena", null, seats, null, null);
         assertThat(api.http().post("/api/shows", Http.admin(), arena).status()).isEqualTo(201);
         long t0 = System.nanoTime();
         open(alice, "alice", "arena", 20_000);

@@ -98,7 +98,9 @@ final class Samples {
                 Map.of("STALLS", new Availability(1, 1, 0, 0)), List.of(hold(HoldStatus.ACTIVE))),
                 new ShowSnapshot("s2", 2, T, T, "Festival", null, Policy.DEFAULTS, List.of(),
                         Map.of("GA", new Availability(4998, 2, 0, 0)), List.of(),
-                        List.of(new ShowArea("FLOOR", "Standing floor", "GA", 5000, 4998, 2, 0, 0))));
+                        List.of(new ShowArea("FLOOR", "Standing floor", "GA", 5000, 4998, 2, 0, 0)),
+                        List.of(new Order("o-3", List.of("A-1"), List.of(new AreaQuantity("FLOOR", 10)), null,
+                                "boxoffice", T), new Order("o-4", List.of(), List.of(), "h-9", "alice", T))));
     }
 
     private Samples() {

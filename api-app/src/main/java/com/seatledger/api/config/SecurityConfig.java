@@ -122,6 +122,8 @@ public class SecurityConfig {
                             "/api/shows/*/orders/*/cancel", "/api/shows/*/blocks", "/api/shows/*/unblocks",
                             "/api/shows/*/archive")
                             .hasRole(Command.ADMIN_ROLE);
+                    a.requestMatchers(HttpMethod.GET, "/api/shows/*/orders", "/api/shows/*/seats/*")
+                            .hasRole(Command.ADMIN_ROLE);
                     a.requestMatchers("/api/shows/*/holds", "/api/holds/**").authenticated();
                     var operations = a.requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
                             "/swagger-ui.html");

@@ -46,7 +46,7 @@ public final class DemoTheatre {
 
     public static Requests.CreateShow show(String showId, Policy policy) {
         Instant startsAt = LocalDate.now(ZoneOffset.UTC).plusDays(30).atTime(19, 30).toInstant(ZoneOffset.UTC);
-        return new Requests.CreateShow(showId, NAME, startsAt, seats(), policy);
+        return new Requests.CreateShow(showId, NAME, startsAt, seats(), null, policy);
     }
 
     /** Ten-minute holds, at most 8 seats per buyer, no stranded single seats. */

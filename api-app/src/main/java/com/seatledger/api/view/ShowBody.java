@@ -6,9 +6,10 @@ import java.util.Map;
 
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.ShowArea;
 import com.seatledger.topics.message.ShowSeat;
 
 /** A show as the API serves it: GET, 201 of create, the SSE snapshot. */
 public record ShowBody(String showId, String name, Instant startsAt, long seq, List<ShowSeat> seats,
-        Map<String, Availability> availability, Policy policy) {
+        List<ShowArea> areas, Map<String, Availability> availability, Policy policy) {
 }

@@ -11,15 +11,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.seatledger.topics.message.AreaCounts;
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.Hold;
 import com.seatledger.topics.message.HoldStatus;
+import com.seatledger.topics.message.Order;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatChange;
 import com.seatledger.topics.message.SeatDef;
 import com.seatledger.topics.message.SeatStatus;
 import com.seatledger.topics.message.ShowEvent;
+import com.seatledger.topics.message.ShowArea;
 import com.seatledger.topics.message.ShowSeat;
 import com.seatledger.topics.message.ShowSnapshot;
 
@@ -43,9 +48,16 @@ public final class ShowView {
     private final List<ShowSeat> layout;
     private final Map<String, Integer> index;
     private final SeatStatus[] status;
+    /** General-admission areas in layout order, with their current counts. */
+    private final ShowArea[] areas;
+    private final Map<String, Integer> areaIndex = new HashMap<>();
     private Map<String, Availability> availability;
     private long seq;
     private final Map<String, Hold> holds = new HashMap<>();
+    /** Orders not cancelled, and which active hold or order each seat belongs to (the box office's look-ups). */
+    private final Map<String, Order> orders = new TreeMap<>();
+    private final Map<String, String> holdOfSeat = new HashMap<>();
+    private final Map<String, String> orderOfSeat = new HashMap<>();
     /** actor to the ids of its active holds: "my holds" costs what the actor has, not the show. */
     private final Map<String, Set<String>> activeByActor = new HashMap<>();
     private final ArrayDeque<Map.Entry<Instant, String>> ended = new ArrayDeque<>();
@@ -55,7 +67,7 @@ public final class ShowView {
     private long replayFloor;
 
     private ShowView(String showId, int partition, String name, Instant startsAt, Policy policy, List<ShowSeat> seats,
-            long seq, Map<String, Availability> availability, int replayCapacity) {
+            List<ShowArea> areas, long seq, Map<String, Availability> availability, int replayCapacity) {
         this.showId = showId;
         this.partition = partition;
         this.name = name;
@@ -68,6 +80,10 @@ public final class ShowView {
             index.put(seats.get(i).seatId(), i);
             status[i] = seats.get(i).status();
         }
+        this.areas = areas.toArray(ShowArea[]::new);
+        for (int a = 0; a < this.areas.length; a++) {
+            areaIndex.put(this.areas[a].areaId(), a);
+        }
         this.seq = seq;
         this.replayFloor = seq;
         this.availability = new TreeMap<>(availability);
@@ -79,14 +95,19 @@ public final class ShowView {
         for (SeatDef d : create.layout().seats()) {
             seats.add(new ShowSeat(d.seatId(), d.section(), d.row(), d.number(), d.category(), SeatStatus.AVAILABLE));
         }
+        List<ShowArea> areas = new ArrayList<>(create.layout().areas().size());
+        for (AreaDef a : create.layout().areas()) {
+            areas.add(new ShowArea(a.areaId(), a.name(), a.category(), a.capacity(), a.capacity(), 0, 0, 0));
+        }
         return new ShowView(create.showId(), partition, create.layout().name(), create.layout().startsAt(),
-                create.layout().policy(), seats, create.seq(), create.availability(), replayCapacity);
+                create.layout().policy(), seats, areas, create.seq(), create.availability(), replayCapacity);
     }
 
     public static ShowView of(ShowSnapshot s, int partition, int replayCapacity) {
-        ShowView v = new ShowView(s.showId(), partition, s.name(), s.startsAt(), s.policy(), s.seats(), s.seq(),
-                s.availability(), replayCapacity);
+        ShowView v = new ShowView(s.showId(), partition, s.name(), s.startsAt(), s.policy(), s.seats(), s.areas(),
+                s.seq(), s.availability(), replayCapacity);
         s.holds().forEach(h -> v.put(h, s.at()));
+        s.orders().forEach(v::addOrder);
         return v;
     }
 
@@ -103,10 +124,17 @@ public final class ShowView {
         }
         seq = e.seq();
         availability = new TreeMap<>(e.availability());
+        orderChange(e);
         for (SeatChange c : e.seats()) {
             Integer i = index.get(c.seatId());
             if (i != null) {
                 status[i] = c.status();
+            }
+        }
+        for (AreaCounts c : e.areas()) {
+            Integer a = areaIndex.get(c.areaId());
+            if (a != null) {
+                areas[a] = areas[a].with(c);
             }
         }
         List<Hold> changedHolds = new ArrayList<>(2);
@@ -129,8 +157,8 @@ public final class ShowView {
             return new Change(null, changedHolds, true);
         }
         SeatsDelta delta = null;
-        if (!e.seats().isEmpty() && e.cause() != Cause.CREATE) {
-            delta = new SeatsDelta(e.seq(), e.cause(), e.seats(), availability);
+        if ((!e.seats().isEmpty() || !e.areas().isEmpty()) && e.cause() != Cause.CREATE) {
+            delta = new SeatsDelta(e.seq(), e.cause(), e.seats(), e.areas(), availability);
             replay.addLast(delta);
             if (replay.size() > replayCapacity) {
                 replayFloor = replay.removeFirst().seq();
@@ -139,9 +167,49 @@ public final class ShowView {
         return new Change(delta, changedHolds, false);
     }
 
+    /** Orders from CONFIRM, SELL and CANCEL events (call before the event's area counts are applied). */
+    private void orderChange(ShowEvent e) {
+        if (e.orderId() == null) {
+            return;
+        }
+        switch (e.cause()) {
+            case CONFIRM -> addOrder(new Order(e.orderId(), e.hold().seatIds(), e.hold().areas(), e.hold().holdId(),
+                    e.hold().actor(), e.at()));
+            case SELL -> {
+                List<AreaQuantity> places = new ArrayList<>();
+                for (AreaCounts c : e.areas()) {
+                    Integer a = areaIndex.get(c.areaId());
+                    int sold = a == null ? 0 : c.sold() - areas[a].sold();
+                    if (sold > 0) {
+                        places.add(new AreaQuantity(c.areaId(), sold));
+                    }
+                }
+                addOrder(new Order(e.orderId(), e.seats().stream().map(SeatChange::seatId).toList(), places, null,
+                        e.actor(), e.at()));
+            }
+            case CANCEL -> {
+                Order gone = orders.remove(e.orderId());
+                if (gone != null) {
+                    gone.seatIds().forEach(orderOfSeat::remove);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void addOrder(Order o) {
+        orders.put(o.orderId(), o);
+        o.seatIds().forEach(seat -> orderOfSeat.put(seat, o.orderId()));
+    }
+
     private Hold put(Hold h, Instant at) {
-        holds.put(h.holdId(), h);
+        Hold before = holds.put(h.holdId(), h);
+        if (before != null) {
+            before.seatIds().forEach(seat -> holdOfSeat.remove(seat, h.holdId()));
+        }
         if (h.status() == HoldStatus.ACTIVE) {
+            h.seatIds().forEach(seat -> holdOfSeat.put(seat, h.holdId()));
             activeByActor.computeIfAbsent(h.actor(), a -> new LinkedHashSet<>()).add(h.holdId());
         } else {
             Set<String> mine = activeByActor.get(h.actor());
@@ -191,7 +259,7 @@ public final class ShowView {
             seats.add(status[i] == s.status() ? s
                     : new ShowSeat(s.seatId(), s.section(), s.row(), s.number(), s.category(), status[i]));
         }
-        return new ShowBody(showId, name, startsAt, seq, seats, availability, policy);
+        return new ShowBody(showId, name, startsAt, seq, seats, List.of(areas), availability, policy);
     }
 
     public ShowSummary summary() {
@@ -205,6 +273,36 @@ public final class ShowView {
         }
         out.sort(Comparator.comparing(Hold::createdAt).thenComparing(Hold::holdId));
         return out;
+    }
+
+    /** Every active hold of the show, oldest first. */
+    public List<Hold> activeHolds() {
+        List<Hold> out = new ArrayList<>();
+        for (Set<String> mine : activeByActor.values()) {
+            mine.forEach(id -> out.add(holds.get(id)));
+        }
+        out.sort(Comparator.comparing(Hold::createdAt).thenComparing(Hold::holdId));
+        return out;
+    }
+
+    public List<Order> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    /** A seat with its holder or order, an area with its counts, or null when the show has neither. */
+    public Object seatOrArea(String id) {
+        Integer i = index.get(id);
+        if (i != null) {
+            ShowSeat s = layout.get(i);
+            String holdId = status[i] == SeatStatus.HELD ? holdOfSeat.get(id) : null;
+            Hold h = holdId == null ? null : holds.get(holdId);
+            String orderId = status[i] == SeatStatus.SOLD ? orderOfSeat.get(id) : null;
+            String actor = h != null ? h.actor() : orderId != null ? orders.get(orderId).actor() : null;
+            return new SeatDetail(s.seatId(), s.section(), s.row(), s.number(), s.category(), status[i], holdId, actor,
+                    orderId);
+        }
+        Integer a = areaIndex.get(id);
+        return a == null ? null : areas[a];
     }
 
     public Hold hold(String holdId) {

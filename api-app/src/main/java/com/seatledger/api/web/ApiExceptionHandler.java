@@ -50,7 +50,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandRejected.class)
     ResponseEntity<ProblemDetail> rejected(CommandRejected e) {
         CommandResult r = e.result();
-        return Problems.response(Problems.status(r.code()), r.code().name(), e.getMessage(), r.seatErrors(), null);
+        ResponseEntity<ProblemDetail> answer = Problems.response(Problems.status(r.code()), r.code().name(),
+                e.getMessage(), r.seatErrors(), null);
+        if (!r.areaErrors().isEmpty()) {
+            answer.getBody().setProperty("areaErrors", r.areaErrors());
+        }
+        return answer;
     }
 
     @ExceptionHandler(BadRequest.class)

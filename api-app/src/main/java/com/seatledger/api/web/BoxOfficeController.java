@@ -37,8 +37,9 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new SellSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), body.orderId()));
-        return new ChangeBody(showId, r.seq(), r.orderId() != null ? r.orderId() : body.orderId(), body.seatIds());
+                e.roles(), e.issuedAt(), body.seatIds(), body.orderId(), body.areas()));
+        return new ChangeBody(showId, r.seq(), r.orderId() != null ? r.orderId() : body.orderId(), body.seatIds(),
+                body.areas());
     }
 
     @PostMapping("/api/shows/{showId}/orders/{orderId}/cancel")
@@ -57,8 +58,8 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new BlockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), body.reason()));
-        return new ChangeBody(showId, r.seq(), null, body.seatIds());
+                e.roles(), e.issuedAt(), body.seatIds(), body.reason(), body.areas()));
+        return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 
     @PostMapping("/api/shows/{showId}/unblocks")
@@ -67,8 +68,8 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new UnblockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), null));
-        return new ChangeBody(showId, r.seq(), null, body.seatIds());
+                e.roles(), e.issuedAt(), body.seatIds(), null, body.areas()));
+        return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 
     @PostMapping("/api/shows/{showId}/archive")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -55,17 +56,22 @@ public class HoldsController {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
                 e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId()), body.seatIds(), body.bestAvailable(),
-                body.ttlSeconds(), body.replacesHoldId()));
+                body.ttlSeconds(), body.replacesHoldId(), body.areas()));
         return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
                 .body(HoldBody.of(showId, r.hold(), r.seq(), null));
     }
 
     @GetMapping("/api/shows/{showId}/holds")
-    @Operation(summary = "The caller's active holds in the show")
-    public List<HoldBody> myHolds(@PathVariable String showId, Authentication auth) {
-        String actor = Caller.of(auth).actor();
+    @Operation(summary = "The caller's active holds in the show; with all=true (admin) every active hold of the show")
+    public List<HoldBody> myHolds(@PathVariable String showId,
+            @RequestParam(value = "all", defaultValue = "false") boolean all, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        if (all && !caller.isAdmin()) {
+            throw new ApiError(HttpStatus.FORBIDDEN, ResultCode.FORBIDDEN.name(), "all=true needs role admin");
+        }
         List<HoldBody> mine = views.read(Commands.pathId("showId", showId),
-                v -> v.activeHoldsOf(actor).stream().map(h -> HoldBody.of(showId, h, null, null)).toList());
+                v -> (all ? v.activeHolds() : v.activeHoldsOf(caller.actor())).stream()
+                        .map(h -> HoldBody.of(showId, h, null, null)).toList());
         if (mine == null) {
             throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SHOW_NOT_FOUND.name(), "no show " + showId);
         }

@@ -49,7 +49,9 @@ public final class Problems {
             Map.entry(ResultCode.HOLDER_LIMIT, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ResultCode.HOLD_TOO_LONG, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ResultCode.ORPHAN_SEAT, HttpStatus.UNPROCESSABLE_CONTENT),
-            Map.entry(ResultCode.NOT_ENOUGH_SEATS, HttpStatus.UNPROCESSABLE_CONTENT));
+            Map.entry(ResultCode.NOT_ENOUGH_SEATS, HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ResultCode.AREA_FULL, HttpStatus.CONFLICT),
+            Map.entry(ResultCode.AREA_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT));
 
     /** The code of a refusal by the web layer itself (no such path, wrong method, ...), by its status. */
     public static String webCode(int status) {

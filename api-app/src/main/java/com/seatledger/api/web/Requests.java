@@ -3,6 +3,8 @@ package com.seatledger.api.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatDef;
@@ -10,10 +12,12 @@ import com.seatledger.topics.message.SeatDef;
 /** Request bodies of the REST API (docs/api.md). Fields are checked by the command they become (CommandValidation). */
 public final class Requests {
 
-    public record CreateShow(String showId, String name, Instant startsAt, List<SeatDef> seats, Policy policy) {
+    public record CreateShow(String showId, String name, Instant startsAt, List<SeatDef> seats, List<AreaDef> areas,
+            Policy policy) {
     }
 
-    public record Hold(List<String> seatIds, BestAvailable bestAvailable, Integer ttlSeconds, String replacesHoldId) {
+    public record Hold(List<String> seatIds, BestAvailable bestAvailable, List<AreaQuantity> areas, Integer ttlSeconds,
+            String replacesHoldId) {
     }
 
     public record Extend(Integer ttlSeconds) {
@@ -22,13 +26,13 @@ public final class Requests {
     public record Confirm(String orderId) {
     }
 
-    public record Sale(List<String> seatIds, String orderId) {
+    public record Sale(List<String> seatIds, List<AreaQuantity> areas, String orderId) {
     }
 
-    public record Block(List<String> seatIds, String reason) {
+    public record Block(List<String> seatIds, List<AreaQuantity> areas, String reason) {
     }
 
-    public record Unblock(List<String> seatIds) {
+    public record Unblock(List<String> seatIds, List<AreaQuantity> areas) {
     }
 
     public record Archive(String reason) {

@@ -51,7 +51,7 @@ public class ShowsController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         gateway.decide(new CreateShow(e.commandId(), body.showId(), e.actor(), e.roles(), e.issuedAt(), body.name(),
-                body.startsAt(), body.seats(), body.policy()));
+                body.startsAt(), body.seats(), body.policy(), body.areas()));
         return ResponseEntity.created(URI.create("/api/shows/" + body.showId())).body(show(body.showId()));
     }
 

@@ -53,7 +53,8 @@ final class BoxOfficeRules {
             change.move(s, SeatStatus.SOLD);
         }
         change.movePlaces(named.places(), SeatStatus.AVAILABLE, SeatStatus.SOLD);
-        change.orderAdded = new OrderRec(c.orderId(), named.seats(), null, false, named.places());
+        change.orderAdded = new OrderRec(c.orderId(), named.seats(), null, false).with(named.places())
+                .soldBy(c.actor(), now);
         change.orderId = c.orderId();
         return change;
     }

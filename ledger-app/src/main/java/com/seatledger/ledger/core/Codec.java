@@ -36,6 +36,7 @@ final class Codec {
     private static final int ORDER_ADDED = 8;
     private static final int ORDER_CANCELLED = 16;
     private static final int PLACES = 32;
+    private static final int ORDER_META = 64;
 
     private Codec() {
     }
@@ -117,6 +118,7 @@ final class Codec {
         }
         s.holds.values().forEach(h -> h.places.write(out));
         s.orders.values().forEach(o -> o.places().write(out));
+        s.orders.values().forEach(o -> out.s(o.actor()).t(o.soldAt()));
         return out.toBytes();
     }
 
@@ -152,8 +154,12 @@ final class Codec {
             }
             holds.forEach(h -> h.places = Places.read(in));
             for (int i = 0; i < orders.size(); i++) {
-                OrderRec o = orders.get(i);
-                orders.set(i, new OrderRec(o.orderId(), o.seats(), o.holdId(), o.cancelled(), Places.read(in)));
+                orders.set(i, orders.get(i).with(Places.read(in)));
+            }
+        }
+        if (in.more()) {
+            for (int i = 0; i < orders.size(); i++) {
+                orders.set(i, orders.get(i).soldBy(in.s(), in.t()));
             }
         }
         s.restore(seq, status, places, holds, orders);
@@ -171,7 +177,8 @@ final class Codec {
                 | (c.extended != null ? EXTENDED : 0) | (c.orderAdded != null ? ORDER_ADDED : 0)
                 | (c.orderCancelled != null ? ORDER_CANCELLED : 0)
                 | (c.areaMoves > 0 || c.opened != null && !c.opened.places.isEmpty()
-                        || c.orderAdded != null && !c.orderAdded.places().isEmpty() ? PLACES : 0);
+                        || c.orderAdded != null && !c.orderAdded.places().isEmpty() ? PLACES : 0)
+                | (c.orderAdded != null && c.orderAdded.actor() != null ? ORDER_META : 0);
         out.b(flags);
         if (c.opened != null) {
             HoldRec h = c.opened;
@@ -196,6 +203,9 @@ final class Codec {
             }
             (c.opened == null ? Places.NONE : c.opened.places).write(out);
             (c.orderAdded == null ? Places.NONE : c.orderAdded.places()).write(out);
+        }
+        if ((flags & ORDER_META) != 0) {
+            out.s(c.orderAdded.actor()).t(c.orderAdded.soldAt());
         }
         return out.toBytes();
     }
@@ -248,9 +258,11 @@ final class Codec {
                 change.opened.places = held;
             }
             if (change.orderAdded != null) {
-                OrderRec o = change.orderAdded;
-                change.orderAdded = new OrderRec(o.orderId(), o.seats(), o.holdId(), false, sold);
+                change.orderAdded = change.orderAdded.with(sold);
             }
+        }
+        if ((flags & ORDER_META) != 0) {
+            change.orderAdded = change.orderAdded.soldBy(in.s(), in.t());
         }
         return change;
     }

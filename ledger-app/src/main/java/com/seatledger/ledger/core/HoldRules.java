@@ -155,7 +155,8 @@ final class HoldRules {
         change.movePlaces(hold.places, SeatStatus.HELD, SeatStatus.SOLD);
         change.closed = hold;
         change.closedAs = HoldStatus.CONFIRMED;
-        change.orderAdded = new OrderRec(c.orderId(), hold.seats, hold.holdId, false, hold.places);
+        change.orderAdded = new OrderRec(c.orderId(), hold.seats, hold.holdId, false).with(hold.places)
+                .soldBy(hold.actor, now);
         change.orderId = c.orderId();
         change.hold = hold.toHold(show, hold.expiresAt, HoldStatus.CONFIRMED);
         return change;

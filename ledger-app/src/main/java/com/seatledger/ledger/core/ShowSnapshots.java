@@ -60,6 +60,7 @@ public final class ShowSnapshots {
         }
         holds.sort(java.util.Comparator.comparing(Hold::holdId));
         return new ShowSnapshot(show.showId, show.seq, now, now, show.name, show.startsAt, show.policy, show.seats(),
-                show.availability(), holds, show.areas());
+                show.availability(), holds, show.areas(), show.orders.values().stream().filter(o -> !o.cancelled())
+                        .sorted(java.util.Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList());
     }
 }

@@ -214,7 +214,8 @@ class LedgerModelProperties {
                 .append(' ').append(Arrays.toString(h.places.areas())).append(Arrays.toString(h.places.quantities())));
         show.orders.values().stream().sorted(Comparator.comparing(OrderRec::orderId)).forEach(o -> b.append("\norder ")
                 .append(o.orderId()).append(' ').append(o.holdId()).append(' ').append(o.cancelled()).append(' ')
-                .append(Arrays.toString(o.seats())).append(' ').append(Arrays.toString(o.places().areas()))
+                .append(Arrays.toString(o.seats())).append(' ').append(o.actor()).append(' ').append(o.soldAt())
+                .append(' ').append(Arrays.toString(o.places().areas()))
                 .append(Arrays.toString(o.places().quantities())));
         b.append("\nheld ").append(new java.util.TreeMap<>(show.heldBy)).append("\n").append(show.availability());
         for (int[] k : show.areaCounts) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A show's whole state at {@code seq}, on the compacted {@code seat-snapshots} topic, so a reader
  * can start from it instead of replaying all of {@code seat-status}. {@code seats} are
- * in layout order; {@code holds} are the active holds.
+ * in layout order; {@code holds} are the active holds; {@code orders} the orders not cancelled.
  *
  * <p>{@code coveredUntil}: the ledger writes, in one pass, a snapshot of every show of the
  * partition that changed since its last snapshot, so every event of the partition stamped before
@@ -19,17 +19,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShowSnapshot(String showId, long seq, Instant at, Instant coveredUntil, String name,
         Instant startsAt, Policy policy, List<ShowSeat> seats, Map<String, Availability> availability,
-        List<Hold> holds, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ShowArea> areas) {
+        List<Hold> holds, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ShowArea> areas,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Order> orders) {
 
     public ShowSnapshot {
         seats = List.copyOf(seats);
         holds = holds == null ? List.of() : List.copyOf(holds);
         areas = areas == null ? List.of() : List.copyOf(areas);
+        orders = orders == null ? List.of() : List.copyOf(orders);
     }
 
     public ShowSnapshot(String showId, long seq, Instant at, Instant coveredUntil, String name,
             Instant startsAt, Policy policy, List<ShowSeat> seats, Map<String, Availability> availability,
             List<Hold> holds) {
-        this(showId, seq, at, coveredUntil, name, startsAt, policy, seats, availability, holds, List.of());
+        this(showId, seq, at, coveredUntil, name, startsAt, policy, seats, availability, holds, List.of(), List.of());
     }
 }
