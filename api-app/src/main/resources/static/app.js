@@ -2,6 +2,8 @@
 // stream (snapshot, then deltas in seq order), sends commands to the REST API with an
 // Idempotency-Key, and follows each of the buyer's holds on its own hold stream.
 'use strict';
+// a list of seat ids that wraps only between ids, never inside one (ids contain hyphens)
+const idList = (ids) => ids.map((id) => `<span class="nw">${esc(id)}</span>`).join(', ');
 
 const TOKEN_KEY = 'seatledger.token';
 const ENDED_CARD_MS = 15000;
@@ -13,6 +15,7 @@ const state = {
   token: null, actor: null, admin: false,
   showId: null, show: null, seq: 0, stream: null,
   seats: new Map(),      // seatId -> { el, section, row, number, category, status }
+  areas: new Map(),      // areaId -> { el, name, category, capacity, available, held, sold, blocked }
   categories: [],        // in layout order; index = colour class
   selected: new Set(),
   holds: new Map(),      // holdId -> { body, card, stream, expiring }
@@ -110,7 +113,8 @@ function flash(text, info) {
 
 function explain(e) {
   if (!(e instanceof Problem)) return flash(`Network error: ${e.message}`);
-  const seats = (e.body.seatErrors || []).map((s) => `${s.seatId} ${s.reason.toLowerCase().replace(/_/g, ' ')}`);
+  const seats = [...(e.body.seatErrors || []).map((s) => `${s.seatId} ${s.reason.toLowerCase().replace(/_/g, ' ')}`),
+    ...(e.body.areaErrors || []).map((a) => `${a.areaId}: ${a.available} of ${a.requested} places left`)];
   const code = e.body.code ? ` (${e.body.code})` : '';
   flash(`${e.message}${code}${seats.length ? ': ' + seats.join(', ') : ''}`);
 }
@@ -165,6 +169,7 @@ function setLive(on) {
 function drawShow(show) {
   state.show = show; state.seq = show.seq;
   state.seats.clear();
+  state.areas.clear();
   state.categories = [];
   const sections = new Map();   // section -> Map(row -> seats[]) in first-appearance order
   for (const s of show.seats) {
@@ -174,8 +179,20 @@ function drawShow(show) {
     if (!rows.has(s.row)) rows.set(s.row, []);
     rows.get(s.row).push(s);
   }
+  for (const a of show.areas || []) if (!state.categories.includes(a.category)) state.categories.push(a.category);
   // one string, one innerHTML: the cheapest way to build 20,000 seats
   const html = ['<div class="stage-mark">STAGE</div>'];
+  // general-admission areas: places without seat numbers, drawn as blocks with live counts
+  if ((show.areas || []).length) {
+    html.push('<div class="areas">');
+    for (const a of show.areas) {
+      html.push(`<div class="area c${state.categories.indexOf(a.category) % 6}" data-area="${esc(a.areaId)}">`
+        + `<b>${esc(a.name)}</b> <span class="area-count"></span>`
+        + `<label>places <input class="area-qty" type="number" min="1" max="${a.capacity}" value="1"></label>`
+        + `<button class="area-hold" type="button">Hold</button></div>`);
+    }
+    html.push('</div>');
+  }
   let widest = 1;
   for (const [section, rows] of sections) {
     html.push(`<h4>${esc(section)}</h4>`);
@@ -199,14 +216,22 @@ function drawShow(show) {
     state.seats.set(el.dataset.seat, { el, status: el.dataset.status });
   }
   for (const s of show.seats) Object.assign(state.seats.get(s.seatId), s);
+  for (const a of show.areas || []) {
+    state.areas.set(a.areaId, { ...a, el: map.querySelector(`.area[data-area="${CSS.escape(a.areaId)}"]`) });
+    drawArea(a.areaId);
+  }
   map.dataset.widest = widest;
   map.dataset.lines = [...sections.values()].reduce((n, rows) => n + rows.size + 3, 3);
   sizeSeats();
 
   $('show-name').textContent = show.name;
+  const places = (show.areas || []).reduce((n, a) => n + a.capacity, 0);
   $('show-meta').textContent = [show.startsAt && new Date(show.startsAt).toLocaleString(), `${show.seats.length.toLocaleString()} seats`,
+    places && `${places.toLocaleString()} standing places`,
     show.policy && `holds last ${duration(show.policy.holdTtlSeconds)}`].filter(Boolean).join(' · ');
-  $('best-category').innerHTML = state.categories.map((c) => `<option>${esc(c)}</option>`).join('');
+  // best available picks seats: only categories that have seats
+  const seatCategories = state.categories.filter((c) => show.seats.some((s) => s.category === c));
+  $('best-category').innerHTML = seatCategories.map((c) => `<option>${esc(c)}</option>`).join('');
   for (const id of [...state.selected]) if (!isSelectable(id)) state.selected.delete(id);
   for (const id of state.selected) state.seats.get(id).el.classList.add('sel');
   for (const id of state.mine) markMine(id, true);
@@ -235,8 +260,21 @@ function applyDelta(delta) {
     seat.el.dataset.status = change.status;
     if (change.status !== 'AVAILABLE' && state.selected.delete(change.seatId)) seat.el.classList.remove('sel');
   }
+  for (const counts of delta.areas || []) {
+    const area = state.areas.get(counts.areaId);
+    if (!area) continue;
+    Object.assign(area, counts);
+    drawArea(counts.areaId);
+  }
   drawAvailability(delta.availability);
   renderSelection();
+}
+
+function drawArea(areaId) {
+  const a = state.areas.get(areaId);
+  a.el.querySelector('.area-count').textContent = `${a.available} of ${a.capacity} places available`;
+  a.el.dataset.available = a.available;
+  a.el.classList.toggle('full', a.available === 0);
 }
 
 function drawAvailability(availability) {
@@ -267,7 +305,7 @@ function describe(seatId) {
 
 function renderSelection() {
   const ids = [...state.selected];
-  $('selection').textContent = ids.length ? `${ids.length} seat${ids.length > 1 ? 's' : ''}: ${ids.join(', ')}` : 'Click available seats to select them.';
+  $('selection').innerHTML = ids.length ? `${ids.length} seat${ids.length > 1 ? 's' : ''}: ${idList(ids)}` : 'Click available seats to select them.';
   updateControls();
 }
 
@@ -282,6 +320,7 @@ function updateControls() {
   $('hold-selected').disabled = !ready || state.selected.size === 0;
   $('clear-selection').disabled = state.selected.size === 0;
   $('hold-best').disabled = !ready;
+  for (const b of document.querySelectorAll('.area-hold')) b.disabled = !ready;
 }
 
 async function hold(request, button) {
@@ -340,7 +379,8 @@ function updateHold(entry, body) {
   entry.body = Object.assign({}, entry.body, body);
   const h = entry.body;
   const card = entry.card;
-  card.querySelector('.hold-seats').textContent = h.seatIds.join(', ');
+  card.querySelector('.hold-seats').innerHTML = idList([...h.seatIds,
+    ...(h.areas || []).map((a) => `${a.quantity} × ${a.areaId}`)]);
   card.dataset.status = h.status;
   const active = h.status === 'ACTIVE';
   for (const id of h.seatIds) markMine(id, active);
@@ -419,6 +459,15 @@ function wire() {
       ev.target.classList.add('sel');
     }
     renderSelection();
+  });
+  map.addEventListener('click', (ev) => {
+    const button = ev.target.closest('.area-hold');
+    if (!button) return;
+    // places of the area, with the selected seats in the same hold (all or nothing)
+    const area = button.closest('.area');
+    const request = { areas: [{ areaId: area.dataset.area, quantity: Number(area.querySelector('.area-qty').value) }] };
+    if (state.selected.size) request.seatIds = [...state.selected];
+    hold(request, button);
   });
   map.addEventListener('mouseover', (ev) => {
     const id = ev.target.dataset && ev.target.dataset.seat;

@@ -504,6 +504,45 @@ class ApiIT {
 
     @Test
     @Order(6)
+    void theOpenApiDescriptionIsCompleteEnoughToDriveTheApi() {
+        JsonNode api = a.get("/v3/api-docs", null).json();
+        assertThat(api.path("info").path("title").asString()).isEqualTo("Seat Ledger API");
+        assertThat(api.path("info").path("version").asString()).isNotBlank();
+        JsonNode bearer = api.path("components").path("securitySchemes").path("bearer");
+        assertThat(bearer.path("type").asString()).isEqualTo("http");
+        assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+        int operations = 0;
+        for (var path : api.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode responses = op.getValue().path("responses");
+                operations++;
+                assertThat(responses.propertyNames().stream().anyMatch(s -> s.startsWith("2")))
+                        .as("%s has a success response", name).isTrue();
+                boolean secured = op.getValue().has("security");
+                if (secured) {
+                    assertThat(responses.path("401").path("description").asString()).as(name).contains("UNAUTHORIZED");
+                }
+                responses.properties().stream().filter(r -> r.getKey().startsWith("4") || r.getKey().startsWith("5"))
+                        .forEach(r -> assertThat(r.getValue().path("content").has("application/problem+json"))
+                                .as("%s %s is a problem body", name, r.getKey()).isTrue());
+            }
+        }
+        assertThat(operations).as("every route of the API").isEqualTo(18);
+        JsonNode hold = api.path("paths").path("/api/shows/{showId}/holds").path("post");
+        assertThat(hold.path("responses").has("201")).isTrue();
+        assertThat(hold.path("responses").path("409").path("description").asString()).contains("SEAT_UNAVAILABLE")
+                .contains("AREA_FULL");
+        assertThat(hold.path("security").isArray()).isTrue();
+        assertThat(api.path("paths").path("/api/holds/{holdId}").path("delete").path("responses").has("204")).isTrue();
+        assertThat(api.path("paths").path("/api/shows").path("get").has("security")).as("public").isFalse();
+        assertThat(api.path("components").path("schemas").path("CreateShow").path("required").valueStream()
+                .map(JsonNode::asString)).contains("showId", "name");
+        assertThat(api.path("components").path("schemas").path("SeatDef").path("required")).hasSize(5);
+    }
+
+    @Test
+    @Order(6)
     void archivingAShowEndsItsStreamsReleasesItsHoldsAndRetiresItsId() {
         String show = newShow();
         String base = "/api/shows/" + show;

@@ -192,6 +192,44 @@ class SeatMapBrowserIT {
     }
 
     @Test
+    @Order(5)
+    void twoBuyersRaceForTheLastPlacesOfAnAreaAndBothSeeItFull() {
+        var festival = new Requests.CreateShow("festival", "Festival", null, List.of(new SeatDef("A-1", "Stand", "A", 1,
+                "SEATED")), List.of(new com.seatledger.topics.message.AreaDef("PIT", "Front pit", "STANDING", 5)), null);
+        assertThat(api.http().post("/api/shows", Http.admin(), festival).status()).isEqualTo(201);
+        assertThat(api.http().post("/api/shows/festival/holds", Http.token("carol"),
+                Map.of("areas", List.of(Map.of("areaId", "PIT", "quantity", 2)))).status()).isEqualTo(201);
+        open(alice, "alice", "festival", 1);
+        open(bob, "bob", "festival", 1);
+        for (WebDriver d : List.of(alice, bob)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> "3".equals(areaAvailable(d, "PIT")));
+            js(d, "document.querySelector('.area[data-area=PIT] .area-qty').value = 3");
+        }
+        // both click at once: one hold takes the last three places, the other is AREA_FULL
+        js(alice, "document.querySelector('.area[data-area=PIT] .area-hold').click()");
+        js(bob, "document.querySelector('.area[data-area=PIT] .area-hold').click()");
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.findElements(activeHold()).size()
+                + bob.findElements(activeHold()).size() == 1 && (text(alice, "message").contains("AREA_FULL")
+                        || text(bob, "message").contains("AREA_FULL")));
+        WebDriver winner = alice.findElements(activeHold()).isEmpty() ? bob : alice;
+        assertThat(winner.findElement(activeHold()).findElement(By.className("hold-seats")).getText())
+                .isEqualTo("3 × PIT");
+        long decided = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> "0".equals(areaAvailable(alice, "PIT")) && "0".equals(areaAvailable(bob, "PIT")));
+        System.out.printf("area full in both browsers %d ms after the race was decided%n",
+                (System.nanoTime() - decided) / 1_000_000);
+        assertThat(alice.findElement(By.cssSelector(".area[data-area=PIT]")).getDomAttribute("class")).contains("full");
+        assertThat(bob.findElement(By.cssSelector("#availability tr[data-category=STANDING]")).getText())
+                .isEqualTo("STANDING 0 5 0 0");
+    }
+
+    static String areaAvailable(WebDriver d, String areaId) {
+        return (String) js(d, "const e = document.querySelector('.area[data-area=" + areaId
+                + "]'); return e && e.dataset.available");
+    }
+
+    @Test
     @Order(6)
     void aTwentyThousandSeatShowDrawsAndStaysLive() {
         List<SeatDef> seats = new ArrayList<>();

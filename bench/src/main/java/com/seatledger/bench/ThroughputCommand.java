@@ -52,7 +52,8 @@ final class ThroughputCommand implements Callable<Integer> {
 
     /** What a throughput run writes to docs/perf/throughput.json. */
     record Report(Instant at, String machine, int commitIntervalMs, List<Measured> runs, double ledgerVsBaseline,
-            double bigVsSmallShow, double bestVsExplicit, Double floorVsBaseline, List<Long> createShow100kMillis) {
+            double bigVsSmallShow, double bestVsExplicit, Double floorVsBaseline, List<Long> createShow100kMillis,
+            Double gaRushVsExplicit) {
     }
 
     @Override
@@ -63,6 +64,8 @@ final class ThroughputCommand implements Callable<Integer> {
         Workloads.Workload big = Workloads.holdRelease(100_000, holds, seed);
         Workloads.Workload explicit = Workloads.holdsOnly(100_000, holds, false, seed);
         Workloads.Workload best = Workloads.holdsOnly(100_000, holds, true, seed);
+        Workloads.Workload ga = Workloads.gaRush(100_000, 5_000, 10_000, seed);
+        Workloads.Workload seatRush = Workloads.holdsOnly(100_000, 10_000, false, seed + 3);
         System.out.println("on-sale mix outcomes: " + mix.codes());
         System.out.println("best-available outcomes: " + best.codes());
 
@@ -98,6 +101,8 @@ final class ThroughputCommand implements Callable<Integer> {
             runs.add(run.ledger(explicit));
             runs.add(run.ledger(best));
             runs.add(floor);
+            runs.add(run.ledger(seatRush));
+            runs.add(run.ledger(ga));
             for (int i = 0; i < 3; i++) {
                 createMillis.add(run.createShowMillis(100_000));
             }
@@ -113,7 +118,7 @@ final class ThroughputCommand implements Callable<Integer> {
                 runs.get(0).perSecond() / runs.get(1).perSecond(),
                 runs.get(3).perSecond() / runs.get(2).perSecond(),
                 runs.get(5).perSecond() / runs.get(4).perSecond(), runs.get(6).perSecond() / runs.get(1).perSecond(),
-                createMillis);
+                createMillis, runs.get(8).perSecond() / runs.get(7).perSecond());
         for (Measured m : runs) {
             System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s  (oracle mismatches: %d)%n", m.name(), m.records(),
                     m.seconds(), m.perSecond(), m.mismatches());
@@ -124,6 +129,8 @@ final class ThroughputCommand implements Callable<Integer> {
         System.out.printf("contract floor / baseline  = %.2f (what JSON in and two outputs leave of the baseline)%n",
                 report.floorVsBaseline());
         System.out.println("CREATE_SHOW of 100,000 seats, command to result (ms): " + createMillis + " (target <= 1000)");
+        System.out.printf("GA rush / seat holds        = %.2f (10,000 holds of 1-4 places on one 5,000-place area vs"
+                + " 10,000 explicit seat holds)%n", report.gaRushVsExplicit());
         Files.createDirectories(common.out);
         Files.write(common.out.resolve("throughput.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         Plots.throughput(report, common.out.resolve("throughput.png"));

@@ -11,6 +11,8 @@ import java.util.Random;
 import com.seatledger.ledger.core.Decision;
 import com.seatledger.ledger.core.Ledger;
 import com.seatledger.ledger.core.MemoryStore;
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
@@ -67,6 +69,10 @@ final class Workloads {
     }
 
     private Workloads(String name, String show, int seats, long seed) {
+        this(name, show, seats, seed, List.of());
+    }
+
+    private Workloads(String name, String show, int seats, long seed, List<AreaDef> areas) {
         this.name = name;
         this.show = show;
         this.seats = seats;
@@ -75,7 +81,22 @@ final class Workloads {
         List<SeatDef> layout = layout(seats);
         // 600 s holds never expire during a run; the admin limit would not apply to buyers anyway
         decide(new CreateShow(nextId(), show, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
-                new Policy(600, 3600, 10, false)));
+                new Policy(600, 3600, 10, false), areas));
+    }
+
+    /**
+     * A general-admission rush: {@code n} holds of 1-4 places on one standing area of {@code places}
+     * (beside a {@code seats}-seat layout); the first few thousand fill it, the rest are AREA_FULL.
+     */
+    static Workload gaRush(int seats, int places, int n, long seed) {
+        Workloads w = new Workloads("GA rush, " + n + " holds on " + places + " places", SHOW, seats, seed,
+                List.of(new AreaDef("FLOOR", "Standing floor", "GA", places)));
+        while (w.commands.size() < n) {
+            String id = w.nextId();
+            w.decide(new HoldSeats(id, w.show, "buyer-" + w.rnd.nextInt(50_000), List.of("user"), w.now, "h-" + id,
+                    null, null, null, null, List.of(new AreaQuantity("FLOOR", 1 + w.rnd.nextInt(4)))));
+        }
+        return w.done();
     }
 
     /** Rows of 50 in sections of 100 rows; the front tenth PREMIUM, up to half STANDARD, the rest ECONOMY. */

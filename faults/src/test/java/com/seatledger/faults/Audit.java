@@ -20,6 +20,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import com.seatledger.harness.KafkaClients;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.AreaCounts;
+import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.Command;
@@ -204,6 +206,10 @@ final class Audit implements AutoCloseable {
         final Set<String> holdsSeen = new HashSet<>();
         final Set<String> holdsEnded = new HashSet<>();
         final Set<String> orders = new HashSet<>();
+        /** General-admission areas: capacity, category and places by status [available, held, sold, blocked]. */
+        final Map<String, Integer> capacity = new HashMap<>();
+        final Map<String, String> areaCategory = new HashMap<>();
+        final Map<String, int[]> places = new TreeMap<>();
 
         private static final Map<Cause, Map<SeatStatus, SeatStatus>> MOVES = new EnumMap<>(Cause.class);
         static {
@@ -229,6 +235,24 @@ final class Audit implements AutoCloseable {
                     seats.put(d.seatId(), SeatStatus.AVAILABLE);
                     category.put(d.seatId(), d.category());
                 }
+                for (AreaDef a : e.layout().areas()) {
+                    capacity.put(a.areaId(), a.capacity());
+                    areaCategory.put(a.areaId(), a.category());
+                    places.put(a.areaId(), new int[] {a.capacity(), 0, 0, 0});
+                }
+            }
+            for (AreaCounts c : e.areas()) {
+                Integer cap = capacity.get(c.areaId());
+                if (cap == null) {
+                    v.add(where + ": area " + c.areaId() + " is not in the show");
+                    continue;
+                }
+                int[] k = {c.available(), c.held(), c.sold(), c.blocked()};
+                if (java.util.Arrays.stream(k).anyMatch(x -> x < 0) || java.util.Arrays.stream(k).sum() != cap) {
+                    v.add(where + ": area " + c.areaId() + " counts " + java.util.Arrays.toString(k)
+                            + " do not add up to its capacity " + cap);
+                }
+                places.put(c.areaId(), k);
             }
             Hold hold = e.hold();
             if (hold != null && e.cause() != Cause.HOLD && !activeHolds.containsKey(hold.holdId())) {
@@ -285,10 +309,15 @@ final class Audit implements AutoCloseable {
 
         Map<String, Availability> availability() {
             Map<String, Availability> counts = new TreeMap<>();
-            seats.forEach((id, st) -> counts.merge(category.get(id), Availability.EMPTY.move(null, st),
-                    (a, b) -> new Availability(a.available() + b.available(), a.held() + b.held(),
-                            a.sold() + b.sold(), a.blocked() + b.blocked())));
+            seats.forEach((id, st) -> counts.merge(category.get(id), Availability.EMPTY.move(null, st), ShowState::sum));
+            places.forEach((id, k) -> counts.merge(areaCategory.get(id), new Availability(k[0], k[1], k[2], k[3]),
+                    ShowState::sum));
             return counts;
+        }
+
+        private static Availability sum(Availability a, Availability b) {
+            return new Availability(a.available() + b.available(), a.held() + b.held(), a.sold() + b.sold(),
+                    a.blocked() + b.blocked());
         }
     }
 

@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.CancelOrder;
 import com.seatledger.topics.message.Command;
@@ -58,6 +60,8 @@ final class CommandLoad implements AutoCloseable {
     private final AtomicLong total = new AtomicLong();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private int next;
+    static final String FLOOR = "FLOOR";
+    static final int FLOOR_PLACES = 30;
 
     CommandLoad(String bootstrap, List<String> shows, long seed) {
         this.producer = new KafkaProducer<>(Map.of(
@@ -76,7 +80,8 @@ final class CommandLoad implements AutoCloseable {
     void createShows() {
         for (String show : shows) {
             send(new CreateShow("create-" + show, show, "box-office", List.of(Command.ADMIN_ROLE), Instant.now(),
-                    "Fault show " + show, null, FaultEnv.hall(ROWS, PER_ROW), new Policy(5, 60, 10, false)));
+                    "Fault show " + show, null, FaultEnv.hall(ROWS, PER_ROW), new Policy(5, 60, 10, false),
+                    List.of(new AreaDef(FLOOR, "Standing floor", "GA", FLOOR_PLACES))));
         }
     }
 
@@ -101,7 +106,14 @@ final class CommandLoad implements AutoCloseable {
         String show = shows.get(random.nextInt(shows.size()));
         String actor = "buyer-" + random.nextInt(ACTORS);
         HoldSeats hold = holds.isEmpty() ? null : holds.get(random.nextInt(holds.size()));
-        if (dice < 40 || hold == null) {
+        if (dice < 10) {
+            // places on the standing floor, with a seat now and then: all or nothing, AREA_FULL when it is full
+            HoldSeats h = new HoldSeats("c-" + n, show, actor, List.of(), Instant.now(), "h-" + n,
+                    random.nextInt(3) == 0 ? seats() : null, null, 2 + random.nextInt(4), null,
+                    List.of(new AreaQuantity(FLOOR, 1 + random.nextInt(3))));
+            holds.add(h);
+            send(h);
+        } else if (dice < 40 || hold == null) {
             HoldSeats h = new HoldSeats("c-" + n, show, actor, List.of(), Instant.now(), "h-" + n, seats(), null,
                     2 + random.nextInt(4), null);
             holds.add(h);

@@ -49,6 +49,10 @@ class CrashLoopIT {
             System.out.printf("[crash-loop] %d command records, %d results, %d events; downtimes %s%n",
                     s.load.total(), s.audit.resultCount(),
                     s.audit.eventsByShow.values().stream().mapToInt(List::size).sum(), downtimes);
+            long placeEvents = s.audit.eventsByShow.values().stream().flatMap(List::stream)
+                    .filter(e -> !e.areas().isEmpty()).count();
+            System.out.printf("[crash-loop] %d events moved general-admission places%n", placeEvents);
+            assertThat(placeEvents).as("the load holds places too, so the area invariants are exercised").isPositive();
             s.assertInvariants();
             // the target is 8 s (docs/performance.md); this bound only catches a regression to waiting
             // out a dead member's session (45 s by Kafka's default) on a busy CI machine

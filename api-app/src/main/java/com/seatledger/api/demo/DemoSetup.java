@@ -53,7 +53,7 @@ public final class DemoSetup {
         while (true) {
             HttpResponse<String> res = http.send(create, HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() == 201) {
-                System.out.println("demo show '" + DemoTheatre.SHOW_ID + "' ready: 2,000 seats, categories PREMIUM, STANDARD, BALCONY");
+                System.out.println("demo show '" + DemoTheatre.SHOW_ID + "' ready: 2,000 seats (PREMIUM, STANDARD, BALCONY) and 200 standing places");
                 return;
             }
             if (res.statusCode() == 409) {

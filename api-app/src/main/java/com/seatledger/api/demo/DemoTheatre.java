@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.seatledger.api.web.Requests;
+import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatDef;
 
@@ -30,6 +31,9 @@ public final class DemoTheatre {
             new Section("Circle", "CI", 12, 0, "STANDARD"),
             new Section("Balcony", "BA", 13, 0, "BALCONY"));
 
+    /** Standing room at the back of the stalls: places without seat numbers. */
+    public static final List<AreaDef> AREAS = List.of(new AreaDef("STANDING", "Standing room", "STANDING", 200));
+
     public static List<SeatDef> seats() {
         List<SeatDef> seats = new ArrayList<>(2000);
         for (Section s : SECTIONS) {
@@ -46,7 +50,7 @@ public final class DemoTheatre {
 
     public static Requests.CreateShow show(String showId, Policy policy) {
         Instant startsAt = LocalDate.now(ZoneOffset.UTC).plusDays(30).atTime(19, 30).toInstant(ZoneOffset.UTC);
-        return new Requests.CreateShow(showId, NAME, startsAt, seats(), null, policy);
+        return new Requests.CreateShow(showId, NAME, startsAt, seats(), AREAS, policy);
     }
 
     /** Ten-minute holds, at most 8 seats per buyer, no stranded single seats. */
