@@ -37,7 +37,7 @@ import com.seatledger.topics.message.ShowEvent;
 /**
  * Reads what the ledger published ({@code seat-command-results}, {@code seat-status},
  * {@code seat-commands-dlq}, all read_committed from the beginning) and checks the promises of
- * SPEC §4 against it: one result per command record, gapless per-show seqs, legal seat moves (no
+ * the decision rules against it: one result per command record, gapless per-show seqs, legal seat moves (no
  * seat sold twice), every accepted hold ended exactly once, and results that agree with events.
  * Every violation is collected, so one run reports all of them.
  */

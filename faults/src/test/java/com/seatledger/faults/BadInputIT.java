@@ -31,7 +31,7 @@ import com.seatledger.topics.message.HoldSeats;
 import com.seatledger.topics.message.ResultCode;
 
 /**
- * SPEC §4.8, §5, §6.1 against the real jars: garbage through the REST API (never a 5xx, every error
+ * Bad input, the REST errors and the public stream's projection against the real jars: garbage through the REST API (never a 5xx, every error
  * a problem body), garbage on seat-commands (dead-lettered, valid commands around it decided, no
  * stall), and the access rules (another buyer's hold, box-office endpoints, the public stream,
  * forged and expired tokens).

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.seatledger.harness.AppProcess;
 
 /**
- * SPEC §4.7: ledger-app under steady mixed load, killed with SIGKILL at random moments and
+ * Exactly once: ledger-app under steady mixed load, killed with SIGKILL at random moments and
  * restarted on the same state folder, five times. Afterwards the topics must show that nothing was
  * lost, repeated or decided twice, and a fresh api-app must serve what seat-status says.
  */

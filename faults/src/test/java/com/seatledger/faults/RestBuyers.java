@@ -20,7 +20,7 @@ import com.seatledger.harness.Tokens;
 import com.seatledger.topics.json.Json;
 
 /**
- * Buyers holding seats through the REST API at a steady rate, behaving as SPEC §5 asks clients to:
+ * Buyers holding seats through the REST API at a steady rate, behaving as docs/api.md asks clients to:
  * on 503 they wait {@code Retry-After} and retry with the same {@code Idempotency-Key}. Every
  * answer is recorded, so a test can say what the API did while Kafka was away.
  */

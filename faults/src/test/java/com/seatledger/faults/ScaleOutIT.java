@@ -17,7 +17,7 @@ import com.seatledger.topics.json.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SPEC §7 scale-out: two ledger-app instances (one application.id, num.standby.replicas=1) share six
+ * Scale-out: two ledger-app instances (one application.id, num.standby.replicas=1) share six
  * partitions under load; one is killed with SIGKILL. Its shows must be decided by the other within
  * seconds (the failover time is measured and printed), with the same invariants as the crash loop.
  */

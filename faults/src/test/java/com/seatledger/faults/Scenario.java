@@ -92,7 +92,7 @@ final class Scenario implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(200)).until(() -> audit.openHolds().isEmpty());
     }
 
-    /** SPEC §4 invariants over the topics (see {@link Audit}). */
+    /** The ledger's invariants over the topics (see {@link Audit}). */
     void assertInvariants() {
         List<String> violations;
         synchronized (audit) {

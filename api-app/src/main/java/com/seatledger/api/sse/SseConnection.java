@@ -15,6 +15,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * written by a writer pool, one drain per connection at a time so order holds. A full queue means
  * the client does not keep up: the connection is closed (it resumes with Last-Event-ID) instead of
  * slowing anyone else.
+ *
+ * <p>Completing the response is a write too, so it happens on the drain that owns the connection,
+ * never beside it: completing from another thread while a frame is being sent let the container
+ * recycle the response under the send (a NullPointerException inside Tomcat's output buffer, and a
+ * client closed before its snapshot, in a connect storm).
  */
 final class SseConnection {
 
@@ -27,6 +32,8 @@ final class SseConnection {
     private final Runnable onSent;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** The server wants the response completed: done by the next drain, after the send in progress. */
+    private final AtomicBoolean completeWanted = new AtomicBoolean();
     private volatile long lastQueuedNanos = System.nanoTime();
 
     SseConnection(SseEmitter emitter, int capacity, Executor writers, Consumer<End> onEnd, Runnable onSent) {
@@ -60,7 +67,7 @@ final class SseConnection {
         }
         if (!queue.offer(f)) {
             end(End.OVERFLOW);
-            runOnWriter(emitter::complete);
+            requestComplete();
             return false;
         }
         lastQueuedNanos = System.nanoTime();
@@ -82,14 +89,26 @@ final class SseConnection {
                 emitter.send(f.wire());
                 onSent.run();
             }
+            if (completeWanted.getAndSet(false)) {
+                emitter.complete();
+            }
         } catch (IOException | RuntimeException e) {
             end(End.FAILED);
             completeQuietly(e);
         } finally {
             draining.set(false);
         }
-        // a frame queued between the last poll and clearing the flag must not wait for the next one
-        if (!ended.get() && !queue.isEmpty() && draining.compareAndSet(false, true)) {
+        // a frame queued (or a completion asked for) between the last poll and clearing the flag must not
+        // wait for the next one
+        if ((!ended.get() && !queue.isEmpty() || completeWanted.get()) && draining.compareAndSet(false, true)) {
+            runOnWriter(this::drain);
+        }
+    }
+
+    /** Completes the response on the connection's own drain, after any send in progress. */
+    private void requestComplete() {
+        completeWanted.set(true);
+        if (draining.compareAndSet(false, true)) {
             runOnWriter(this::drain);
         }
     }
@@ -114,7 +133,7 @@ final class SseConnection {
     void close() {
         if (isOpen()) {
             end(End.COMPLETED);
-            runOnWriter(emitter::complete);
+            requestComplete();
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.seatledger.ledger.Cmd;
 import com.seatledger.topics.message.*;
 
-/** The decision rules of SPEC §4, one behaviour per test, on an in-memory store. */
+/** The decision rules (docs/ledger.md), one behaviour per test, on an in-memory store. */
 class LedgerTest {
 
     static final String S = "s1";

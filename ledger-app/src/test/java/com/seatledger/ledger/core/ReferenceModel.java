@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import com.seatledger.topics.message.*;
 
 /**
- * A deliberately naive second reading of SPEC §4 for one show: whole-show scans, no indexes,
+ * A deliberately naive second reading of the decision rules for one show: whole-show scans, no indexes,
  * nothing shared with the ledger but the message records. The property test holds the ledger to it.
  */
 final class ReferenceModel {
