@@ -539,6 +539,8 @@ class ApiIT {
         assertThat(api.path("components").path("schemas").path("CreateShow").path("required").valueStream()
                 .map(JsonNode::asString)).contains("showId", "name");
         assertThat(api.path("components").path("schemas").path("SeatDef").path("required")).hasSize(5);
+        assertThat(api.path("components").path("schemas").path("Hold").path("example").path("seatIds").isArray())
+                .as("request bodies have examples").isTrue();
     }
 
     @Test

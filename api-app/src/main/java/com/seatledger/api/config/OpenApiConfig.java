@@ -27,7 +27,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 /**
  * The OpenAPI description, complete enough to drive the API: title and version, the bearer-JWT
  * scheme (Swagger UI's Authorize), each operation's success status, its problem responses with
- * their codes, and the required members of request bodies. The controllers declare the routes;
+ * their codes, the required members of request bodies and an example of each. The controllers declare the routes;
  * what springdoc cannot see (statuses set through ResponseEntity, which codes each route can
  * answer, which members a record needs) is said here, once, in one table.
  */
@@ -103,6 +103,22 @@ public class OpenApiConfig {
             "Confirm", List.of("orderId"),
             "Sale", List.of("orderId"));
 
+    /** An example of each request body, as a client would send it. */
+    static final Map<String, Object> EXAMPLES = Map.of(
+            "Hold", Map.of("seatIds", List.of("ST-A-20", "ST-A-21")),
+            "CreateShow", Map.of("showId", "tour-1", "name", "Stadium Tour", "startsAt", "2026-12-31T20:00:00Z",
+                    "policy", Map.of("holdTtlSeconds", 120, "maxSeatsPerHolder", 6),
+                    "seats", List.of(Map.of("seatId", "A-1", "section", "FLOOR", "row", "A", "number", 1,
+                            "category", "GOLD")),
+                    "areas", List.of(Map.of("areaId", "PIT", "name", "Standing pit", "category", "GA",
+                            "capacity", 500))),
+            "Extend", Map.of("ttlSeconds", 300),
+            "Confirm", Map.of("orderId", "order-1"),
+            "Sale", Map.of("seatIds", List.of("A-3"), "orderId", "box-1"),
+            "Block", Map.of("seatIds", List.of("A-3"), "reason", "camera position"),
+            "Unblock", Map.of("seatIds", List.of("A-3")),
+            "Archive", Map.of("reason", "the tour is over"));
+
     @Bean
     OpenAPI seatLedgerOpenApi() {
         String version = OpenApiConfig.class.getPackage().getImplementationVersion();
@@ -149,6 +165,12 @@ public class OpenApiConfig {
                     Schema<?> s = api.getComponents().getSchemas().get(name);
                     if (s != null) {
                         s.setRequired(members);
+                    }
+                });
+                EXAMPLES.forEach((name, example) -> {
+                    Schema<?> s = api.getComponents().getSchemas().get(name);
+                    if (s != null) {
+                        s.setExample(example);
                     }
                 });
             }
