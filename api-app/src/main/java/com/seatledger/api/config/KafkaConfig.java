@@ -74,7 +74,7 @@ public class KafkaConfig {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2_000, timeout * 2));
-        ReplyingKafkaTemplate<String, byte[], byte[]> t = new ReplyingKafkaTemplate<>(
+        ReplyingKafkaTemplate<String, byte[], byte[]> t = new OwnRepliesTemplate<>(
                 new DefaultKafkaProducerFactory<>(p, new StringSerializer(), new ByteArraySerializer()),
                 replyContainer);
         t.setSharedReplyTopic(true);
