@@ -541,6 +541,13 @@ class ApiIT {
         assertThat(api.path("components").path("schemas").path("SeatDef").path("required")).hasSize(5);
         assertThat(api.path("components").path("schemas").path("Hold").path("example").path("seatIds").isArray())
                 .as("request bodies have examples").isTrue();
+        // probes: liveness is the process, readiness includes the views having caught up
+        Http.Response live = a.get("/actuator/health/liveness", null);
+        assertThat(live.status()).as(live.raw()).isEqualTo(200);
+        Http.Response ready = a.get("/actuator/health/readiness", null);
+        assertThat(ready.status()).as(ready.raw()).isEqualTo(200);
+        assertThat(ready.json().path("components").has("kafkaConsumers")).as(ready.raw()).isTrue();
+        assertThat(live.json().path("components").has("kafkaConsumers")).as(live.raw()).isFalse();
     }
 
     @Test
