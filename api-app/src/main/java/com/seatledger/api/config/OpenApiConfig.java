@@ -41,43 +41,42 @@ public class OpenApiConfig {
     record Doc(int success, boolean secured, Map<Integer, String> problems) {
     }
 
-    private static final String COMMAND = "LEDGER_UNAVAILABLE";
+    private static final String UNAVAILABLE = "LEDGER_UNAVAILABLE";
 
     static final Map<String, Doc> DOCS = new LinkedHashMap<>();
 
     static {
         doc("POST /api/shows", 201, true, 400, "INVALID_COMMAND", 403, "FORBIDDEN", 409, "SHOW_EXISTS",
-                413, "PAYLOAD_TOO_LARGE", 429, "RATE_LIMITED", 503, COMMAND);
+                413, "PAYLOAD_TOO_LARGE", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/shows", 200, false);
         doc("GET /api/shows/{showId}", 200, false, 404, "SHOW_NOT_FOUND");
         doc("GET /api/shows/{showId}/events", 200, false, 404, "SHOW_NOT_FOUND", 503, "TOO_MANY_STREAMS");
         doc("POST /api/shows/{showId}/holds", 201, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
                 404, "SHOW_NOT_FOUND, HOLD_NOT_FOUND", 409, "SEAT_UNAVAILABLE, AREA_FULL, HOLD_NOT_ACTIVE",
                 410, "HOLD_EXPIRED", 422, "SEAT_NOT_FOUND, AREA_NOT_FOUND, HOLDER_LIMIT, HOLD_TOO_LONG, ORPHAN_SEAT, "
-                        + "NOT_ENOUGH_SEATS", 429, "RATE_LIMITED", 503, COMMAND);
+                        + "NOT_ENOUGH_SEATS", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/shows/{showId}/holds", 200, true, 403, "FORBIDDEN", 404, "SHOW_NOT_FOUND");
         doc("GET /api/shows/{showId}/orders", 200, true, 403, "FORBIDDEN", 404, "SHOW_NOT_FOUND");
         doc("GET /api/shows/{showId}/seats/{seatId}", 200, true, 403, "FORBIDDEN",
                 404, "SHOW_NOT_FOUND, SEAT_NOT_FOUND");
         doc("POST /api/shows/{showId}/archive", 200, true, 400, "INVALID_COMMAND", 403, "FORBIDDEN",
-                404, "SHOW_NOT_FOUND", 429, "RATE_LIMITED", 503, COMMAND);
+                404, "SHOW_NOT_FOUND", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         String boxOffice = "SEAT_UNAVAILABLE, AREA_FULL";
         for (String path : List.of("sales", "blocks", "unblocks")) {
             doc("POST /api/shows/{showId}/" + path, 200, true, 400, "INVALID_COMMAND", 403, "FORBIDDEN",
                     404, "SHOW_NOT_FOUND", 409, boxOffice, 422, "SEAT_NOT_FOUND, AREA_NOT_FOUND", 429, "RATE_LIMITED",
-                    503, COMMAND);
+                    503, UNAVAILABLE);
         }
         doc("POST /api/shows/{showId}/orders/{orderId}/cancel", 200, true, 400, "INVALID_COMMAND",
-                403, "FORBIDDEN", 404, "SHOW_NOT_FOUND, ORDER_NOT_FOUND", 429, "RATE_LIMITED", 503, COMMAND);
+                403, "FORBIDDEN", 404, "SHOW_NOT_FOUND, ORDER_NOT_FOUND", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/holds/{holdId}", 200, true, 403, "NOT_HOLDER", 404, "HOLD_NOT_FOUND");
-        String holdCommand = "HOLD_NOT_ACTIVE";
         doc("POST /api/holds/{holdId}/extend", 200, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
-                404, "HOLD_NOT_FOUND", 409, holdCommand, 410, "HOLD_EXPIRED", 422, "HOLD_TOO_LONG",
-                429, "RATE_LIMITED", 503, COMMAND);
+                404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 422, "HOLD_TOO_LONG",
+                429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("DELETE /api/holds/{holdId}", 204, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
-                404, "HOLD_NOT_FOUND", 409, holdCommand, 410, "HOLD_EXPIRED", 429, "RATE_LIMITED", 503, COMMAND);
+                404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("POST /api/holds/{holdId}/confirm", 200, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
-                404, "HOLD_NOT_FOUND", 409, holdCommand, 410, "HOLD_EXPIRED", 429, "RATE_LIMITED", 503, COMMAND);
+                404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/holds/{holdId}/events", 200, true, 403, "NOT_HOLDER", 404, "HOLD_NOT_FOUND",
                 503, "TOO_MANY_STREAMS");
     }

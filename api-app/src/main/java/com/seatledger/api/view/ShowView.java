@@ -40,6 +40,9 @@ public final class ShowView {
     public record Change(SeatsDelta delta, List<Hold> holds, boolean archived) {
     }
 
+    private static final Comparator<Hold> OLDEST_FIRST = Comparator.comparing(Hold::createdAt)
+            .thenComparing(Hold::holdId);
+
     private final String showId;
     private final int partition;
     private final String name;
@@ -271,7 +274,7 @@ public final class ShowView {
         for (String holdId : activeByActor.getOrDefault(actor, Set.of())) {
             out.add(holds.get(holdId));
         }
-        out.sort(Comparator.comparing(Hold::createdAt).thenComparing(Hold::holdId));
+        out.sort(OLDEST_FIRST);
         return out;
     }
 
@@ -281,7 +284,7 @@ public final class ShowView {
         for (Set<String> mine : activeByActor.values()) {
             mine.forEach(id -> out.add(holds.get(id)));
         }
-        out.sort(Comparator.comparing(Hold::createdAt).thenComparing(Hold::holdId));
+        out.sort(OLDEST_FIRST);
         return out;
     }
 

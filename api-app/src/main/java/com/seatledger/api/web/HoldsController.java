@@ -69,13 +69,9 @@ public class HoldsController {
         if (all && !caller.isAdmin()) {
             throw new ApiError(HttpStatus.FORBIDDEN, ResultCode.FORBIDDEN.name(), "all=true needs role admin");
         }
-        List<HoldBody> mine = views.read(Commands.pathId("showId", showId),
+        return ApiError.ofShow(showId, views.read(Commands.pathId("showId", showId),
                 v -> (all ? v.activeHolds() : v.activeHoldsOf(caller.actor())).stream()
-                        .map(h -> HoldBody.of(showId, h, null, null)).toList());
-        if (mine == null) {
-            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SHOW_NOT_FOUND.name(), "no show " + showId);
-        }
-        return mine;
+                        .map(h -> HoldBody.of(showId, h, null, null)).toList()));
     }
 
     @GetMapping("/api/holds/{holdId}")

@@ -1,6 +1,7 @@
 package com.seatledger.api.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,30 +30,17 @@ public class ListingsController {
     @GetMapping("/api/shows/{showId}/orders")
     @Operation(summary = "The show's orders that are not cancelled (admin)")
     public List<Order> orders(@PathVariable String showId) {
-        return found(showId, views.read(Commands.pathId("showId", showId), ShowView::orders));
+        return ApiError.ofShow(showId, views.read(Commands.pathId("showId", showId), ShowView::orders));
     }
 
     @GetMapping("/api/shows/{showId}/seats/{seatId}")
     @Operation(summary = "One seat with its status and who holds or bought it; an areaId gives the area's counts (admin)")
     public Object seat(@PathVariable String showId, @PathVariable String seatId) {
         String id = Commands.pathId("seatId", seatId);
-        Object seat = found(showId, views.read(Commands.pathId("showId", showId), v -> {
-            Object s = v.seatOrArea(id);
-            return s == null ? NO_SUCH_SEAT : s;
-        }));
-        if (seat == NO_SUCH_SEAT) {
-            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SEAT_NOT_FOUND.name(),
-                    "show " + showId + " has no seat or area " + seatId);
-        }
-        return seat;
-    }
-
-    private static final Object NO_SUCH_SEAT = new Object();
-
-    private static <T> T found(String showId, T read) {
-        if (read == null) {
-            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SHOW_NOT_FOUND.name(), "no show " + showId);
-        }
-        return read;
+        // null: no such show; empty: the show has no such seat or area
+        Optional<Object> seat = ApiError.ofShow(showId,
+                views.read(Commands.pathId("showId", showId), v -> Optional.ofNullable(v.seatOrArea(id))));
+        return seat.orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND, ResultCode.SEAT_NOT_FOUND.name(),
+                "show " + showId + " has no seat or area " + seatId));
     }
 }

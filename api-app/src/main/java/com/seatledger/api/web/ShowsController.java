@@ -3,7 +3,6 @@ package com.seatledger.api.web;
 import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -23,7 +22,6 @@ import com.seatledger.api.view.ShowSummary;
 import com.seatledger.api.view.ShowView;
 import com.seatledger.api.view.Views;
 import com.seatledger.topics.message.CreateShow;
-import com.seatledger.topics.message.ResultCode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,11 +62,7 @@ public class ShowsController {
     @GetMapping("/api/shows/{showId}")
     @Operation(summary = "A show's seat map at its latest seq")
     public ShowBody show(@PathVariable String showId) {
-        ShowBody body = views.read(Commands.pathId("showId", showId), ShowView::body);
-        if (body == null) {
-            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.SHOW_NOT_FOUND.name(), "no show " + showId);
-        }
-        return body;
+        return ApiError.ofShow(showId, views.read(Commands.pathId("showId", showId), ShowView::body));
     }
 
     @GetMapping(path = "/api/shows/{showId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

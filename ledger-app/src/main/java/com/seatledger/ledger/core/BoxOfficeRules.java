@@ -88,12 +88,7 @@ final class BoxOfficeRules {
         Change change = new Change(Cause.ARCHIVE, now).by(c);
         for (HoldRec h : show.holds.values()) {
             if (h.active()) {
-                for (int s : h.seats) {
-                    if (show.holdOf[s] == h) {
-                        change.move(s, SeatStatus.AVAILABLE);
-                    }
-                }
-                change.movePlaces(h.places, SeatStatus.HELD, SeatStatus.AVAILABLE);
+                HoldRules.giveBack(show, h, change);
             }
         }
         change.reason = c.reason();

@@ -167,14 +167,19 @@ final class HoldRules {
         return end(show, hold, Cause.EXPIRE, HoldStatus.EXPIRED, now);
     }
 
-    private static Change end(ShowState show, HoldRec hold, Cause cause, HoldStatus as, Instant now) {
-        Change change = new Change(cause, now);
+    /** The hold's seats (those it still owns) and places back to AVAILABLE: its end, or the show's. */
+    static void giveBack(ShowState show, HoldRec hold, Change change) {
         for (int s : hold.seats) {
             if (show.holdOf[s] == hold) {
                 change.move(s, SeatStatus.AVAILABLE);
             }
         }
         change.movePlaces(hold.places, SeatStatus.HELD, SeatStatus.AVAILABLE);
+    }
+
+    private static Change end(ShowState show, HoldRec hold, Cause cause, HoldStatus as, Instant now) {
+        Change change = new Change(cause, now);
+        giveBack(show, hold, change);
         change.closed = hold;
         change.closedAs = as;
         change.hold = hold.toHold(show, hold.expiresAt, as);

@@ -4,17 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.kafka.common.serialization.Serializer;
 
-import com.seatledger.topics.message.AreaCounts;
-import com.seatledger.topics.message.AreaError;
-import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.Hold;
-import com.seatledger.topics.message.SeatChange;
-import com.seatledger.topics.message.SeatError;
 import com.seatledger.topics.message.ShowEvent;
 
 import tools.jackson.core.JsonGenerator;
@@ -50,27 +46,17 @@ public final class OutputWriters {
             g.writeBooleanProperty("duplicate", r.duplicate());
             hold(g, r.hold());
             string(g, "orderId", r.orderId());
-            g.writeName("seatErrors");
-            g.writeStartArray();
-            for (SeatError e : r.seatErrors()) {
-                g.writeStartObject();
+            objects(g, "seatErrors", r.seatErrors(), e -> {
                 string(g, "seatId", e.seatId());
                 string(g, "reason", name(e.reason()));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            });
             if (!r.areaErrors().isEmpty()) {
-                g.writeName("areaErrors");
-                g.writeStartArray();
-                for (AreaError e : r.areaErrors()) {
-                    g.writeStartObject();
+                objects(g, "areaErrors", r.areaErrors(), e -> {
                     string(g, "areaId", e.areaId());
                     string(g, "reason", name(e.reason()));
                     g.writeNumberProperty("requested", e.requested());
                     g.writeNumberProperty("available", e.available());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                });
             }
             g.writeEndObject();
         }
@@ -91,15 +77,10 @@ public final class OutputWriters {
             string(g, "orderId", e.orderId());
             string(g, "replacedHoldId", e.replacedHoldId());
             string(g, "reason", e.reason());
-            g.writeName("seats");
-            g.writeStartArray();
-            for (SeatChange s : e.seats()) {
-                g.writeStartObject();
+            objects(g, "seats", e.seats(), s -> {
                 string(g, "seatId", s.seatId());
                 string(g, "status", name(s.status()));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            });
             if (e.availability() != null) {
                 g.writeName("availability");
                 g.writeStartObject();
@@ -119,18 +100,13 @@ public final class OutputWriters {
                 g.writePOJO(e.layout()); // once per show: the mapper's own way is fine
             }
             if (!e.areas().isEmpty()) {
-                g.writeName("areas");
-                g.writeStartArray();
-                for (AreaCounts a : e.areas()) {
-                    g.writeStartObject();
+                objects(g, "areas", e.areas(), a -> {
                     string(g, "areaId", a.areaId());
                     g.writeNumberProperty("available", a.available());
                     g.writeNumberProperty("held", a.held());
                     g.writeNumberProperty("sold", a.sold());
                     g.writeNumberProperty("blocked", a.blocked());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                });
             }
             g.writeEndObject();
         }
@@ -158,19 +134,26 @@ public final class OutputWriters {
         instant(g, "expiresAt", h.expiresAt());
         string(g, "status", name(h.status()));
         if (!h.areas().isEmpty()) {
-            g.writeName("areas");
-            g.writeStartArray();
-            for (AreaQuantity a : h.areas()) {
-                g.writeStartObject();
+            objects(g, "areas", h.areas(), a -> {
                 string(g, "areaId", a.areaId());
                 if (a.quantity() != null) {
                     g.writeNumberProperty("quantity", a.quantity());
                 }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            });
         }
         g.writeEndObject();
+    }
+
+    /** {@code name: [ {...}, ... ]}, each object's members written by {@code members}. */
+    private static <T> void objects(JsonGenerator g, String name, List<T> items, Consumer<T> members) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (T item : items) {
+            g.writeStartObject();
+            members.accept(item);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void string(JsonGenerator g, String name, String value) {
