@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.seatledger.api.view.StatusReader;
+import com.seatledger.api.view.Views;
+import com.seatledger.topics.json.Json;
 
 import tools.jackson.databind.JsonNode;
 
@@ -593,5 +596,77 @@ class ApiIT {
         Http.Response retried = a.post("/api/shows/" + show + "/holds", alice, seats("A-1"), "during-outage");
         assertThat(retried.status()).as(retried.raw()).isEqualTo(201);
         assertThat(a.get("/api/shows/" + show + "/holds", alice).json()).hasSize(1);
+    }
+
+    @Test
+    @Order(12)
+    void aRetryGetsTheOriginalAnswerAfterTheViewsForgotTheHold() {
+        String show = newShow();
+        String kept = a.post("/api/shows/" + show + "/holds", alice, seats("A-1"), "fg-hold-1").json().path("holdId")
+                .asString();
+        String dropped = a.post("/api/shows/" + show + "/holds", alice, seats("A-2"), "fg-hold-2").json()
+                .path("holdId").asString();
+        Http.Response extended = a.post("/api/holds/" + kept + "/extend", alice, Map.of("ttlSeconds", 900), "fg-ext");
+        Http.Response confirmed = a.post("/api/holds/" + kept + "/confirm", alice, Map.of("orderId", "o-fg"), "fg-conf");
+        Http.Response released = a.delete("/api/holds/" + dropped, alice, "fg-rel");
+        assertThat(List.of(extended.status(), confirmed.status(), released.status())).containsExactly(200, 200, 204);
+
+        // this instance forgets every ended hold (as it does an hour after they end)
+        apiA.context().getBean(Views.class).forgetEndedHolds(Instant.now().plusSeconds(1));
+        assertThat(a.get("/api/holds/" + kept, alice).status()).as("forgotten").isEqualTo(404);
+        retriesAnswerAsFirst(a, kept, dropped, extended, confirmed);
+
+        // an instance that starts after the holds ended never saw them: it starts reading where the
+        // snapshots end (the ledger snapshots changed shows every second in this stack)
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1_500)).until(() -> true);
+        Http fresh = stack.startApi("--seatledger.views.snapshot-margin=0s").http();
+        assertThat(fresh.get("/api/holds/" + kept, alice).status()).as("never seen").isEqualTo(404);
+        retriesAnswerAsFirst(fresh, kept, dropped, extended, confirmed);
+
+        // a new command on a forgotten hold is decided by the ledger, not refused as unknown
+        Http.Response late = fresh.post("/api/holds/" + kept + "/confirm", alice, Map.of("orderId", "o-fg2"));
+        expect(late, 409, "HOLD_NOT_ACTIVE", kept);
+        expect(fresh.post("/api/holds/h-0000000000000000:no-such-show/extend", alice, Map.of()), 404,
+                "HOLD_NOT_FOUND", "h-0000000000000000:no-such-show");
+        assertThat(statusOf(fresh, show, "A-1")).isEqualTo("SOLD");
+        assertThat(fresh.get("/api/shows/" + show, null).json().path("seq").asLong()).as("no second effect")
+                .isEqualTo(6);
+    }
+
+    private void retriesAnswerAsFirst(Http api, String kept, String dropped, Http.Response extended,
+            Http.Response confirmed) {
+        Http.Response extendAgain = api.post("/api/holds/" + kept + "/extend", alice, Map.of("ttlSeconds", 900), "fg-ext");
+        Http.Response confirmAgain = api.post("/api/holds/" + kept + "/confirm", alice, Map.of("orderId", "o-fg"),
+                "fg-conf");
+        Http.Response releaseAgain = api.delete("/api/holds/" + dropped, alice, "fg-rel");
+        assertThat(extendAgain.raw()).as("extend retried").isEqualTo(extended.raw());
+        assertThat(confirmAgain.raw()).as("confirm retried").isEqualTo(confirmed.raw());
+        assertThat(releaseAgain.status()).as("release retried: " + releaseAgain.raw()).isEqualTo(204);
+    }
+
+    @Test
+    @Order(13)
+    void oneClientAddressCannotTakeEveryStreamSlot() {
+        String show = newShow();
+        Http capped = stack.startApi("--seatledger.sse.max-per-address=2", "--seatledger.sse.heartbeat=1s").http();
+        String url = capped.base() + "/api/shows/" + show + "/events";
+        // the local test client is a trusted proxy: X-Forwarded-For names the client it serves
+        try (SseClient one = new SseClient(url, null, "203.0.113.7");
+                SseClient two = new SseClient(url, null, "203.0.113.7");
+                SseClient other = new SseClient(url, null, "203.0.113.8");
+                SseClient local = new SseClient(url, null)) {
+            assertThat(List.of(one.status, two.status, other.status, local.status)).containsOnly(200);
+            try (SseClient third = new SseClient(url, null, "203.0.113.7")) {
+                assertThat(third.status).as(third.raw).isEqualTo(429);
+                assertThat(Json.MAPPER.readTree(third.raw).path("code").asString()).isEqualTo("RATE_LIMITED");
+                assertThat(Json.MAPPER.readTree(third.raw).path("detail").asString()).contains("203.0.113.7");
+            }
+            one.close();
+            await("the closed stream's slot is free again").atMost(Duration.ofSeconds(10)).until(() -> {
+                try (SseClient again = new SseClient(url, null, "203.0.113.7")) {
+                    return again.status == 200;
+                }
+            });
+        }
     }
 }

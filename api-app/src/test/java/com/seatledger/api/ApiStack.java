@@ -85,7 +85,12 @@ final class ApiStack implements AutoCloseable {
                 "--seatledger.sse.queue-frames=16",
                 "--seatledger.sse.writer-threads=4",
                 "--seatledger.views.snapshot-margin=2s"));
-        args.addAll(List.of(extraArgs));
+        // an extra argument replaces a default of the same name (Spring would join the two with a comma)
+        for (String extra : extraArgs) {
+            String name = extra.substring(0, extra.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(name));
+            args.add(extra);
+        }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ApiApplication.class)
                 .run(args.toArray(String[]::new));
         apis.add(ctx);

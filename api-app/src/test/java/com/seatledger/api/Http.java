@@ -56,7 +56,11 @@ record Http(String base) {
     }
 
     Response delete(String path, String token) {
-        return send(builder(path, token).DELETE(), null);
+        return delete(path, token, null);
+    }
+
+    Response delete(String path, String token, String idempotencyKey) {
+        return send(builder(path, token).DELETE(), idempotencyKey);
     }
 
     private HttpRequest.Builder builder(String path, String token) {

@@ -36,9 +36,17 @@ final class SseClient implements AutoCloseable {
     private volatile boolean ended;
 
     SseClient(String url, String lastEventIdHeader) {
+        this(url, lastEventIdHeader, null);
+    }
+
+    /** {@code forwardedFor}: the client address a (trusted, local) proxy would name in X-Forwarded-For. */
+    SseClient(String url, String lastEventIdHeader, String forwardedFor) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         if (lastEventIdHeader != null) {
             b.header("Last-Event-ID", lastEventIdHeader);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         try {
             HttpResponse<InputStream> r = Http.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());

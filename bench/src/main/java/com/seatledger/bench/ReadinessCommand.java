@@ -112,7 +112,7 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     private static void produce(Stack stack, List<Workloads.Workload> plans) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(stack.broker.bootstrap());
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(stack.bootstrap());
                 ProgressBar bar = new ProgressBar("producing commands", plans.stream().mapToLong(w -> w.commands().size()).sum())) {
             int longest = plans.stream().mapToInt(w -> w.commands().size()).max().orElse(0);
             // interleaved, so every show's partition fills at the same pace, as in a real evening
@@ -180,6 +180,6 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<String, byte[]> reader(Stack stack, String topic) {
-        return KafkaClients.fromStart(stack.broker.bootstrap(), topic, stack.partitions);
+        return KafkaClients.fromStart(stack.bootstrap(), topic, stack.partitions);
     }
 }

@@ -211,7 +211,7 @@ class BadInputIT {
                         + "\"holdId\":\"h-x\",\"seatIds\":\"A-1\",\"issuedAt\":\"yesterday\"}",
                 "{\"type\":\"CANCEL_ORDER\",\"commandId\":\"invalid-id ! \",\"showId\":\"" + show + "\"}");
         List<String> valid = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(s.stack.broker.bootstrap())) {
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(s.stack.bootstrap())) {
             int v = 0;
             for (int round = 0; round < 5; round++) {
                 for (byte[] p : poison) {
@@ -271,7 +271,7 @@ class BadInputIT {
     }
 
     private String sendValidNow(String id) {
-        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(s.stack.broker.bootstrap())) {
+        try (KafkaProducer<String, byte[]> producer = KafkaClients.loader(s.stack.bootstrap())) {
             return sendValid(producer, id);
         }
     }

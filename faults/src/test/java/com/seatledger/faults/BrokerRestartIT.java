@@ -6,16 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import com.seatledger.harness.Stack;
-import com.seatledger.topics.json.Json;
-import com.seatledger.topics.message.CommandResult;
-import com.seatledger.topics.message.CommandType;
-import com.seatledger.topics.message.Outcome;
 
 /**
  * The broker is killed mid-load and started again. Meanwhile api-app must answer 503 with
@@ -42,13 +37,13 @@ class BrokerRestartIT {
                 long before = s.audit.resultCount();
                 await("load decided").atMost(Duration.ofSeconds(60)).until(() -> s.audit.resultCount() > before + 500);
 
-                s.stack.broker.kill();
+                s.stack.brokers.node(0).kill();
                 Instant killedAt = Instant.now();
                 System.out.printf("[broker-restart] before the kill: %s%n", statuses(buyers, 0, killedAt.toEpochMilli()));
                 await("the API answers 503 while the broker is away").atMost(Duration.ofSeconds(30))
                         .until(() -> buyers.answers.stream()
                                 .filter(a -> a.sentAtMillis() > killedAt.toEpochMilli() && a.status() == 503).count() >= 60);
-                s.stack.broker.start();
+                s.stack.brokers.node(0).start();
                 Instant restartedAt = Instant.now();
                 System.out.printf("[broker-restart] broker down for %d ms%n",
                         Duration.between(killedAt, restartedAt).toMillis());
@@ -90,16 +85,7 @@ class BrokerRestartIT {
                 assertThat(buyers.settled.values()).allSatisfy(a -> assertThat(a.status()).as(a.toString())
                         .isIn(201, 409, 422));
 
-                // every hold the API confirmed with 201 is an accepted hold in the ledger's results
-                Set<String> accepted;
-                synchronized (s.audit) {
-                    accepted = s.audit.resultsById.values().stream().map(rs -> rs.get(0))
-                            .filter(r -> r.type() == CommandType.HOLD && r.outcome() == Outcome.ACCEPTED)
-                            .map(CommandResult::hold).map(h -> h.holdId()).collect(Collectors.toSet());
-                }
-                Set<String> answered201 = buyers.settled.values().stream().filter(a -> a.status() == 201)
-                        .map(a -> Json.MAPPER.readTree(a.body()).get("holdId").asString()).collect(Collectors.toSet());
-                assertThat(accepted).containsAll(answered201);
+                s.assertEvery201IsAnAcceptedHold(buyers);
             }
             s.assertInvariants();
             s.assertFreshApiAgrees(1);

@@ -28,11 +28,11 @@ final class FaultEnv {
                 "target/broker.classpath"))).trim();
     }
 
-    /** A fresh broker for one scenario, topics created with {@code partitions} partitions. */
-    static Stack stack(String scenario, int brokerPort, int partitions) throws Exception {
+    /** A fresh cluster of {@code brokers} nodes for one scenario, topics created with {@code partitions} partitions. */
+    static Stack stack(String scenario, int brokerPort, int partitions, int brokers) throws Exception {
         // a previous run's ledger state would not match the fresh broker's changelogs
         KafkaClients.deleteTree(work(scenario));
-        return Stack.start(brokerClasspath(), root(), work(scenario), brokerPort, partitions);
+        return Stack.start(brokerClasspath(), root(), work(scenario), brokerPort, partitions, brokers);
     }
 
     /**

@@ -21,8 +21,10 @@ import com.seatledger.topics.json.Json;
 
 /**
  * Buyers holding seats through the REST API at a steady rate, behaving as docs/api.md asks clients to:
- * on 503 they wait {@code Retry-After} and retry with the same {@code Idempotency-Key}. Every
- * answer is recorded, so a test can say what the API did while Kafka was away.
+ * on 503 they wait {@code Retry-After} and retry with the same {@code Idempotency-Key}. With several
+ * api-app instances (a load balancer's pool) requests go round the pool, and a retry after a 503 or
+ * a refused connection goes to the next instance. Every answer is recorded, so a test can say what
+ * the API did while Kafka (or an instance) was away.
  */
 final class RestBuyers implements AutoCloseable {
 
@@ -36,14 +38,20 @@ final class RestBuyers implements AutoCloseable {
     final Map<String, Answer> settled = new ConcurrentHashMap<>();
     private final Map<String, Boolean> asked = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    private final String base;
+    private final List<String> bases;
     private final String show;
+    private final String keyPrefix;
     private final Random random = new Random(11);
     private final AtomicInteger next = new AtomicInteger();
 
     RestBuyers(String base, String show) {
-        this.base = base;
+        this(List.of(base), show, "k-");
+    }
+
+    RestBuyers(List<String> bases, String show, String keyPrefix) {
+        this.bases = List.copyOf(bases);
         this.show = show;
+        this.keyPrefix = keyPrefix;
     }
 
     void start(int perSecond) {
@@ -60,11 +68,12 @@ final class RestBuyers implements AutoCloseable {
         int seat = 1 + random.nextInt(40);
         String body = Json.MAPPER.writeValueAsString(Map.of("seatIds", List.of(row + "-" + seat), "ttlSeconds", 5));
         String token = Tokens.token("rest-buyer-" + (n % 200));
-        ask("k-" + n, token, body);
+        ask(keyPrefix + n, token, body, n);
     }
 
-    private void ask(String key, String token, String body) {
+    private void ask(String key, String token, String body, int attempt) {
         asked.put(key, true);
+        String base = bases.get(attempt % bases.size());
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/shows/" + show + "/holds"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", key).header("Content-Type", "application/json")
@@ -79,11 +88,28 @@ final class RestBuyers implements AutoCloseable {
             answers.add(a);
             if (a.status() == 503 && a.retryAfter() != null) {
                 long wait = Math.max(1, Long.parseLong(a.retryAfter()));
-                CompletableFuture.delayedExecutor(wait, TimeUnit.SECONDS).execute(() -> ask(key, token, body));
+                CompletableFuture.delayedExecutor(wait, TimeUnit.SECONDS)
+                        .execute(() -> ask(key, token, body, attempt + 1));
+            } else if (a.status() == -1 && bases.size() > 1 && refused(e)) {
+                // the instance is gone (stopped, restarting): a load balancer would try another at once
+                ask(key, token, body, attempt + 1);
             } else {
                 settled.put(key, a);
             }
         });
+    }
+
+    /**
+     * No HTTP answer (connection refused or closed): the request may or may not have reached the
+     * app, and the same Idempotency-Key makes a retry safe either way.
+     */
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int askedCount() {

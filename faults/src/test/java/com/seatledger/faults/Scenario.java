@@ -9,18 +9,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.seatledger.harness.AppProcess;
 import com.seatledger.harness.Stack;
 import com.seatledger.harness.Tokens;
+import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.CommandType;
+import com.seatledger.topics.message.Outcome;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * One fault scenario's world: a fresh broker with the topics, the command load, and the audit that
+ * One fault scenario's world: a fresh broker (or cluster) with the topics, the command load, and the audit that
  * reads the topics continuously (so result arrival times are measured, not guessed). The checks
  * every scenario ends with live here.
  */
@@ -33,10 +38,15 @@ final class Scenario implements AutoCloseable {
     private final int basePort;
 
     Scenario(String name, int brokerPort, int partitions, List<String> shows) throws Exception {
-        this.stack = FaultEnv.stack(name, brokerPort, partitions);
+        this(name, brokerPort, partitions, shows, 1);
+    }
+
+    /** The same on a cluster of {@code brokers} nodes (every topic replicated on all of them). */
+    Scenario(String name, int brokerPort, int partitions, List<String> shows, int brokers) throws Exception {
+        this.stack = FaultEnv.stack(name, brokerPort, partitions, brokers);
         this.basePort = brokerPort + 100;
-        this.audit = new Audit(stack.broker.bootstrap(), partitions);
-        this.load = new CommandLoad(stack.broker.bootstrap(), shows, brokerPort);
+        this.audit = new Audit(stack.bootstrap(), partitions);
+        this.load = new CommandLoad(stack.bootstrap(), shows, brokerPort);
         reader.scheduleWithFixedDelay(audit::catchUp, 0, 20, TimeUnit.MILLISECONDS);
     }
 
@@ -100,6 +110,21 @@ final class Scenario implements AutoCloseable {
             violations = audit.violations(load.recordsById(), load.commands(), Instant.now());
         }
         assertThat(violations).as("invariant violations").isEmpty();
+    }
+
+    /** Every hold the API answered 201 is an accepted hold in the ledger's results: nothing the API promised is lost. */
+    void assertEvery201IsAnAcceptedHold(RestBuyers buyers) {
+        Set<String> accepted;
+        synchronized (audit) {
+            audit.catchUp();
+            accepted = audit.resultsById.values().stream().map(rs -> rs.get(0))
+                    .filter(r -> r.type() == CommandType.HOLD && r.outcome() == Outcome.ACCEPTED)
+                    .map(r -> r.hold().holdId()).collect(Collectors.toSet());
+        }
+        Set<String> answered201 = buyers.settled.values().stream().filter(a -> a.status() == 201)
+                .map(a -> Json.MAPPER.readTree(a.body()).get("holdId").asString()).collect(Collectors.toSet());
+        assertThat(answered201).as("holds answered 201").isNotEmpty();
+        assertThat(accepted).containsAll(answered201);
     }
 
     /** A fresh api-app serves, for every show, exactly the state replayed from seat-status. */

@@ -9,59 +9,85 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.common.Uuid;
-
 /**
- * A real single-node KRaft broker as a child process (the same Kafka 4.2.1 jars and settings as
- * bin/seat-ledger), on its own ports and a fresh data folder, so a run never touches the local
- * stack's data and every run starts from empty topics. It can be stopped, killed and started again
- * on the same data, as an operator's broker restart would.
+ * One real KRaft node (broker and controller in one process) as a child process, from the same
+ * Kafka 4.2.1 jars and settings as bin/seat-ledger, on its own ports and data folder, so a run never
+ * touches the local stack's data. It can be stopped, killed and started again on the same data, as
+ * an operator's broker restart would. A single node is a cluster of its own ({@link #start}); three
+ * make a {@link LocalCluster}.
  */
 public final class LocalBroker implements AutoCloseable {
 
     private final String classpath;
     private final Path dir;
+    private final int nodeId;
     private final int port;
     private final String bootstrap;
+    private final String heap;
     private Process process;
 
-    private LocalBroker(String classpath, Path dir, int port) {
+    private LocalBroker(String classpath, Path dir, int nodeId, int port, String heap) {
         this.classpath = classpath;
+        this.heap = heap;
         this.dir = dir;
+        this.nodeId = nodeId;
         this.port = port;
         this.bootstrap = "localhost:" + port;
     }
 
-    /** Formats a fresh data folder under {@code parent} and starts the broker on {@code port} (controller on port+1). */
+    /** Formats a fresh data folder under {@code parent} and starts a single node on {@code port} (controller on port+1). */
     public static LocalBroker start(String classpath, Path parent, int port) throws IOException, InterruptedException {
-        Path dir = parent.resolve("kafka-" + System.currentTimeMillis());
+        return LocalCluster.start(classpath, parent, port, 1).node(0);
+    }
+
+    /**
+     * Writes node {@code nodeId}'s configuration (broker on {@code port}, controller on port+1) for a
+     * cluster of {@code size} whose replicated internal topics (offsets, transactions) have
+     * {@code size} replicas and need one less in sync, then formats its storage with
+     * {@code clusterId}.
+     */
+    static LocalBroker format(String classpath, Path dir, int nodeId, int port, String voters, int size,
+            String clusterId, String heap) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("server.properties");
+        String isr = Integer.toString(Math.max(1, size - 1));
         Files.writeString(conf, String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + (port + 1),
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + voters,
                 "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + (port + 1),
                 "advertised.listeners=PLAINTEXT://localhost:" + port,
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=1",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "offsets.topic.replication.factor=" + size,
+                "transaction.state.log.replication.factor=" + size,
+                "transaction.state.log.min.isr=" + isr,
+                "default.replication.factor=" + size,
+                "min.insync.replicas=" + isr,
                 // a dead ledger's open transaction is aborted within a second of its timeout (default 10 s)
                 "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "group.initial.rebalance.delay.ms=0",
                 "message.max.bytes=33554432",
+                // a follower that hangs without dying stays in the ISR this long, and acks=all writes
+                // wait for it (default 30 s)
+                "replica.lag.time.max.ms=" + (size > 1 ? 10_000 : 30_000),
+                // the controller moves a dead node's partition leaderships once its broker session
+                // expires: 9 s by default, most of the 10 s a broker loss may stop decisions for
+                "broker.session.timeout.ms=" + (size > 1 ? 3_000 : 9_000),
+                "broker.heartbeat.interval.ms=" + (size > 1 ? 500 : 2_000),
+                // a transaction's next produce waits on the broker (not in the client's exponential
+                // backoff) while the previous transaction's markers are still being replicated
+                "add.partitions.to.txn.retry.backoff.max.ms=" + (size > 1 ? 1_000 : 100),
+                "replica.fetch.wait.max.ms=" + (size > 1 ? 50 : 500),
                 ""));
-        LocalBroker b = new LocalBroker(classpath, dir, port);
+        LocalBroker b = new LocalBroker(classpath, dir, nodeId, port, heap);
         int formatted = b.java(dir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t",
-                Uuid.randomUuid().toString(), "-c", conf.toString()).waitFor();
+                clusterId, "-c", conf.toString()).waitFor();
         if (formatted != 0) {
             throw new IllegalStateException("formatting the broker failed; see " + dir.resolve("format.log"));
         }
-        b.start();
         return b;
     }
 
@@ -69,13 +95,27 @@ public final class LocalBroker implements AutoCloseable {
         return bootstrap;
     }
 
-    /** Starts the broker on its existing data (after {@link #stop()} or {@link #kill()}). */
-    public void start() throws IOException, InterruptedException {
-        process = java(dir.resolve("kafka.log"), "kafka.Kafka", dir.resolve("server.properties").toString());
-        awaitPort(Duration.ofSeconds(60));
+    public int nodeId() {
+        return nodeId;
     }
 
-    /** SIGTERM: a controlled shutdown (logs flushed, clean-shutdown marker written). */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the node on its existing data (after {@link #stop()} or {@link #kill()}) and waits for its port. */
+    public void start() throws IOException, InterruptedException {
+        launch();
+        // a node killed mid-load recovers its logs and catches up on the cluster's metadata first
+        awaitPort(Duration.ofSeconds(180));
+    }
+
+    /** Starts the process without waiting: the nodes of a cluster open their ports once a quorum is up. */
+    void launch() throws IOException {
+        process = java(dir.resolve("kafka.log"), "kafka.Kafka", dir.resolve("server.properties").toString());
+    }
+
+    /** SIGTERM: a controlled shutdown (leadership moved away, logs flushed, clean-shutdown marker written). */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
@@ -92,12 +132,12 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     private Process java(Path log, String main, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("-Xmx1g", "-cp", classpath, main));
+        List<String> cmd = new ArrayList<>(List.of(heap, "-cp", classpath, main));
         cmd.addAll(List.of(args));
-        return ChildJvm.start("broker " + main, cmd, log);
+        return ChildJvm.start("broker " + nodeId + " " + main, cmd, log);
     }
 
-    private void awaitPort(Duration within) throws InterruptedException {
+    void awaitPort(Duration within) throws InterruptedException {
         Instant giveUp = Instant.now().plus(within);
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
@@ -112,9 +152,15 @@ public final class LocalBroker implements AutoCloseable {
         throw new IllegalStateException("broker did not open port " + port + "; see " + dir.resolve("kafka.log"));
     }
 
+    Path dir() {
+        return dir;
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();
-        KafkaClients.deleteTree(dir);
+        if (!Boolean.getBoolean("seatledger.keep-broker-data")) {
+            KafkaClients.deleteTree(dir);
+        }
     }
 }

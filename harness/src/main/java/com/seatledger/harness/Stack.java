@@ -20,7 +20,7 @@ import com.seatledger.topics.json.Json;
 import com.seatledger.topics.message.SeatDef;
 
 /**
- * The product as users run it: a real broker, then ledger-app.jar and api-app.jar (what
+ * The product as users run it: a real broker (or a cluster of them), then ledger-app.jar and api-app.jar (what
  * {@code mvn package} builds) as child processes, configured through their documented settings.
  * Any number of ledger and api instances can be started, killed and restarted.
  */
@@ -31,8 +31,10 @@ public final class Stack implements AutoCloseable {
     private static final List<String> TRAINING = List.of("--spring.kafka.admin.auto-create=false",
             "--spring.kafka.streams.auto-startup=false");
 
-    public final LocalBroker broker;
+    public final LocalCluster brokers;
     public final int partitions;
+    /** replicas of every topic (null: the broker's default, one on a single node) */
+    private final Integer replication;
     private final Path root;
     private final Path work;
     private final int basePort;
@@ -40,8 +42,9 @@ public final class Stack implements AutoCloseable {
     private AppProcess ledger;
     private AppProcess api;
 
-    private Stack(LocalBroker broker, Path root, Path work, int basePort, int partitions) {
-        this.broker = broker;
+    private Stack(LocalCluster brokers, Path root, Path work, int basePort, int partitions, Integer replication) {
+        this.brokers = brokers;
+        this.replication = replication;
         this.root = root;
         this.work = work;
         this.basePort = basePort;
@@ -54,12 +57,36 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack start(String kafkaClasspath, Path root, Path work, int brokerPort, int partitions)
             throws Exception {
+        return start(kafkaClasspath, root, work, brokerPort, partitions, 1);
+    }
+
+    /**
+     * The same on a cluster of {@code brokerCount} nodes (ports from {@code brokerPort}, see
+     * {@link LocalCluster}); with more than one, every topic and the apps' own topics get
+     * {@code brokerCount} replicas ({@code seatledger.replication-factor}).
+     */
+    public static Stack start(String kafkaClasspath, Path root, Path work, int brokerPort, int partitions,
+            int brokerCount) throws Exception {
         Files.createDirectories(work);
-        LocalBroker broker = LocalBroker.start(kafkaClasspath, work, brokerPort);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
-            admin.createTopics(Topics.ALL.stream().map(t -> t.newTopic(partitions)).toList()).all().get();
+        LocalCluster brokers = LocalCluster.start(kafkaClasspath, work, brokerPort, brokerCount);
+        Integer replication = brokerCount > 1 ? brokerCount : null;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers.bootstrap()))) {
+            admin.createTopics(Topics.ALL.stream().map(t -> t.newTopic(partitions, replication)).toList()).all().get();
         }
-        return new Stack(broker, root, work, brokerPort + 100, partitions);
+        return new Stack(brokers, root, work, brokerPort + 100, partitions, replication);
+    }
+
+    public String bootstrap() {
+        return brokers.bootstrap();
+    }
+
+    private List<String> kafkaArgs() {
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrap(),
+                "--seatledger.partitions=" + partitions));
+        if (replication != null) {
+            args.add("--seatledger.replication-factor=" + replication);
+        }
+        return args;
     }
 
     public Path work() {
@@ -69,10 +96,8 @@ public final class Stack implements AutoCloseable {
     /** Starts a ledger-app.jar (not yet waited for); its management port answers health and metrics. */
     public AppProcess startLedger(String name, int managementPort, Path stateDir, String jvmOptions, String... extra)
             throws Exception {
-        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                "--seatledger.partitions=" + partitions,
-                "--spring.kafka.streams.state-dir=" + stateDir,
-                "--server.port=" + managementPort));
+        List<String> args = kafkaArgs();
+        args.addAll(List.of("--spring.kafka.streams.state-dir=" + stateDir, "--server.port=" + managementPort));
         args.addAll(List.of(extra));
         return track(AppProcess.start(name, root.resolve("ledger-app/target/ledger-app.jar"),
                 work.resolve(name + ".log"), jvmOptions, "http://localhost:" + managementPort, args,
@@ -81,10 +106,9 @@ public final class Stack implements AutoCloseable {
 
     /** Starts an api-app.jar (not yet waited for) with the harness's JWT secret and a generous rate limit. */
     public AppProcess startApi(String name, int port, String jvmOptions, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrap(),
-                "--seatledger.partitions=" + partitions, "--seatledger.jwt-secret=" + Tokens.SECRET,
-                "--server.port=" + port, "--seatledger.rate-limit.per-second=1000",
-                "--seatledger.rate-limit.burst=2000"));
+        List<String> args = kafkaArgs();
+        args.addAll(List.of("--seatledger.jwt-secret=" + Tokens.SECRET, "--server.port=" + port,
+                "--seatledger.rate-limit.per-second=1000", "--seatledger.rate-limit.burst=2000"));
         args.addAll(List.of(extra));
         return track(AppProcess.start(name, root.resolve("api-app/target/api-app.jar"), work.resolve(name + ".log"),
                 jvmOptions, "http://localhost:" + port, args,
@@ -152,6 +176,6 @@ public final class Stack implements AutoCloseable {
         for (AppProcess p : started) {
             p.stop();
         }
-        broker.close();
+        brokers.close();
     }
 }

@@ -13,6 +13,11 @@ import com.seatledger.topics.message.Ids;
  * commandId is a digest of actor and key, so two actors never collide and a retry is the same
  * command. Ids the api-app chooses for the caller (a new hold's id) derive from the commandId, so a
  * retried HOLD carries the same holdId and is recognised as the same command.
+ *
+ * <p>A hold id also names its show ({@code h-<digest>:<showId>}, when the show id is short enough
+ * to fit the 64-character id grammar): a command on a hold that this instance's views have
+ * forgotten (ended long ago, or before the instance started) still reaches the show's partition,
+ * where the ledger answers a retried command with its original result for 24 h.
  */
 public final class CommandIds {
 
@@ -27,8 +32,23 @@ public final class CommandIds {
         return "k-" + digest(actor + '\n' + idempotencyKey);
     }
 
-    public static String holdId(String commandId) {
-        return "h-" + digest("hold\n" + commandId).substring(0, 22);
+    /** The longest show id a hold id can carry: "h-" + 16 digest characters + ":" + show id = 64. */
+    static final int MAX_SHOW_IN_HOLD_ID = 64 - 2 - 16 - 1;
+
+    public static String holdId(String commandId, String showId) {
+        String d = digest("hold\n" + commandId);
+        return showId.length() <= MAX_SHOW_IN_HOLD_ID ? "h-" + d.substring(0, 16) + ":" + showId
+                : "h-" + d.substring(0, 22);
+    }
+
+    /** The show a hold id minted by {@link #holdId} names, or null (another form, or a longer show id). */
+    public static String showOfHold(String holdId) {
+        int sep = 2 + 16;
+        if (holdId.length() > sep + 1 && holdId.startsWith("h-") && holdId.charAt(sep) == ':'
+                && holdId.indexOf(':') == sep) {
+            return holdId.substring(sep + 1);
+        }
+        return null;
     }
 
     private static String digest(String s) {

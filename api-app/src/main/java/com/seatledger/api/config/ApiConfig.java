@@ -26,6 +26,7 @@ import com.seatledger.api.web.HttpJson;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,8 +70,10 @@ public class ApiConfig {
     }
 
     @Bean
-    StatusReader statusReader(KafkaProperties kafka, Views views, ApiProperties props) {
-        return new StatusReader(kafka.buildConsumerProperties(), views, props.views().snapshotMargin());
+    StatusReader statusReader(KafkaProperties kafka, Views views, ApiProperties props, MeterRegistry registry) {
+        // the reader's consumer metrics, records-lag per partition among them: how far the views trail
+        return new StatusReader(kafka.buildConsumerProperties(), views, props.views().snapshotMargin(),
+                consumer -> new KafkaClientMetrics(consumer).bindTo(registry));
     }
 
     @Bean
@@ -83,6 +86,8 @@ public class ApiConfig {
         SseHub hub = new SseHub(views, props.sse(), clock);
         Gauge.builder("seatledger.sse.connections", hub, SseHub::connections).description("open SSE streams")
                 .register(registry);
+        Gauge.builder("seatledger.sse.queued.frames", hub, SseHub::queuedFrames)
+                .description("SSE frames queued and not yet written, all streams").register(registry);
         FunctionCounter.builder("seatledger.sse.events.relayed", hub, SseHub::relayed)
                 .description("SSE frames written to clients").register(registry);
         FunctionCounter.builder("seatledger.sse.clients.dropped", hub, SseHub::dropped)

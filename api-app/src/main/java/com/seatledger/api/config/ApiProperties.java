@@ -12,6 +12,7 @@ import com.seatledger.topics.Topics;
  * environment variables that set them).
  *
  * @param partitions   partitions of the co-partitioned topics, when this app creates them
+ * @param replicationFactor replicas of each topic this app creates (min.insync.replicas one less); null: the broker's default
  * @param replyTimeout how long a command may wait for the ledger's decision (then 503)
  * @param createShowTimeout the same for CREATE_SHOW, whose layout may hold 100,000 seats
  * @param jwtSecret    HS256 secret, at least 32 bytes as UTF-8
@@ -25,7 +26,7 @@ import com.seatledger.topics.Topics;
  * @param openOperations whether Actuator and OpenAPI endpoints need no token
  */
 @ConfigurationProperties("seatledger")
-public record ApiProperties(Integer partitions, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, String jwtIssuerUri,
+public record ApiProperties(Integer partitions, Integer replicationFactor, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, String jwtIssuerUri,
         String jwkSetUri, String jwtRolesClaim, RateLimit rateLimit,
         SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations) {
 

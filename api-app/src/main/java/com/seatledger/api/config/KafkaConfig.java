@@ -22,6 +22,9 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.support.TopicPartitionOffset;
 
 import com.seatledger.topics.TopicSpec;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.seatledger.topics.Topics;
 
 /**
@@ -36,7 +39,7 @@ public class KafkaConfig {
 
     @Bean
     KafkaAdmin.NewTopics seatLedgerTopics(ApiProperties props) {
-        return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(t -> t.newTopic(props.partitions()))
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(t -> t.newTopic(props.partitions(), props.replicationFactor()))
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
@@ -62,7 +65,7 @@ public class KafkaConfig {
 
     @Bean
     ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(KafkaProperties kafka, ApiProperties props,
-            KafkaMessageListenerContainer<String, byte[]> replyContainer) {
+            KafkaMessageListenerContainer<String, byte[]> replyContainer, MeterRegistry registry) {
         Map<String, Object> p = new HashMap<>(kafka.buildProducerProperties());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -74,9 +77,12 @@ public class KafkaConfig {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, timeout));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2_000, timeout * 2));
-        ReplyingKafkaTemplate<String, byte[], byte[]> t = new OwnRepliesTemplate<>(
+        OwnRepliesTemplate<String, byte[], byte[]> t = new OwnRepliesTemplate<>(
                 new DefaultKafkaProducerFactory<>(p, new StringSerializer(), new ByteArraySerializer()),
                 replyContainer);
+        FunctionCounter.builder("seatledger.command.results.foreign", t, OwnRepliesTemplate::foreignResults)
+                .description("results read for commands no api-app sent (other producers); ignored")
+                .register(registry);
         t.setSharedReplyTopic(true);
         t.setDefaultReplyTimeout(props.replyTimeout());
         return t;

@@ -50,7 +50,8 @@ public class OpenApiConfig {
                 413, "PAYLOAD_TOO_LARGE", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/shows", 200, false);
         doc("GET /api/shows/{showId}", 200, false, 404, "SHOW_NOT_FOUND");
-        doc("GET /api/shows/{showId}/events", 200, false, 404, "SHOW_NOT_FOUND", 503, "TOO_MANY_STREAMS");
+        doc("GET /api/shows/{showId}/events", 200, false, 404, "SHOW_NOT_FOUND", 429, "RATE_LIMITED",
+                503, "TOO_MANY_STREAMS");
         doc("POST /api/shows/{showId}/holds", 201, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
                 404, "SHOW_NOT_FOUND, HOLD_NOT_FOUND", 409, "SEAT_UNAVAILABLE, AREA_FULL, HOLD_NOT_ACTIVE",
                 410, "HOLD_EXPIRED", 422, "SEAT_NOT_FOUND, AREA_NOT_FOUND, HOLDER_LIMIT, HOLD_TOO_LONG, ORPHAN_SEAT, "
@@ -78,7 +79,7 @@ public class OpenApiConfig {
         doc("POST /api/holds/{holdId}/confirm", 200, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
                 404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/holds/{holdId}/events", 200, true, 403, "NOT_HOLDER", 404, "HOLD_NOT_FOUND",
-                503, "TOO_MANY_STREAMS");
+                429, "RATE_LIMITED", 503, "TOO_MANY_STREAMS");
     }
 
     private static void doc(String operation, int success, boolean secured, Object... problems) {

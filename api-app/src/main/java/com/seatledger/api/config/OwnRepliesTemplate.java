@@ -2,6 +2,7 @@ package com.seatledger.api.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.core.ProducerFactory;
@@ -14,17 +15,26 @@ import org.springframework.kafka.support.KafkaHeaders;
  * instance reads the whole results topic, which also carries the results of commands that other
  * producers sent (box-office tools, load generators): those have no correlation header, and the
  * template would log each one at ERROR ("No correlationId found in reply") however the reply topic
- * is shared. Results of another instance's requests still reach it and are dropped quietly there.
+ * is shared: they are counted instead ({@link #foreignResults()}). Results of another instance's
+ * requests still reach it and are dropped quietly there.
  */
 final class OwnRepliesTemplate<K, V, R> extends ReplyingKafkaTemplate<K, V, R> {
+
+    private final LongAdder foreign = new LongAdder();
 
     OwnRepliesTemplate(ProducerFactory<K, V> producers, GenericMessageListenerContainer<K, R> replies) {
         super(producers, replies);
     }
 
+    /** Results read that answer no api-app's request (commands other producers wrote). */
+    long foreignResults() {
+        return foreign.sum();
+    }
+
     @Override
     public void onMessage(List<ConsumerRecord<K, R>> data) {
         List<ConsumerRecord<K, R>> replies = requests(data);
+        foreign.add(data.size() - replies.size());
         if (!replies.isEmpty()) {
             super.onMessage(replies);
         }

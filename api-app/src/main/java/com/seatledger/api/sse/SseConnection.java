@@ -60,6 +60,11 @@ final class SseConnection {
         return System.nanoTime() - lastQueuedNanos;
     }
 
+    /** Frames waiting to be written. */
+    int queued() {
+        return queue.size();
+    }
+
     /** Never blocks. False when the connection is gone or has just been dropped for overflowing. */
     boolean offer(Frame f) {
         if (ended.get()) {

@@ -39,6 +39,8 @@ public final class SseHub implements Views.Listener, AutoCloseable {
     private final Map<String, Set<HoldStream>> holdStreams = new ConcurrentHashMap<>();
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    /** open streams per client address (only addresses that are capped) */
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
@@ -80,8 +82,8 @@ public final class SseHub implements Views.Listener, AutoCloseable {
      * Opens a seat-map stream: snapshot (or, when {@code lastEventId} is a retained seq, the
      * deltas after it), then every later delta.
      */
-    public SseEmitter openShow(String showId, String lastEventId) {
-        SseConnection conn = connect(showId, null);
+    public SseEmitter openShow(String showId, String lastEventId, String clientAddress) {
+        SseConnection conn = connect(showId, null, clientAddress);
         Boolean known = views.read(showId, view -> {
             List<SeatsDelta> missed = resumeFrom(view, lastEventId);
             // a replay longer than half the queue would overflow it at once: a snapshot is cheaper
@@ -127,13 +129,14 @@ public final class SseHub implements Views.Listener, AutoCloseable {
     }
 
     /** Opens a hold stream: the hold now, then every change; {@code expiring} when little time is left. */
-    public SseEmitter openHold(Views.HoldRef ref) {
+    public SseEmitter openHold(Views.HoldRef ref, String clientAddress) {
         String holdId = ref.hold().holdId();
         String key = ref.showId() + '/' + holdId;
         HoldStream[] opened = new HoldStream[1];
         views.read(ref.showId(), view -> {
             Hold now = view.hold(holdId);
-            HoldStream hs = new HoldStream(connect(ref.showId(), key), ref.showId(), now == null ? ref.hold() : now);
+            HoldStream hs = new HoldStream(connect(ref.showId(), key, clientAddress), ref.showId(),
+                    now == null ? ref.hold() : now);
             hs.conn.offer(Frame.retry(settings.retry().toMillis()));
             hs.conn.offer(holdFrame(hs.showId, hs.hold));
             if (hs.hold.status() != HoldStatus.ACTIVE) {
@@ -151,9 +154,15 @@ public final class SseHub implements Views.Listener, AutoCloseable {
         return opened[0].conn.emitter();
     }
 
-    private SseConnection connect(String showId, String holdKey) {
+    private SseConnection connect(String showId, String holdKey, String clientAddress) {
+        String capped = capped(clientAddress) ? clientAddress : null;
+        if (capped != null && !admit(capped)) {
+            throw new StreamRejected(StreamRejected.Reason.TOO_MANY_FROM_ADDRESS, "address " + capped + " has "
+                    + settings.maxPerAddress() + " streams open, the most one client address may have");
+        }
         if (connections.incrementAndGet() > settings.maxConnections()) {
             connections.decrementAndGet();
+            leave(capped);
             throw new StreamRejected(StreamRejected.Reason.TOO_MANY_STREAMS,
                     "this instance serves its maximum of " + settings.maxConnections() + " streams");
         }
@@ -161,6 +170,7 @@ public final class SseHub implements Views.Listener, AutoCloseable {
         self[0] = new SseConnection(new SseEmitter(settings.streamTimeout().toMillis()), settings.queueFrames(),
                 writers, why -> {
                     connections.decrementAndGet();
+                    leave(capped);
                     if (why == SseConnection.End.OVERFLOW) {
                         dropped.incrementAndGet();
                     }
@@ -174,6 +184,33 @@ public final class SseHub implements Views.Listener, AutoCloseable {
                     }
                 }, relayed::incrementAndGet);
         return self[0];
+    }
+
+    /**
+     * One public address must not take every stream slot. Loopback is not capped: it is the host's
+     * own tools, or a local proxy that does not say whom it forwards for (then every client would
+     * share its address). Behind a trusted proxy the address is the one it forwards for (Tomcat's
+     * remote-IP handling, {@code server.forward-headers-strategy}).
+     */
+    private boolean capped(String address) {
+        return settings.maxPerAddress() > 0 && address != null && !address.startsWith("127.")
+                && !address.equals("::1") && !address.equals("0:0:0:0:0:0:0:1");
+    }
+
+    private boolean admit(String address) {
+        boolean[] admitted = {false};
+        perAddress.compute(address, (k, n) -> {
+            int open = n == null ? 0 : n;
+            admitted[0] = open < settings.maxPerAddress();
+            return admitted[0] ? open + 1 : n;
+        });
+        return admitted[0];
+    }
+
+    private void leave(String address) {
+        if (address != null) {
+            perAddress.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     /** True when that was the key's last value. */
@@ -283,6 +320,22 @@ public final class SseHub implements Views.Listener, AutoCloseable {
 
     public int connections() {
         return connections.get();
+    }
+
+    /** Frames queued for all streams, not yet written: a slow network or too few writer threads show here. */
+    public long queuedFrames() {
+        long n = 0;
+        for (Set<SseConnection> set : showStreams.values()) {
+            for (SseConnection c : set) {
+                n += c.queued();
+            }
+        }
+        for (Set<HoldStream> set : holdStreams.values()) {
+            for (HoldStream h : set) {
+                n += h.conn.queued();
+            }
+        }
+        return n;
     }
 
     public long relayed() {

@@ -41,6 +41,7 @@ public final class StatusReader implements Runnable {
 
     private final Map<String, Object> consumerConfig;
     private final Views views;
+    private final java.util.function.Consumer<KafkaConsumer<String, byte[]>> onConsumer;
     private final Duration margin;
     private volatile boolean running = true;
     private volatile boolean ready;
@@ -58,6 +59,13 @@ public final class StatusReader implements Runnable {
      *                       (clock skew between ledger instances)
      */
     public StatusReader(Map<String, Object> consumerConfig, Views views, Duration margin) {
+        this(consumerConfig, views, margin, consumer -> {
+        });
+    }
+
+    /** {@code onConsumer}: told of the consumer once it exists (metrics). */
+    public StatusReader(Map<String, Object> consumerConfig, Views views, Duration margin,
+            java.util.function.Consumer<KafkaConsumer<String, byte[]>> onConsumer) {
         Map<String, Object> c = new HashMap<>(consumerConfig);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -69,12 +77,14 @@ public final class StatusReader implements Runnable {
         this.consumerConfig = c;
         this.views = views;
         this.margin = margin;
+        this.onConsumer = onConsumer;
     }
 
     @Override
     public void run() {
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerConfig)) {
             consumer = c;
+            onConsumer.accept(c);
             long started = System.nanoTime();
             Map<Integer, Instant> covered = loadSnapshots(c);
             List<TopicPartition> parts = partitions(c, Topics.SEAT_STATUS.name());

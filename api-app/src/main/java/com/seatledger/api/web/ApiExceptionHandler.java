@@ -89,6 +89,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case HOLD_NOT_FOUND:
                 return Problems.response(HttpStatus.NOT_FOUND, ResultCode.HOLD_NOT_FOUND.name(), e.getMessage(),
                         List.of(), null);
+            case TOO_MANY_FROM_ADDRESS:
+                return Problems.response(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, e.getMessage(),
+                        List.of(), Duration.ofSeconds(5));
             default:
                 return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, Problems.TOO_MANY_STREAMS, e.getMessage(),
                         List.of(), Duration.ofSeconds(5));

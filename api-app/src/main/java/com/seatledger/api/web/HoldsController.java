@@ -3,6 +3,8 @@ package com.seatledger.api.web;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +21,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.seatledger.api.command.CommandGateway;
 import com.seatledger.api.command.CommandIds;
+import com.seatledger.api.command.CommandRejected;
 import com.seatledger.api.sse.SseHub;
 import com.seatledger.api.view.HoldBody;
 import com.seatledger.api.view.Views;
+import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ConfirmHold;
 import com.seatledger.topics.message.ExtendHold;
@@ -55,7 +59,7 @@ public class HoldsController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId()), body.seatIds(), body.bestAvailable(),
+                e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId(), showId), body.seatIds(), body.bestAvailable(),
                 body.ttlSeconds(), body.replacesHoldId(), body.areas()));
         return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
                 .body(HoldBody.of(showId, r.hold(), r.seq(), null));
@@ -85,20 +89,20 @@ public class HoldsController {
     @Operation(summary = "Extend a hold: never shortens it, capped at the show's maxHoldSeconds")
     public HoldBody extend(@PathVariable String holdId, @RequestBody(required = false) Requests.Extend body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
-        Views.HoldRef ref = find(holdId, auth);
+        String showId = showOf(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        CommandResult r = gateway.decide(new ExtendHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
+        CommandResult r = decide(holdId, new ExtendHold(e.commandId(), showId, e.actor(), e.roles(),
                 e.issuedAt(), holdId, body == null ? null : body.ttlSeconds()));
-        return HoldBody.of(ref.showId(), r.hold(), r.seq(), null);
+        return HoldBody.of(showId, r.hold(), r.seq(), null);
     }
 
     @DeleteMapping("/api/holds/{holdId}")
     @Operation(summary = "Release a hold: its seats become AVAILABLE")
     public ResponseEntity<Void> release(@PathVariable String holdId,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
-        Views.HoldRef ref = find(holdId, auth);
+        String showId = showOf(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        gateway.decide(new ReleaseHold(e.commandId(), ref.showId(), e.actor(), e.roles(), e.issuedAt(), holdId));
+        decide(holdId, new ReleaseHold(e.commandId(), showId, e.actor(), e.roles(), e.issuedAt(), holdId));
         return ResponseEntity.noContent().build();
     }
 
@@ -106,24 +110,54 @@ public class HoldsController {
     @Operation(summary = "Confirm a hold: its seats become SOLD under orderId")
     public HoldBody confirm(@PathVariable String holdId, @RequestBody Requests.Confirm body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
-        Views.HoldRef ref = find(holdId, auth);
+        String showId = showOf(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        CommandResult r = gateway.decide(new ConfirmHold(e.commandId(), ref.showId(), e.actor(), e.roles(),
+        CommandResult r = decide(holdId, new ConfirmHold(e.commandId(), showId, e.actor(), e.roles(),
                 e.issuedAt(), holdId, body.orderId()));
-        return HoldBody.of(ref.showId(), r.hold(), r.seq(), r.orderId());
+        return HoldBody.of(showId, r.hold(), r.seq(), r.orderId());
     }
 
     @GetMapping(path = "/api/holds/{holdId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The hold's stream (holder or admin): its state, every change, and 'expiring'")
-    public SseEmitter events(@PathVariable String holdId, Authentication auth) {
-        return hub.openHold(ownHold(holdId, auth));
+    public SseEmitter events(@PathVariable String holdId, Authentication auth, HttpServletRequest request) {
+        return hub.openHold(ownHold(holdId, auth), request.getRemoteAddr());
     }
 
-    /** The show of a hold, for commands on it: the ledger itself decides who may act. */
+    /**
+     * The show of a hold, for commands on it (the ledger itself decides who may act): from the views,
+     * else from the hold id itself, so a retry reaches the ledger, which remembers its answer, even
+     * after the views forgot the hold.
+     */
+    private String showOf(String holdId, Authentication auth) {
+        Views.HoldRef ref = views.findHold(Commands.pathId("holdId", holdId), Caller.of(auth).actor());
+        String showId = ref != null ? ref.showId() : CommandIds.showOfHold(holdId);
+        if (showId == null) {
+            throw noHold(holdId);
+        }
+        return showId;
+    }
+
+    /** A show that is gone (never existed, archived) means no such hold, on a hold's path. */
+    private CommandResult decide(String holdId, Command c) {
+        try {
+            return gateway.decide(c);
+        } catch (CommandRejected r) {
+            if (r.result().code() == ResultCode.SHOW_NOT_FOUND) {
+                throw noHold(holdId);
+            }
+            throw r;
+        }
+    }
+
+    private static ApiError noHold(String holdId) {
+        return new ApiError(HttpStatus.NOT_FOUND, ResultCode.HOLD_NOT_FOUND.name(), "no hold " + holdId);
+    }
+
+    /** A hold this instance's views know. */
     private Views.HoldRef find(String holdId, Authentication auth) {
         Views.HoldRef ref = views.findHold(Commands.pathId("holdId", holdId), Caller.of(auth).actor());
         if (ref == null) {
-            throw new ApiError(HttpStatus.NOT_FOUND, ResultCode.HOLD_NOT_FOUND.name(), "no hold " + holdId);
+            throw noHold(holdId);
         }
         return ref;
     }

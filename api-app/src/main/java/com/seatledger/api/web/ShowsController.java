@@ -3,6 +3,8 @@ package com.seatledger.api.web;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -69,8 +71,9 @@ public class ShowsController {
     @Operation(summary = "Live seat map (SSE): a snapshot, then every change; resumes with Last-Event-ID")
     public SseEmitter events(@PathVariable String showId,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
-            @RequestParam(value = "lastEventId", required = false) String lastEventIdParam) {
+            @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
+            HttpServletRequest request) {
         return hub.openShow(Commands.pathId("showId", showId),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam, request.getRemoteAddr());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -20,6 +21,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import com.seatledger.ledger.streams.LedgerSettings;
 import com.seatledger.ledger.streams.LedgerTopology;
+import com.seatledger.topics.TopicSpec;
 import com.seatledger.topics.Topics;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,11 +29,11 @@ class LedgerConfig {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerConfig.class);
 
-    /** KafkaAdmin creates missing topics before the streams start; replication is the broker's default. */
+    /** KafkaAdmin creates missing topics before the streams start (replication: seatledger.replication-factor). */
     @Bean
     KafkaAdmin.NewTopics seatLedgerTopics(LedgerProperties props) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(t -> t.newTopic(props.partitions()))
+                .map(t -> t.newTopic(props.partitions(), props.replicationFactor()))
                 .toArray(NewTopic[]::new));
     }
 
@@ -61,6 +63,14 @@ class LedgerConfig {
                         streams.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id);
                         log.info("static group membership as {}", id);
                     });
+            if (props.replicationFactor() != null) {
+                // the changelogs (the topology's only internal topics) are replicated
+                // like the contract's topics; the streams' producer writes with acks=all already
+                // (exactly_once_v2 requires it)
+                streams.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, props.replicationFactor());
+                streams.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                        Integer.toString(TopicSpec.minInsyncReplicas(props.replicationFactor())));
+            }
             factory.setStreamsConfiguration(streams);
             // a static member does not leave the group when it stops, so its partitions would wait
             // out its session; a deliberate stop (SIGTERM, rolling restart) hands them over at once

@@ -8,11 +8,11 @@ import com.seatledger.ledger.streams.LedgerSettings;
 import com.seatledger.topics.Topics;
 
 /**
- * {@code seatledger.*}: partitions of the co-partitioned topics (created at start when missing),
+ * {@code seatledger.*}: partitions and replication factor of the co-partitioned topics (created at start when missing),
  * the expiry punctuator's interval, how often changed shows are snapshotted, and the consumer group's static member id ({@link StaticMembership}).
  */
 @ConfigurationProperties("seatledger")
-public record LedgerProperties(Integer partitions, Duration punctuateInterval,
+public record LedgerProperties(Integer partitions, Integer replicationFactor, Duration punctuateInterval,
         Duration snapshotInterval, String instanceId) {
 
     public LedgerProperties {
