@@ -53,6 +53,7 @@ function setToken(token) {
   $('actor').textContent = state.actor ? `signed in as ${state.actor}${state.admin ? ' (admin)' : ''}` : 'not signed in (view only)';
   $('signin').hidden = !!state.token;
   $('signout').hidden = !state.token;
+  $('box-office').hidden = !state.admin;
   updateControls();
 }
 
@@ -147,7 +148,7 @@ function openShow(showId) {
 
   const es = new EventSource(`/api/shows/${encodeURIComponent(showId)}/events`);
   state.stream = es;
-  es.addEventListener('snapshot', (ev) => { drawShow(JSON.parse(ev.data)); loadMyHolds(); });
+  es.addEventListener('snapshot', (ev) => { drawShow(JSON.parse(ev.data)); loadMyHolds(); refreshBoxOffice(); });
   es.addEventListener('seats', (ev) => applyDelta(JSON.parse(ev.data)));
   es.onopen = () => setLive(true);
   es.onerror = () => {
@@ -258,7 +259,7 @@ function applyDelta(delta) {
     if (!seat) continue;
     seat.status = change.status;
     seat.el.dataset.status = change.status;
-    if (change.status !== 'AVAILABLE' && state.selected.delete(change.seatId)) seat.el.classList.remove('sel');
+    if (!isSelectable(change.seatId) && state.selected.delete(change.seatId)) seat.el.classList.remove('sel');
   }
   for (const counts of delta.areas || []) {
     const area = state.areas.get(counts.areaId);
@@ -268,6 +269,7 @@ function applyDelta(delta) {
   }
   drawAvailability(delta.availability);
   renderSelection();
+  if (state.admin) refreshBoxOfficeSoon();
 }
 
 function drawArea(areaId) {
@@ -290,9 +292,10 @@ function duration(seconds) {
   return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
+/** Buyers select available seats; the box office also blocked ones (to unblock them). */
 function isSelectable(seatId) {
   const s = state.seats.get(seatId);
-  return s && s.status === 'AVAILABLE';
+  return s && (s.status === 'AVAILABLE' || (state.admin && s.status === 'BLOCKED'));
 }
 
 function describe(seatId) {
@@ -321,6 +324,8 @@ function updateControls() {
   $('clear-selection').disabled = state.selected.size === 0;
   $('hold-best').disabled = !ready;
   for (const b of document.querySelectorAll('.area-hold')) b.disabled = !ready;
+  const boReady = ready && state.admin && state.selected.size > 0;
+  for (const id of ['bo-block', 'bo-unblock', 'bo-sell']) $(id).disabled = !boReady;
 }
 
 async function hold(request, button) {
@@ -443,6 +448,88 @@ function tick() {
     const left = Math.max(0, Math.round((Date.parse(body.expiresAt) - now) / 1000));
     card.querySelector('.countdown').textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
   }
+  for (const row of document.querySelectorAll('#all-holds .bo-row')) {
+    const left = Math.max(0, Math.round((Date.parse(row.dataset.expires) - now) / 1000));
+    row.querySelector('.countdown').textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  }
+}
+
+// ---------- box office (admins) ----------
+
+/** A read that needs the caller's token (the box office's listings). */
+async function read(path) {
+  const res = await fetch(path, { headers: { 'Authorization': `Bearer ${state.token}` } });
+  learnClock(res);
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw new Problem(res.status, json);
+  return json;
+}
+
+const showPath = () => `/api/shows/${encodeURIComponent(state.showId)}`;
+
+/** Block, unblock or sell the selected seats; all or nothing, as the ledger decides. */
+async function boxOffice(kind) {
+  const seatIds = [...state.selected];
+  const order = $('bo-order').value.trim();
+  const request = { block: ['blocks', { seatIds }], unblock: ['unblocks', { seatIds }], sell: ['sales', { seatIds, orderId: order }] }[kind];
+  try {
+    await command('POST', `${showPath()}/${request[0]}`, request[1]);
+    flash(`${kind === 'sell' ? `Sold under order ${order}` : kind === 'block' ? 'Blocked' : 'Unblocked'}: ${seatIds.join(', ')}`, true);
+    if (kind === 'sell') $('bo-order').value = randomId('box-').slice(0, 16);
+    clearSelection();
+    refreshBoxOffice();
+  } catch (e) {
+    explain(e);
+  }
+}
+
+/** Who holds or bought a seat: the admin's seat look-up. */
+async function showSeatDetail(seatId) {
+  try {
+    const d = await read(`${showPath()}/seats/${encodeURIComponent(seatId)}`);
+    const who = [d.holdId && `hold ${d.holdId}`, d.actor && `by ${d.actor}`, d.orderId && `order ${d.orderId}`].filter(Boolean);
+    $('seat-detail').innerHTML = `<b>${esc(d.seatId)}</b> ${esc(d.status.toLowerCase())}${who.length ? ' · ' + esc(who.join(' · ')) : ''}`;
+    $('seat-detail').dataset.seat = d.seatId;
+  } catch (e) {
+    explain(e);
+  }
+}
+
+function refreshBoxOfficeSoon() {
+  clearTimeout(refreshBoxOfficeSoon.timer);
+  refreshBoxOfficeSoon.timer = setTimeout(refreshBoxOffice, 300);
+}
+
+/** Every active hold of the show (with release) and every order (with cancel = refund). */
+async function refreshBoxOffice() {
+  if (!state.admin || !state.showId) return;
+  try {
+    const [holds, orders] = await Promise.all([read(`${showPath()}/holds?all=true`), read(`${showPath()}/orders`)]);
+    const list = (el, rows, empty) => { el.innerHTML = rows.length ? rows.join('') : `<p class="muted">${empty}</p>`; };
+    list($('all-holds'), holds.map((h) => `<div class="bo-row" data-hold="${esc(h.holdId)}" data-expires="${esc(h.expiresAt)}">`
+      + `<span><b>${esc(h.actor)}</b> ${idList([...h.seatIds, ...(h.areas || []).map((a) => `${a.quantity} × ${a.areaId}`)])}</span>`
+      + `<span class="countdown"></span><button type="button" class="bo-release">Release</button></div>`), 'None.');
+    list($('orders'), orders.map((o) => `<div class="bo-row" data-order="${esc(o.orderId)}">`
+      + `<span><b>${esc(o.orderId)}</b> ${idList([...o.seatIds, ...(o.areas || []).map((a) => `${a.quantity} × ${a.areaId}`)])}`
+      + `${o.actor ? ' · ' + esc(o.actor) : ''}</span><button type="button" class="bo-cancel">Cancel (refund)</button></div>`), 'None.');
+    tick();
+  } catch (e) {
+    if (e.status !== 404) explain(e);
+  }
+}
+
+async function boxOfficeRow(ev) {
+  const row = ev.target.closest('.bo-row');
+  if (!row || ev.target.tagName !== 'BUTTON') return;
+  ev.target.disabled = true;
+  try {
+    if (row.dataset.hold) await command('DELETE', `/api/holds/${encodeURIComponent(row.dataset.hold)}`);
+    else await command('POST', `${showPath()}/orders/${encodeURIComponent(row.dataset.order)}/cancel`);
+    refreshBoxOffice();
+  } catch (e) {
+    explain(e);
+    ev.target.disabled = false;
+  }
 }
 
 // ---------- wiring ----------
@@ -459,6 +546,7 @@ function wire() {
       ev.target.classList.add('sel');
     }
     renderSelection();
+    if (state.admin) showSeatDetail(id);
   });
   map.addEventListener('click', (ev) => {
     const button = ev.target.closest('.area-hold');
@@ -475,6 +563,12 @@ function wire() {
   });
   $('hold-selected').onclick = (ev) => hold({ seatIds: [...state.selected] }, ev.target);
   $('clear-selection').onclick = clearSelection;
+  $('bo-block').onclick = () => boxOffice('block');
+  $('bo-unblock').onclick = () => boxOffice('unblock');
+  $('bo-sell').onclick = () => boxOffice('sell');
+  $('bo-order').value = randomId('box-').slice(0, 16);
+  $('all-holds').addEventListener('click', boxOfficeRow);
+  $('orders').addEventListener('click', boxOfficeRow);
   $('best').onsubmit = (ev) => {
     ev.preventDefault();
     hold({ bestAvailable: { category: $('best-category').value, quantity: Number($('best-qty').value), adjacent: $('best-adjacent').checked } }, $('hold-best'));
@@ -501,6 +595,7 @@ function wire() {
   });
   setInterval(tick, 500);
   setInterval(loadShows, 10000);
+  setInterval(refreshBoxOffice, 5000);   // expiries change the hold list too
 }
 
 wire();

@@ -263,6 +263,75 @@ class SeatMapBrowserIT {
         screenshot(alice, "seat-map.png");
     }
 
+    @Test
+    @Order(7)
+    void theBoxOfficeBlocksSellsReleasesAndRefundsWhileABuyerWatches() throws Exception {
+        WebDriver office = browser();
+        try {
+            openAs(office, Http.admin(), SHOW, 2000);
+            open(bob, "bob", SHOW, 2000);
+            assertThat(text(office, "actor")).isEqualTo("signed in as boxoffice (admin)");
+            assertThat(js(office, "return document.getElementById('box-office').hidden")).isEqualTo(false);
+            assertThat(js(bob, "return document.getElementById('box-office').hidden")).as("a buyer sees no box office")
+                    .isEqualTo(true);
+            Http.Response carols = api.http().post("/api/shows/" + SHOW + "/holds", Http.token("carol"),
+                    Map.of("seatIds", List.of("CI-K-1"), "ttlSeconds", 60));
+            assertThat(carols.status()).isEqualTo(201);
+            String carolsHold = carols.json().path("holdId").asString();
+
+            // block two seats; the buyer's map shows them within a second of the box office's answer
+            seat(office, "CI-L-1").click();
+            seat(office, "CI-L-2").click();
+            office.findElement(By.id("bo-block")).click();
+            seenByBuyerWithinASecond(office, "BLOCKED", "CI-L-1", "CI-L-2");
+            // a blocked seat can be selected by the box office, and unblocked
+            seat(office, "CI-L-2").click();
+            office.findElement(By.id("bo-unblock")).click();
+            seenByBuyerWithinASecond(office, "AVAILABLE", "CI-L-2");
+            // sell two seats under an order id
+            seat(office, "CI-L-3").click();
+            seat(office, "CI-L-4").click();
+            WebElement order = office.findElement(By.id("bo-order"));
+            order.clear();
+            order.sendKeys("box-7");
+            office.findElement(By.id("bo-sell")).click();
+            seenByBuyerWithinASecond(office, "SOLD", "CI-L-3", "CI-L-4");
+
+            // the listings: every active hold (carol's) and the order; a seat's detail names its order
+            await("holds and orders listed").atMost(Duration.ofSeconds(10)).until(() ->
+                    text(office, "all-holds").contains("carol") && text(office, "orders").contains("box-7"));
+            seat(office, "CI-L-3").click();
+            await("seat detail").atMost(Duration.ofSeconds(5)).until(() -> text(office, "seat-detail").contains("box-7"));
+            seat(office, "CI-K-5").click();
+            seat(office, "CI-K-6").click();
+            screenshot(office, "box-office.png");
+
+            // release carol's hold and refund the order from the lists
+            office.findElement(By.cssSelector("#all-holds .bo-row[data-hold='" + carolsHold + "'] .bo-release")).click();
+            seenByBuyerWithinASecond(office, "AVAILABLE", "CI-K-1");
+            office.findElement(By.cssSelector("#orders .bo-row[data-order='box-7'] .bo-cancel")).click();
+            seenByBuyerWithinASecond(office, "AVAILABLE", "CI-L-3", "CI-L-4");
+
+            // a buyer who calls the box office's API anyway is refused
+            Object refused = ((JavascriptExecutor) bob).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/shows/" + SHOW + "/blocks', {method: 'POST', headers: {'Authorization': 'Bearer '"
+                    + " + sessionStorage.getItem('seatledger.token'), 'Content-Type': 'application/json'},"
+                    + " body: JSON.stringify({seatIds: ['CI-L-5']})}).then((r) => done(r.status));");
+            assertThat(((Number) refused).intValue()).isEqualTo(403);
+            assertThat(status(bob, "CI-L-5")).isEqualTo("AVAILABLE");
+        } finally {
+            office.quit();
+        }
+    }
+
+    /** The box office's own map shows the change once its command is answered; the buyer's within a second of that. */
+    static void seenByBuyerWithinASecond(WebDriver office, String status, String... seatIds) {
+        await("box office sees " + status).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Arrays.stream(seatIds).allMatch(id -> status.equals(status(office, id))));
+        await("buyer sees " + status).atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Arrays.stream(seatIds).allMatch(id -> status.equals(status(bob, id))));
+    }
+
     // ---------- helpers ----------
 
     static WebDriver browser() throws IOException {
@@ -280,8 +349,12 @@ class SeatMapBrowserIT {
 
     /** A fresh page load (a URL differing only in its fragment would not reload the page). */
     static void open(WebDriver d, String actor, String show, int seats) {
+        openAs(d, Http.token(actor), show, seats);
+    }
+
+    static void openAs(WebDriver d, String token, String show, int seats) {
         d.get("about:blank");
-        d.get(api.url() + "/?show=" + show + "#token=" + Http.token(actor));
+        d.get(api.url() + "/?show=" + show + "#token=" + token);
         await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) js(d,
                 "return document.querySelectorAll('#map .seat[data-seat]').length")).intValue() == seats
                 && "live".equals(text(d, "live")));

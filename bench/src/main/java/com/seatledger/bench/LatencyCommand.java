@@ -27,7 +27,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Target "REST one-seat holds at 1,000/s": REST hold → 201 at fixed offered rates. Open model: request i is due at
+ * Target "REST one-seat holds at 1,000/s": REST hold → 201 at fixed offered rates, and beside each rate the bare
+ * Kafka EOS request/reply floor ({@link BareFloor}) at the same rate and commit interval. Open model: request i is due at
  * t0 + i/rate whether or not earlier ones have answered, and its latency is measured from when it
  * was due (not when it was sent), so a stalled server cannot hide its stall (coordinated omission).
  */
@@ -38,13 +39,13 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     Bench.Common common = new Bench.Common();
 
-    @Option(names = "--rates", split = ",", defaultValue = "50,100,200,300,400", description = "offered holds/s; default ${DEFAULT-VALUE}")
+    @Option(names = "--rates", split = ",", defaultValue = "100,400,1000", description = "offered holds/s; default ${DEFAULT-VALUE}")
     List<Integer> rates;
 
     @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per rate; default ${DEFAULT-VALUE}")
     int seconds;
 
-    @Option(names = "--commit-intervals", split = ",", defaultValue = "100,20", description = "commit.interval.ms settings; default ${DEFAULT-VALUE}")
+    @Option(names = "--commit-intervals", split = ",", defaultValue = "100", description = "commit.interval.ms settings; default ${DEFAULT-VALUE}")
     List<Integer> commitIntervals;
 
     @Option(names = "--partitions", defaultValue = "12")
@@ -58,7 +59,12 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
 
     /** One offered rate: answered latency percentiles in ms, and how many answers were not 201. */
     record Point(int commitIntervalMs, int offeredPerSecond, double achievedPerSecond, long count, long errors,
-            double p50, double p99, double p999, double max) {
+            double p50, double p99, double p999, double max, double floorP50, double floorP99, long floorMissing) {
+
+        /** REST p99 over the bare floor's p99 at the same rate and commit interval. */
+        double p99Ratio() {
+            return floorP99 > 0 ? p99 / floorP99 : Double.NaN;
+        }
     }
 
     record Report(Instant at, String machine, List<Point> points) {
@@ -84,14 +90,28 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                 AtomicInteger nextSeat = new AtomicInteger();
                 // warm-up: the JIT, connection pool and the ledger's first touches are not measured
                 offer(stack, show, tokens, nextSeat, 200, warmupSeconds, commit);
+                List<Point> rest = new ArrayList<>();
                 for (int rate : rates) {
-                    Point p = offer(stack, show, tokens, nextSeat, rate, seconds, commit);
-                    points.add(p);
-                    System.out.printf("commit %3d ms, offered %5d/s: achieved %7.1f/s, p50 %6.1f ms, p99 %7.1f ms, p99.9 %7.1f ms, max %7.1f ms, errors %d%n",
-                            commit, rate, p.achievedPerSecond(), p.p50(), p.p99(), p.p999(), p.max(), p.errors());
+                    rest.add(offer(stack, show, tokens, nextSeat, rate, seconds, commit));
                 }
                 stack.stopApi();
                 stack.stopLedger();
+                // the floor on the same broker, at the same rates and commit interval, with the apps stopped
+                try (BareFloor floor = new BareFloor(stack.bootstrap(), common.work, commit)) {
+                    for (Point r : rest) {
+                        Histogram f = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+                        int got = floor.offer(r.offeredPerSecond(), seconds, f);
+                        Point p = new Point(r.commitIntervalMs(), r.offeredPerSecond(), r.achievedPerSecond(), r.count(),
+                                r.errors(), r.p50(), r.p99(), r.p999(), r.max(), f.getValueAtPercentile(50) / 1000.0,
+                                f.getValueAtPercentile(99) / 1000.0, (long) r.offeredPerSecond() * seconds - got);
+                        points.add(p);
+                        System.out.printf("commit %3d ms, offered %5d/s: REST achieved %7.1f/s, p50 %6.1f ms, p99 %7.1f ms, "
+                                + "p99.9 %7.1f ms, max %7.1f ms, errors %d | bare EOS floor p50 %6.1f ms, p99 %6.1f ms "
+                                + "(missing %d) | p99 ratio %.1f%n", commit, p.offeredPerSecond(), p.achievedPerSecond(),
+                                p.p50(), p.p99(), p.p999(), p.max(), p.errors(), p.floorP50(), p.floorP99(),
+                                p.floorMissing(), p.p99Ratio());
+                    }
+                }
             }
         }
         Report report = new Report(Instant.now(), Machine.here().toString(), points);
@@ -137,6 +157,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         return new Point(commit, rate, n / elapsed, h.getTotalCount(), errors.get(), h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, 0, 0,
+                0);
     }
 }

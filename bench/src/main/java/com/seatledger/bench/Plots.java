@@ -31,7 +31,7 @@ final class Plots {
 
     static void latency(LatencyCommand.Report r, Path png) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(520)
-                .title("REST hold to 201, open model (coordinated omission corrected), exactly_once_v2")
+                .title("REST hold to 201 beside the bare EOS request/reply floor, open model, exactly_once_v2")
                 .xAxisTitle("offered holds / s").yAxisTitle("latency ms (log)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -41,6 +41,10 @@ final class Plots {
             List<Integer> x = ps.stream().map(LatencyCommand.Point::offeredPerSecond).toList();
             chart.addSeries("p50, commit " + commit + " ms", x, ps.stream().map(p -> Math.max(0.1, p.p50())).toList());
             chart.addSeries("p99, commit " + commit + " ms", x, ps.stream().map(p -> Math.max(0.1, p.p99())).toList());
+            chart.addSeries("bare EOS floor p99, commit " + commit + " ms", x,
+                    ps.stream().map(p -> Math.max(0.1, p.floorP99())).toList());
+            chart.addSeries("1.5 x floor p99, commit " + commit + " ms", x,
+                    ps.stream().map(p -> Math.max(0.1, 1.5 * p.floorP99())).toList()).setMarker(SeriesMarkers.NONE);
         }
         List<Integer> all = r.points().stream().map(LatencyCommand.Point::offeredPerSecond).distinct().sorted().toList();
         chart.addSeries("target p99 50 ms", all, all.stream().map(x -> 50.0).toList()).setMarker(SeriesMarkers.NONE);

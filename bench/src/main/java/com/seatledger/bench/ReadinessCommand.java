@@ -53,7 +53,7 @@ final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "12")
     int partitions;
 
-    @Option(names = "--snapshot-margin", defaultValue = "30s", description = "api-app's seatledger.views.snapshot-margin; default ${DEFAULT-VALUE} (the product default)")
+    @Option(names = "--snapshot-margin", defaultValue = "2s", description = "api-app's seatledger.views.snapshot-margin; default ${DEFAULT-VALUE} (the product default)")
     String snapshotMargin;
 
     @Option(names = "--diagnose", description = "print, per partition, where the snapshots let a reader start")

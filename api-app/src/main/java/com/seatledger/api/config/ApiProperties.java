@@ -53,7 +53,7 @@ public record ApiProperties(Integer partitions, Integer replicationFactor, Durat
         jwtRolesClaim = jwtRolesClaim == null || jwtRolesClaim.isBlank() ? "roles" : jwtRolesClaim;
         rateLimit = rateLimit == null ? new RateLimit(20, 40) : rateLimit;
         sse = sse == null ? SseSettings.DEFAULTS : sse;
-        views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(30), Duration.ofHours(1)) : views;
+        views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(2), Duration.ofHours(1)) : views;
         bodyLimit = bodyLimit == null ? new BodyLimit(32L * 1024 * 1024, 64 * 1024) : bodyLimit;
         openOperations = openOperations == null || openOperations;
     }
