@@ -1,21 +1,15 @@
 package com.seatledger.bench;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,12 +22,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The floor under the REST latency: the same request/reply over Kafka with nothing of Seat Ledger
  * in it. A producer (acks=all, idempotent) → the one-get-one-put EOS processor
- * ({@link StreamsRun#baselineTopology()}, RocksDB, the ledger's commit interval) → a read_committed
+ * ({@link StreamsRun#startBaseline()}: RocksDB, the ledger's settings and commit interval) → a read_committed
  * consumer, at the same offered rates and on the same broker, latency from when each request was due.
  */
 final class BareFloor implements AutoCloseable {
@@ -43,20 +36,7 @@ final class BareFloor implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> replies;
 
     BareFloor(String bootstrap, Path stateRoot, int commitIntervalMs) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = List.of(StreamsRun.BASELINE_IN, StreamsRun.BASELINE_OUT).stream()
-                    .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 1, (short) 1)).toList();
-            admin.createTopics(missing).all().get();
-        }
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-floor-" + System.nanoTime());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateRoot, "floor").toString());
-        streams = new KafkaStreams(StreamsRun.baselineTopology(), p);
-        streams.start();
+        streams = new StreamsRun(bootstrap, stateRoot, commitIntervalMs, StreamsRun.LEDGER_CACHE_BYTES).startBaseline();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), new ByteArraySerializer());

@@ -65,6 +65,8 @@ final class StreamsRun {
 
     static final String BASELINE_IN = "bench-baseline-in";
     static final String BASELINE_OUT = "bench-baseline-out";
+    /** ledger-app's statestore.cache.max.bytes */
+    static final long LEDGER_CACHE_BYTES = 64L * 1024 * 1024;
 
     /** One measured drain. {@code mismatches}: ledger results that differ from the oracle's (must be 0). */
     record Measured(String name, long records, double seconds, double perSecond, long mismatches) {
@@ -111,7 +113,7 @@ final class StreamsRun {
     }
 
     Measured baseline(String name, Workloads.Workload w) throws Exception {
-        recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(BASELINE_OUT, 1, (short) 1)));
+        recreateBaselineTopics();
         preload(w.commands().stream()
                 .map(c -> new ProducerRecord<>(BASELINE_IN, c.showId(), Json.MAPPER.writeValueAsBytes(c)))
                 .toList());
@@ -316,6 +318,22 @@ final class StreamsRun {
                 "get-put");
         t.addSink("out", BASELINE_OUT, new StringSerializer(), new ByteArraySerializer(), "get-put");
         return t;
+    }
+
+    /**
+     * The one-get-one-put processor on fresh topics with this run's settings, started, for a caller
+     * that feeds it itself (the REST latency floor, {@link BareFloor}).
+     */
+    KafkaStreams startBaseline() throws Exception {
+        recreateBaselineTopics();
+        KafkaStreams streams = new KafkaStreams(baselineTopology(),
+                streamsConfig("bench-floor-" + System.nanoTime(), Files.createTempDirectory(stateRoot, "floor")));
+        streams.start();
+        return streams;
+    }
+
+    private void recreateBaselineTopics() throws Exception {
+        recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(BASELINE_OUT, 1, (short) 1)));
     }
 
     private Measured drain(String name, Topology topology, KafkaConsumer<String, byte[]> out, int expected,

@@ -46,6 +46,21 @@ public final class LocalBroker implements AutoCloseable {
      * {@code size} replicas and need one less in sync, then formats its storage with
      * {@code clusterId}.
      */
+    /**
+     * What a cluster changes from Kafka's defaults (docs/operations.md gives the same to operators).
+     * The controller moves a dead node's partition leaderships once its broker session expires: 9 s
+     * by default, most of the 10 s a broker loss may stop decisions for. A transaction's next write
+     * waits on the broker, not in the client's exponential backoff, while the previous
+     * transaction's markers are still being replicated. A follower that hangs without dying stays in
+     * the ISR for replica.lag.time.max.ms (default 30 s), and acks=all writes wait for it.
+     */
+    private static final String CLUSTER_TUNING = String.join("\n",
+            "broker.session.timeout.ms=3000",
+            "broker.heartbeat.interval.ms=500",
+            "add.partitions.to.txn.retry.backoff.max.ms=1000",
+            "replica.fetch.wait.max.ms=50",
+            "replica.lag.time.max.ms=10000");
+
     static LocalBroker format(String classpath, Path dir, int nodeId, int port, String voters, int size,
             String clusterId, String heap) throws IOException, InterruptedException {
         Files.createDirectories(dir);
@@ -70,17 +85,7 @@ public final class LocalBroker implements AutoCloseable {
                 "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "group.initial.rebalance.delay.ms=0",
                 "message.max.bytes=33554432",
-                // a follower that hangs without dying stays in the ISR this long, and acks=all writes
-                // wait for it (default 30 s)
-                "replica.lag.time.max.ms=" + (size > 1 ? 10_000 : 30_000),
-                // the controller moves a dead node's partition leaderships once its broker session
-                // expires: 9 s by default, most of the 10 s a broker loss may stop decisions for
-                "broker.session.timeout.ms=" + (size > 1 ? 3_000 : 9_000),
-                "broker.heartbeat.interval.ms=" + (size > 1 ? 500 : 2_000),
-                // a transaction's next produce waits on the broker (not in the client's exponential
-                // backoff) while the previous transaction's markers are still being replicated
-                "add.partitions.to.txn.retry.backoff.max.ms=" + (size > 1 ? 1_000 : 100),
-                "replica.fetch.wait.max.ms=" + (size > 1 ? 50 : 500),
+                size > 1 ? CLUSTER_TUNING : "",
                 ""));
         LocalBroker b = new LocalBroker(classpath, dir, nodeId, port, heap);
         int formatted = b.java(dir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t",

@@ -44,8 +44,7 @@ public final class CommandIds {
     /** The show a hold id minted by {@link #holdId} names, or null (another form, or a longer show id). */
     public static String showOfHold(String holdId) {
         int sep = 2 + 16;
-        if (holdId.length() > sep + 1 && holdId.startsWith("h-") && holdId.charAt(sep) == ':'
-                && holdId.indexOf(':') == sep) {
+        if (holdId.startsWith("h-") && holdId.indexOf(':') == sep && holdId.length() > sep + 1) {
             return holdId.substring(sep + 1);
         }
         return null;

@@ -22,10 +22,10 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.support.TopicPartitionOffset;
 
 import com.seatledger.topics.TopicSpec;
+import com.seatledger.topics.Topics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.seatledger.topics.Topics;
 
 /**
  * Kafka wiring of the api-app: the topics (created when missing, like the ledger does), and

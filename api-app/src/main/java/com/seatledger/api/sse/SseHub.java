@@ -1,5 +1,6 @@
 package com.seatledger.api.sse;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,8 +194,14 @@ public final class SseHub implements Views.Listener, AutoCloseable {
      * remote-IP handling, {@code server.forward-headers-strategy}).
      */
     private boolean capped(String address) {
-        return settings.maxPerAddress() > 0 && address != null && !address.startsWith("127.")
-                && !address.equals("::1") && !address.equals("0:0:0:0:0:0:0:1");
+        if (settings.maxPerAddress() <= 0 || address == null) {
+            return false;
+        }
+        try {
+            return !InetAddress.ofLiteral(address).isLoopbackAddress(); // a literal: no name lookup
+        } catch (IllegalArgumentException notAnAddress) {
+            return true;
+        }
     }
 
     private boolean admit(String address) {

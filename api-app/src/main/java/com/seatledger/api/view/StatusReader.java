@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +42,7 @@ public final class StatusReader implements Runnable {
 
     private final Map<String, Object> consumerConfig;
     private final Views views;
-    private final java.util.function.Consumer<KafkaConsumer<String, byte[]>> onConsumer;
+    private final Consumer<KafkaConsumer<String, byte[]>> onConsumer;
     private final Duration margin;
     private volatile boolean running = true;
     private volatile boolean ready;
@@ -65,7 +66,7 @@ public final class StatusReader implements Runnable {
 
     /** {@code onConsumer}: told of the consumer once it exists (metrics). */
     public StatusReader(Map<String, Object> consumerConfig, Views views, Duration margin,
-            java.util.function.Consumer<KafkaConsumer<String, byte[]>> onConsumer) {
+            Consumer<KafkaConsumer<String, byte[]>> onConsumer) {
         Map<String, Object> c = new HashMap<>(consumerConfig);
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -129,7 +129,7 @@ public class HoldsController {
      * after the views forgot the hold.
      */
     private String showOf(String holdId, Authentication auth) {
-        Views.HoldRef ref = views.findHold(Commands.pathId("holdId", holdId), Caller.of(auth).actor());
+        Views.HoldRef ref = known(holdId, auth);
         String showId = ref != null ? ref.showId() : CommandIds.showOfHold(holdId);
         if (showId == null) {
             throw noHold(holdId);
@@ -153,18 +153,17 @@ public class HoldsController {
         return new ApiError(HttpStatus.NOT_FOUND, ResultCode.HOLD_NOT_FOUND.name(), "no hold " + holdId);
     }
 
-    /** A hold this instance's views know. */
-    private Views.HoldRef find(String holdId, Authentication auth) {
-        Views.HoldRef ref = views.findHold(Commands.pathId("holdId", holdId), Caller.of(auth).actor());
+    /** The hold as this instance's views know it (the caller's own first), or null. */
+    private Views.HoldRef known(String holdId, Authentication auth) {
+        return views.findHold(Commands.pathId("holdId", holdId), Caller.of(auth).actor());
+    }
+
+    /** A hold the caller may see, from the views: its own, or any for an admin. */
+    private Views.HoldRef ownHold(String holdId, Authentication auth) {
+        Views.HoldRef ref = known(holdId, auth);
         if (ref == null) {
             throw noHold(holdId);
         }
-        return ref;
-    }
-
-    /** A hold the caller may see: its own, or any for an admin. */
-    private Views.HoldRef ownHold(String holdId, Authentication auth) {
-        Views.HoldRef ref = find(holdId, auth);
         Caller c = Caller.of(auth);
         if (!ref.hold().actor().equals(c.actor()) && !c.isAdmin()) {
             throw new ApiError(HttpStatus.FORBIDDEN, ResultCode.NOT_HOLDER.name(), "hold " + holdId + " is not yours");

@@ -2,6 +2,7 @@ package com.seatledger.orders;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +53,13 @@ public final class Payments implements AutoCloseable {
             a = new SeatLedgerApi.Answer(503, null);
         }
         if (a.ok()) {
-            book.paid(orderId, clock.instant()).ifPresent(changed -> journal.write(java.util.List.of(changed)));
+            book.paid(orderId, clock.instant()).ifPresent(changed -> journal.write(List.of(changed)));
         } else if (a.status() == 503 || a.status() == 429) {
             log.info("payment of {}: API answered {}, retrying with the same key", orderId, a.status());
             timer.schedule(() -> pay(orderId), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         } else if ("HOLD_EXPIRED".equals(a.code()) || "HOLD_NOT_ACTIVE".equals(a.code())
                 || "HOLD_NOT_FOUND".equals(a.code())) {
-            book.holdEnded(orderId, clock.instant()).ifPresent(changed -> journal.write(java.util.List.of(changed)));
+            book.holdEnded(orderId, clock.instant()).ifPresent(changed -> journal.write(List.of(changed)));
         } else {
             log.warn("payment of {}: API answered {} {}", orderId, a.status(), a.body());
         }
