@@ -36,9 +36,9 @@ class ClusterBrokerLossIT {
                     run.answerClasses(killedAt.toEpochMilli(), downUntil));
             run.awaitDecisions(300, "load decided on three brokers again");
             run.finish();
-            // the target is 10 s (docs/reliability.md); this bound only catches a regression to
+            // the target is 10 s (docs/reliability.md); this bound (60 s) only catches a regression to
             // waiting out Kafka's default timeouts on a busy CI machine
-            assertThat(stalled).as("kill to every show decided again").isLessThan(Duration.ofSeconds(30));
+            assertThat(stalled).as("kill to every show decided again").isLessThan(Duration.ofSeconds(60));
         }
     }
 }

@@ -34,7 +34,7 @@ final class ClusterRun implements AutoCloseable {
      */
     static final String[] LEDGER_ARGS = {ScaleOutIT.STANDBY,
             "--spring.kafka.streams.properties.producer.transaction.timeout.ms="
-                    + Integer.getInteger("faults.cluster.txn-timeout", 10_000),
+                    + Integer.getInteger("faults.cluster.txn-timeout", 20_000),
             "--spring.kafka.streams.properties.commit.interval.ms="
                     + Integer.getInteger("faults.cluster.commit-ms", 1_000)};
     static final List<String> CONTRACT_TOPICS = Topics.ALL.stream().map(t -> t.name()).toList();
