@@ -83,8 +83,7 @@ final class ApiStack implements AutoCloseable {
                 "--seatledger.jwt-secret=" + SECRET,
                 "--seatledger.reply-timeout=4s",
                 "--seatledger.sse.queue-frames=16",
-                "--seatledger.sse.writer-threads=4",
-                "--seatledger.views.snapshot-margin=2s"));
+                "--seatledger.sse.writer-threads=4"));
         // an extra argument replaces a default of the same name (Spring would join the two with a comma)
         for (String extra : extraArgs) {
             String name = extra.substring(0, extra.indexOf('=') + 1);

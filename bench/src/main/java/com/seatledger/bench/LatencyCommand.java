@@ -88,6 +88,10 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                 int seatsNeeded = rates.stream().mapToInt(r -> r * seconds).sum() + 200 * warmupSeconds + 1_000;
                 stack.createShow(show, Workloads.layout(Math.max(1_000, (seatsNeeded / 50 + 1) * 50)));
                 AtomicInteger nextSeat = new AtomicInteger();
+                CpuMeter idle = new CpuMeter(java.util.Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(),
+                        "load generator", ProcessHandle.current().pid()));
+                Thread.sleep(10_000);
+                System.out.println("CPU per second, idle: " + CpuMeter.format(idle.perUnitMillis(10)));
                 // warm-up: the JIT, connection pool and the ledger's first touches are not measured
                 offer(stack, show, tokens, nextSeat, 200, warmupSeconds, commit);
                 List<Point> rest = new ArrayList<>();
@@ -100,7 +104,10 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                 try (BareFloor floor = new BareFloor(stack.bootstrap(), common.work, commit)) {
                     for (Point r : rest) {
                         Histogram f = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+                        CpuMeter floorCpu = new CpuMeter(java.util.Map.of("floor (bench JVM)", ProcessHandle.current().pid()));
                         int got = floor.offer(r.offeredPerSecond(), seconds, f);
+                        System.out.println("CPU per request of the bare floor at " + r.offeredPerSecond() + "/s: "
+                                + CpuMeter.format(floorCpu.perUnitMillis((long) r.offeredPerSecond() * seconds)));
                         Point p = new Point(r.commitIntervalMs(), r.offeredPerSecond(), r.achievedPerSecond(), r.count(),
                                 r.errors(), r.p50(), r.p99(), r.p999(), r.max(), f.getValueAtPercentile(50) / 1000.0,
                                 f.getValueAtPercentile(99) / 1000.0, (long) r.offeredPerSecond() * seconds - got);
@@ -133,6 +140,8 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         long periodNanos = 1_000_000_000L / rate;
         long t0 = System.nanoTime() + 50_000_000;
         URI uri = URI.create(stack.api() + "/api/shows/" + show + "/holds");
+        CpuMeter cpu = new CpuMeter(java.util.Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(),
+                "load generator", ProcessHandle.current().pid()));
         try (ProgressBar bar = new ProgressBar("commit " + commit + " ms, " + rate + "/s", n)) {
             for (int i = 0; i < n; i++) {
                 long due = t0 + i * periodNanos;
@@ -156,6 +165,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
             bar.stepTo(n);
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        System.out.println("CPU per request at " + rate + "/s: " + CpuMeter.format(cpu.perUnitMillis(n)));
         return new Point(commit, rate, n / elapsed, h.getTotalCount(), errors.get(), h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, 0, 0,
                 0);

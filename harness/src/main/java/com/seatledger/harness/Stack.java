@@ -133,6 +133,18 @@ public final class Stack implements AutoCloseable {
                 .awaitHealthy(Duration.ofSeconds(120));
     }
 
+    /**
+     * SIGKILLs the ledger and starts another in its place without waiting for it. The new one gets an
+     * empty state directory: under exactly_once_v2 a crashed task's local state is rebuilt from its
+     * changelog anyway, and a replacement machine has none.
+     */
+    public void killAndRestartLedger(int commitIntervalMs) throws Exception {
+        ledger.kill();
+        ledger = startLedger("ledger-app-restarted", basePort + 1, work.resolve("ledger-state-" + System.nanoTime()),
+                System.getenv("BENCH_LEDGER_JAVA_OPTS"),
+                "--spring.kafka.streams.properties.commit.interval.ms=" + commitIntervalMs);
+    }
+
     public void stopLedger() throws InterruptedException {
         ledger.stop();
     }
@@ -147,6 +159,10 @@ public final class Stack implements AutoCloseable {
 
     public long apiPid() {
         return api.pid();
+    }
+
+    public long ledgerPid() {
+        return ledger.pid();
     }
 
     public void stopApi() throws InterruptedException {

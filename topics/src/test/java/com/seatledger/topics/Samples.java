@@ -7,13 +7,13 @@ import java.util.Map;
 import com.seatledger.topics.message.*;
 
 /** One realistic message of every type of the contract. */
-final class Samples {
+public final class Samples {
 
     static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
     static final List<String> USER = List.of("user");
     static final List<String> ADMIN = List.of("admin");
 
-    static List<Command> commands() {
+    public static List<Command> commands() {
         return List.of(
                 new CreateShow("c-1", "s1", "boxoffice", ADMIN, T, "Tour", T.plusSeconds(86400),
                         List.of(new SeatDef("A-1", "STALLS", "A", 1, "STALLS"),

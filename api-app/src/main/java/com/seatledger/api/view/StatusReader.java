@@ -90,9 +90,7 @@ public final class StatusReader implements Runnable {
             Map<Integer, Instant> covered = loadSnapshots(c);
             List<TopicPartition> parts = partitions(c, Topics.SEAT_STATUS.name());
             c.assign(parts);
-            for (TopicPartition tp : parts) {
-                seekCovered(c, tp, covered.get(tp.partition()));
-            }
+            seekCovered(c, parts, covered);
             Map<TopicPartition, Long> readyAt = c.endOffsets(parts);
             while (running) {
                 ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(200));
@@ -123,26 +121,29 @@ public final class StatusReader implements Runnable {
         c.assign(parts);
         c.seekToBeginning(parts);
         Map<TopicPartition, Long> end = c.endOffsets(parts);
-        Map<String, ShowSnapshot> latest = new HashMap<>();
-        Map<String, Integer> partitionOf = new HashMap<>();
+        // until compaction catches up the topic holds many snapshots of each show (one per pass it
+        // changed in): keep only each show's newest record and parse that one alone
+        Map<String, ConsumerRecord<String, byte[]>> newest = new HashMap<>();
         while (running && !caughtUp(c, end)) {
             for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                if (r.value() == null && r.key() != null) {
-                    // a tombstone: the show was archived
-                    latest.remove(r.key());
-                    partitionOf.remove(r.key());
-                    views.archived(r.key());
+                if (r.key() == null) {
                     continue;
                 }
-                ShowSnapshot s = parse(r, ShowSnapshot.class);
-                if (s == null) {
-                    continue;
-                }
-                ShowSnapshot had = latest.get(s.showId());
-                if (had == null || had.seq() <= s.seq()) {
-                    latest.put(s.showId(), s);
-                    partitionOf.put(s.showId(), r.partition());
-                }
+                newest.put(r.key(), r);
+            }
+        }
+        Map<String, ShowSnapshot> latest = new HashMap<>();
+        Map<String, Integer> partitionOf = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : newest.values()) {
+            if (r.value() == null) {
+                // a tombstone: the show was archived
+                views.archived(r.key());
+                continue;
+            }
+            ShowSnapshot s = parse(r, ShowSnapshot.class);
+            if (s != null) {
+                latest.put(s.showId(), s);
+                partitionOf.put(s.showId(), r.partition());
                 covered.merge(r.partition(), s.coveredUntil(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
@@ -151,17 +152,28 @@ public final class StatusReader implements Runnable {
         return covered;
     }
 
-    private void seekCovered(KafkaConsumer<String, byte[]> c, TopicPartition tp, Instant coveredUntil) {
-        if (coveredUntil == null) {
-            c.seekToBeginning(List.of(tp));
+    /** Each partition from its newest coveredUntil (one look-up for all of them), or its start. */
+    private void seekCovered(KafkaConsumer<String, byte[]> c, List<TopicPartition> parts, Map<Integer, Instant> covered) {
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition tp : parts) {
+            Instant until = covered.get(tp.partition());
+            if (until == null) {
+                c.seekToBeginning(List.of(tp));
+            } else {
+                from.put(tp, until.minus(margin).toEpochMilli());
+            }
+        }
+        if (from.isEmpty()) {
             return;
         }
-        long from = coveredUntil.minus(margin).toEpochMilli();
-        OffsetAndTimestamp at = c.offsetsForTimes(Map.of(tp, from)).get(tp);
-        if (at == null) {
-            c.seekToEnd(List.of(tp));
-        } else {
-            c.seek(tp, at.offset());
+        Map<TopicPartition, OffsetAndTimestamp> at = c.offsetsForTimes(from);
+        for (TopicPartition tp : from.keySet()) {
+            OffsetAndTimestamp o = at.get(tp);
+            if (o == null) {
+                c.seekToEnd(List.of(tp));
+            } else {
+                c.seek(tp, o.offset());
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
  * <li>{@code sj|show|slot}: the journal, one entry per change since (and before) the checkpoint, in
  * a ring of {@value #RING} slots per show that is overwritten in place (no deletes to pay for);
  * <li>{@code sd|show}: shows changed since their last snapshot;
+ * <li>{@code sc|}: the {@code coveredUntil} of the task's last snapshot pass (seat-status records
+ * are never stamped earlier, whichever instance writes them);
  * <li>{@code sa|show}: an archived show's id, so that it is never created again (the only trace
  * an archived show leaves besides its commands' idempotency records ({@link RecentCommands}), which
  * age out with the window).
@@ -34,6 +36,7 @@ final class Journal {
     private static final String ENTRY = "sj|";
     private static final String SNAPSHOT_DUE = "sd|";
     private static final String ARCHIVED = "sa|";
+    private static final String COVERED = "sc|";
     private static final String FIRST_CHUNK = "|0000";
 
     /** Per show: what was written since its checkpoint, and the checkpoint's size. */
@@ -176,6 +179,16 @@ final class Journal {
 
     void snapshotTaken(String showId) {
         store.delete(SNAPSHOT_DUE + showId);
+    }
+
+    /** The last snapshot pass's coveredUntil in epoch millis, 0 before the first. */
+    long coveredUntil() {
+        byte[] v = store.get(COVERED);
+        return v == null ? 0 : new Bin.In(v).u();
+    }
+
+    void coveredUntil(long epochMillis) {
+        store.put(COVERED, new Bin.Out(10).u(epochMillis).toBytes());
     }
 
     // ---- blobs: values larger than a Kafka record may be split into chunks

@@ -14,16 +14,31 @@ import com.seatledger.topics.message.ShowSnapshot;
  * its last snapshot is remembered in the store (in the same transaction as its event, so a crash
  * cannot forget it); {@link #takeDue} snapshots all of them in one pass, which is what makes a
  * snapshot's {@code coveredUntil} true for the whole partition.
+ *
+ * <p>It also stamps the task's seat-status records ({@link #stamp}): never earlier than the last pass's
+ * {@code coveredUntil}, which is stored with the pass. So every event written after a pass, by this
+ * instance or by one that takes the task over with a clock behind this one's, carries a timestamp
+ * {@code >= coveredUntil}, and a reader that seeks each partition to its newest {@code coveredUntil}
+ * by timestamp misses nothing, with no margin for clock differences.
  */
 public final class ShowSnapshots {
 
     private final Ledger ledger;
     /** Mirrors the store's due marks so the hot path does not touch the store per event. */
     private final Set<String> due = new LinkedHashSet<>();
+    /** the highest stamp given so far: stamps never go back, even if the wall clock does */
+    private long lastStamp;
 
     public ShowSnapshots(Ledger ledger) {
         this.ledger = ledger;
         due.addAll(ledger.journal().snapshotsDue());
+        lastStamp = ledger.journal().coveredUntil();
+    }
+
+    /** The timestamp for a seat-status record written at {@code wallClockMillis}. */
+    public long stamp(long wallClockMillis) {
+        lastStamp = Math.max(lastStamp, wallClockMillis);
+        return lastStamp;
     }
 
     public void changed(String showId, Instant at) {
@@ -37,17 +52,25 @@ public final class ShowSnapshots {
         due.remove(showId);
     }
 
-    /** Snapshots every show changed since its last snapshot. */
+    /**
+     * Snapshots every show changed since its last snapshot, all with one {@code coveredUntil}: no
+     * earlier than any record stamped so far, and stored, so no later record is stamped before it.
+     */
     public List<ShowSnapshot> takeDue(Instant now) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Instant covered = Instant.ofEpochMilli(stamp(now.toEpochMilli()));
         List<ShowSnapshot> out = new ArrayList<>();
         for (String showId : due) {
             ShowState show = ledger.show(showId);
             if (show != null) {
-                out.add(snapshot(show, now));
+                out.add(snapshot(show, covered));
             }
             ledger.journal().snapshotTaken(showId);
         }
         due.clear();
+        ledger.journal().coveredUntil(covered.toEpochMilli());
         return out;
     }
 

@@ -82,7 +82,8 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     private void snapshot(long wallClockMillis) {
         for (ShowSnapshot s : snapshots.takeDue(Instant.ofEpochMilli(wallClockMillis))) {
-            context.forward(new Record<>(s.showId(), s, wallClockMillis, new RecordHeaders()), SNAPSHOTS);
+            context.forward(new Record<>(s.showId(), s, s.coveredUntil().toEpochMilli(), new RecordHeaders()),
+                    SNAPSHOTS);
         }
     }
 
@@ -156,7 +157,8 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     }
 
     private void publish(List<ShowEvent> events) {
-        long ts = context.currentSystemTimeMs();
+        // never before the last snapshot pass's coveredUntil: readers seek seat-status by it
+        long ts = snapshots.stamp(context.currentSystemTimeMs());
         for (ShowEvent e : events) {
             if (e.cause() == Cause.EXPIRE && e.hold() != null) {
                 metrics.expired(e.at().toEpochMilli() - e.hold().expiresAt().toEpochMilli());

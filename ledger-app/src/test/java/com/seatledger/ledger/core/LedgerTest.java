@@ -4,6 +4,7 @@ import static com.seatledger.topics.message.ResultCode.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -806,6 +807,31 @@ class LedgerTest {
             f.ledger = new Ledger(f.store);
             assertThat(LedgerModelProperties.describe(f.ledger.show(S)))
                     .as("the idempotency records are gone, the state is not").isEqualTo(before);
+        }
+
+        @Test
+        void noRecordIsStampedBeforeTheLastSnapshotPassEvenOnAnInstanceWhoseClockIsBehind() {
+            ShowSnapshots snapshots = new ShowSnapshots(f.ledger);
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1"));
+            snapshots.changed(S, f.now);
+            long wall = f.now.toEpochMilli();
+            assertThat(snapshots.stamp(wall)).isEqualTo(wall);
+            Instant pass = f.now.plusSeconds(10);
+            var taken = snapshots.takeDue(pass);
+            assertThat(taken).singleElement().satisfies(s -> assertThat(s.coveredUntil()).isEqualTo(pass));
+            assertThat(snapshots.stamp(wall)).as("the wall clock went back: stamps do not").isEqualTo(pass.toEpochMilli());
+
+            // the task moves to an instance whose clock is a minute behind
+            f.ledger = new Ledger(f.store);
+            ShowSnapshots takenOver = new ShowSnapshots(f.ledger);
+            long behind = pass.minusSeconds(60).toEpochMilli();
+            assertThat(takenOver.stamp(behind)).as("stamped no earlier than the stored coveredUntil")
+                    .isEqualTo(pass.toEpochMilli());
+            takenOver.changed(S, f.now);
+            assertThat(takenOver.takeDue(Instant.ofEpochMilli(behind))).singleElement()
+                    .satisfies(s -> assertThat(s.coveredUntil()).as("coveredUntil never goes back").isEqualTo(pass));
+            assertThat(takenOver.stamp(pass.toEpochMilli() + 5)).as("a clock ahead stamps as it is")
+                    .isEqualTo(pass.toEpochMilli() + 5);
         }
 
         @Test

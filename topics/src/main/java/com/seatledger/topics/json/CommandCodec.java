@@ -38,19 +38,26 @@ public final class CommandCodec {
 
     /**
      * Binds the bytes straight to the sealed {@link Command} type and validates the record: one
-     * pass over the bytes for every good command. Only a record that fails to bind is read again,
+     * pass over the bytes for every good command (a streaming reader for the hot-path commands,
+     * {@link FastCommands}, else the mapper). Only a record that fails to bind is read again,
      * as a tree, to tell poison from an invalid command and to name the field.
      */
     public static Parsed parse(byte[] bytes) {
         if (bytes == null) {
             return new Poison(null, null, "empty record value", null);
         }
-        Command bound;
-        try {
-            bound = COMMANDS.readValue(bytes);
-        } catch (JacksonException e) {
-            return classify(bytes);
+        Command bound = FastCommands.read(bytes);
+        if (bound == null) {
+            try {
+                bound = COMMANDS.readValue(bytes);
+            } catch (JacksonException e) {
+                return classify(bytes);
+            }
         }
+        return validated(bound, bytes);
+    }
+
+    private static Parsed validated(Command bound, byte[] bytes) {
         if (bound == null) {
             return classify(bytes);
         }
