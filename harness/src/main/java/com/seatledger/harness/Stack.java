@@ -40,6 +40,7 @@ public final class Stack implements AutoCloseable {
     private final int basePort;
     private final List<AppProcess> started = new ArrayList<>();
     private AppProcess ledger;
+    private Path ledgerStateDir;
     private AppProcess api;
 
     private Stack(LocalCluster brokers, Path root, Path work, int basePort, int partitions, Integer replication) {
@@ -127,20 +128,21 @@ public final class Stack implements AutoCloseable {
     }
 
     public void startLedger(int commitIntervalMs) throws Exception {
-        ledger = startLedger("ledger-app", basePort + 1, work.resolve("ledger-state-" + System.nanoTime()),
+        ledgerStateDir = work.resolve("ledger-state-" + System.nanoTime());
+        ledger = startLedger("ledger-app", basePort + 1, ledgerStateDir,
                 System.getenv("BENCH_LEDGER_JAVA_OPTS"),
                 "--spring.kafka.streams.properties.commit.interval.ms=" + commitIntervalMs)
                 .awaitHealthy(Duration.ofSeconds(120));
     }
 
     /**
-     * SIGKILLs the ledger and starts another in its place without waiting for it. The new one gets an
-     * empty state directory: under exactly_once_v2 a crashed task's local state is rebuilt from its
-     * changelog anyway, and a replacement machine has none.
+     * SIGKILLs the ledger and starts it again in its place (same state directory, so the same static
+     * group member: it takes its partitions back at once) without waiting for it. Under exactly_once_v2
+     * the crashed tasks' local state is rebuilt from their changelogs.
      */
     public void killAndRestartLedger(int commitIntervalMs) throws Exception {
         ledger.kill();
-        ledger = startLedger("ledger-app-restarted", basePort + 1, work.resolve("ledger-state-" + System.nanoTime()),
+        ledger = startLedger("ledger-app-restarted", basePort + 1, ledgerStateDir,
                 System.getenv("BENCH_LEDGER_JAVA_OPTS"),
                 "--spring.kafka.streams.properties.commit.interval.ms=" + commitIntervalMs);
     }
