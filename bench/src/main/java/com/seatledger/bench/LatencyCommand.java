@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +89,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                 int seatsNeeded = rates.stream().mapToInt(r -> r * seconds).sum() + 200 * warmupSeconds + 1_000;
                 stack.createShow(show, Workloads.layout(Math.max(1_000, (seatsNeeded / 50 + 1) * 50)));
                 AtomicInteger nextSeat = new AtomicInteger();
-                CpuMeter idle = new CpuMeter(java.util.Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(),
-                        "load generator", ProcessHandle.current().pid()));
+                CpuMeter idle = new CpuMeter(processes(stack));
                 Thread.sleep(10_000);
                 System.out.println("CPU per second, idle: " + CpuMeter.format(idle.perUnitMillis(10)));
                 // warm-up: the JIT, connection pool and the ledger's first touches are not measured
@@ -104,7 +104,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                 try (BareFloor floor = new BareFloor(stack.bootstrap(), common.work, commit)) {
                     for (Point r : rest) {
                         Histogram f = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-                        CpuMeter floorCpu = new CpuMeter(java.util.Map.of("floor (bench JVM)", ProcessHandle.current().pid()));
+                        CpuMeter floorCpu = new CpuMeter(Map.of("floor (bench JVM)", ProcessHandle.current().pid()));
                         int got = floor.offer(r.offeredPerSecond(), seconds, f);
                         System.out.println("CPU per request of the bare floor at " + r.offeredPerSecond() + "/s: "
                                 + CpuMeter.format(floorCpu.perUnitMillis((long) r.offeredPerSecond() * seconds)));
@@ -131,6 +131,12 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /** The processes whose CPU a REST step accounts for; the bench's JVM is the load generator. */
+    private static Map<String, Long> processes(Stack stack) {
+        return Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(), "load generator",
+                ProcessHandle.current().pid());
+    }
+
     private Point offer(Stack stack, String show, List<String> tokens, AtomicInteger nextSeat, int rate, int seconds,
             int commit) throws Exception {
         int n = rate * seconds;
@@ -140,8 +146,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         long periodNanos = 1_000_000_000L / rate;
         long t0 = System.nanoTime() + 50_000_000;
         URI uri = URI.create(stack.api() + "/api/shows/" + show + "/holds");
-        CpuMeter cpu = new CpuMeter(java.util.Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(),
-                "load generator", ProcessHandle.current().pid()));
+        CpuMeter cpu = new CpuMeter(processes(stack));
         try (ProgressBar bar = new ProgressBar("commit " + commit + " ms, " + rate + "/s", n)) {
             for (int i = 0; i < n; i++) {
                 long due = t0 + i * periodNanos;

@@ -22,6 +22,8 @@ import com.seatledger.harness.KafkaClients;
 import com.seatledger.harness.Stack;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
+import com.seatledger.topics.message.CommandResult;
+import com.seatledger.topics.message.ReleaseHold;
 
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -147,7 +149,7 @@ final class ReadinessCommand implements Callable<Integer> {
             results.seekToEnd(results.assignment());
             results.assignment().forEach(results::position);
             String commandId = "after-kill-" + System.nanoTime();
-            byte[] release = Json.MAPPER.writeValueAsBytes(new com.seatledger.topics.message.ReleaseHold(commandId,
+            byte[] release = Json.MAPPER.writeValueAsBytes(new ReleaseHold(commandId,
                     showId, "bench", List.of("user"), Instant.now(), "no-such-hold"));
             long t0 = System.nanoTime();
             stack.killAndRestartLedger(100);
@@ -156,7 +158,7 @@ final class ReadinessCommand implements Callable<Integer> {
             long giveUp = t0 + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < giveUp) {
                 for (var r : results.poll(Duration.ofMillis(100))) {
-                    var result = Json.MAPPER.readValue(r.value(), com.seatledger.topics.message.CommandResult.class);
+                    var result = Json.MAPPER.readValue(r.value(), CommandResult.class);
                     if (commandId.equals(result.commandId())) {
                         return (System.nanoTime() - t0) / 1e9;
                     }

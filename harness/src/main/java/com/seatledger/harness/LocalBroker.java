@@ -41,12 +41,6 @@ public final class LocalBroker implements AutoCloseable {
     }
 
     /**
-     * Writes node {@code nodeId}'s configuration (broker on {@code port}, controller on port+1) for a
-     * cluster of {@code size} whose replicated internal topics (offsets, transactions) have
-     * {@code size} replicas and need one less in sync, then formats its storage with
-     * {@code clusterId}.
-     */
-    /**
      * What a cluster changes from Kafka's defaults (docs/operations.md gives the same to operators).
      * The controller moves a dead node's partition leaderships once its broker session expires: 9 s
      * by default, most of the 10 s a broker loss may stop decisions for. A transaction's next write
@@ -61,6 +55,12 @@ public final class LocalBroker implements AutoCloseable {
             "replica.fetch.wait.max.ms=50",
             "replica.lag.time.max.ms=10000");
 
+    /**
+     * Writes node {@code nodeId}'s configuration (broker on {@code port}, controller on port+1) for a
+     * cluster of {@code size} whose replicated internal topics (offsets, transactions) have
+     * {@code size} replicas and need one less in sync, then formats its storage with
+     * {@code clusterId}.
+     */
     static LocalBroker format(String classpath, Path dir, int nodeId, int port, String voters, int size,
             String clusterId, String heap) throws IOException, InterruptedException {
         Files.createDirectories(dir);

@@ -129,10 +129,7 @@ public final class Stack implements AutoCloseable {
 
     public void startLedger(int commitIntervalMs) throws Exception {
         ledgerStateDir = work.resolve("ledger-state-" + System.nanoTime());
-        ledger = startLedger("ledger-app", basePort + 1, ledgerStateDir,
-                System.getenv("BENCH_LEDGER_JAVA_OPTS"),
-                "--spring.kafka.streams.properties.commit.interval.ms=" + commitIntervalMs)
-                .awaitHealthy(Duration.ofSeconds(120));
+        ledger = launchLedger("ledger-app", commitIntervalMs).awaitHealthy(Duration.ofSeconds(120));
     }
 
     /**
@@ -142,8 +139,11 @@ public final class Stack implements AutoCloseable {
      */
     public void killAndRestartLedger(int commitIntervalMs) throws Exception {
         ledger.kill();
-        ledger = startLedger("ledger-app-restarted", basePort + 1, ledgerStateDir,
-                System.getenv("BENCH_LEDGER_JAVA_OPTS"),
+        ledger = launchLedger("ledger-app-restarted", commitIntervalMs);
+    }
+
+    private AppProcess launchLedger(String name, int commitIntervalMs) throws Exception {
+        return startLedger(name, basePort + 1, ledgerStateDir, System.getenv("BENCH_LEDGER_JAVA_OPTS"),
                 "--spring.kafka.streams.properties.commit.interval.ms=" + commitIntervalMs);
     }
 

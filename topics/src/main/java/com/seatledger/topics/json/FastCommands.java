@@ -3,7 +3,9 @@ package com.seatledger.topics.json;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.BestAvailable;
@@ -30,7 +32,32 @@ import tools.jackson.core.JsonToken;
  */
 final class FastCommands {
 
+    /** Each member it reads has a bit, to catch a repeated member and one foreign to the command's type. */
+    private static final List<String> MEMBERS = List.of("type", "commandId", "showId", "actor", "roles", "issuedAt",
+            "holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas", "orderId");
+    private static final Map<String, Integer> MEMBER_BITS = new HashMap<>();
+    static {
+        for (int i = 0; i < MEMBERS.size(); i++) {
+            MEMBER_BITS.put(MEMBERS.get(i), 1 << i);
+        }
+    }
+    private static final int COMMON = bits("type", "commandId", "showId", "actor", "roles", "issuedAt");
+    /** The members each command type it reads may have. */
+    private static final Map<String, Integer> ALLOWED = Map.of(
+            "HOLD", COMMON | bits("holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas"),
+            "EXTEND_HOLD", COMMON | bits("holdId", "ttlSeconds"),
+            "RELEASE_HOLD", COMMON | bits("holdId"),
+            "CONFIRM_HOLD", COMMON | bits("holdId", "orderId"));
+
     private FastCommands() {
+    }
+
+    private static int bits(String... members) {
+        int bits = 0;
+        for (String m : members) {
+            bits |= MEMBER_BITS.get(m);
+        }
+        return bits;
     }
 
     /** The command, or null when the mapper must decide. */
@@ -62,22 +89,7 @@ final class FastCommands {
         int seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
             String name = p.currentName();
-            int bit = switch (name) {
-                case "type" -> 1;
-                case "commandId" -> 1 << 1;
-                case "showId" -> 1 << 2;
-                case "actor" -> 1 << 3;
-                case "roles" -> 1 << 4;
-                case "issuedAt" -> 1 << 5;
-                case "holdId" -> 1 << 6;
-                case "seatIds" -> 1 << 7;
-                case "bestAvailable" -> 1 << 8;
-                case "ttlSeconds" -> 1 << 9;
-                case "replacesHoldId" -> 1 << 10;
-                case "areas" -> 1 << 11;
-                case "orderId" -> 1 << 12;
-                default -> 0;
-            };
+            int bit = MEMBER_BITS.getOrDefault(name, 0);
             if ((seen & bit) != 0) {
                 return null; // a repeated member: the mapper's rules apply
             }
@@ -108,20 +120,18 @@ final class FastCommands {
         if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || type == null) {
             return null;
         }
-        int common = 0b111111;
         // members of other command types are unknown to this one: the mapper ignores them, but whether
         // it accepted their values here is not worth reasoning about, so those records go to it
+        Integer allowed = ALLOWED.get(type);
+        if (allowed == null || (seen & ~allowed) != 0) {
+            return null;
+        }
         return switch (type) {
-            case "HOLD" -> (seen & ~(common | 0b1111_1100_0000)) != 0 ? null
-                    : new HoldSeats(commandId, showId, actor, roles, issuedAt, holdId, seatIds, bestAvailable,
-                            ttlSeconds, replacesHoldId, areas);
-            case "EXTEND_HOLD" -> (seen & ~(common | 1 << 6 | 1 << 9)) != 0 ? null
-                    : new ExtendHold(commandId, showId, actor, roles, issuedAt, holdId, ttlSeconds);
-            case "RELEASE_HOLD" -> (seen & ~(common | 1 << 6)) != 0 ? null
-                    : new ReleaseHold(commandId, showId, actor, roles, issuedAt, holdId);
-            case "CONFIRM_HOLD" -> (seen & ~(common | 1 << 6 | 1 << 12)) != 0 ? null
-                    : new ConfirmHold(commandId, showId, actor, roles, issuedAt, holdId, orderId);
-            default -> null;
+            case "HOLD" -> new HoldSeats(commandId, showId, actor, roles, issuedAt, holdId, seatIds, bestAvailable,
+                    ttlSeconds, replacesHoldId, areas);
+            case "EXTEND_HOLD" -> new ExtendHold(commandId, showId, actor, roles, issuedAt, holdId, ttlSeconds);
+            case "RELEASE_HOLD" -> new ReleaseHold(commandId, showId, actor, roles, issuedAt, holdId);
+            default -> new ConfirmHold(commandId, showId, actor, roles, issuedAt, holdId, orderId);
         };
     }
 
