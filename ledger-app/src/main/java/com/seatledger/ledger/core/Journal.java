@@ -12,8 +12,14 @@ import java.util.Map;
  * <ul>
  * <li>{@code sl|show|chunk}: the show's layout, written once at CREATE;
  * <li>{@code sk|show|chunk}: a checkpoint of the show's state at some seq;
- * <li>{@code sj|show|slot}: the journal, one entry per change since (and before) the checkpoint, in
- * a ring of {@value #RING} slots per show that is overwritten in place (no deletes to pay for);
+ * <li>{@code sp|show|firstSeq}: the journal since the checkpoint, one entry per change, in pages of
+ * consecutive entries (up to about {@value #PAGE_BYTES} bytes, keyed by the seq of their first entry).
+ * The open page is put again with every entry; the store keeps Kafka Streams' record cache, so those
+ * puts reach the changelog as one record per page and commit, and a crashed task restores a record
+ * per page, not one per command. A checkpoint deletes the pages it covers, so compaction keeps only
+ * the live tail;
+ * <li>{@code sj|show|slot}: the journal as stores written before pages had it (one entry per slot of
+ * a ring of 65,536 per show): still replayed when a show loads, and deleted at its next checkpoint;
  * <li>{@code sd|show}: shows changed since their last snapshot;
  * <li>{@code sc|}: the {@code coveredUntil} of the task's last snapshot pass (seat-status records
  * are never stamped earlier, whichever instance writes them);
@@ -21,19 +27,23 @@ import java.util.Map;
  * an archived show leaves besides its commands' idempotency records ({@link RecentCommands}), which
  * age out with the window).
  * </ul>
- * An accepted command writes one journal entry (and its idempotency record, {@link RecentCommands}). Loading a show = its layout + its checkpoint + the ring's entries after the checkpoint.
- * A checkpoint is written when the entries since the last one outweigh it (or fill half the ring),
- * so checkpoints cost at most about as much as the journal, and a load replays a bounded tail.
+ * An accepted command appends one journal entry (and its idempotency record, {@link RecentCommands}).
+ * Loading a show = its layout + its checkpoint + the entries of its pages. A checkpoint is written
+ * when the entries since the last one outweigh it (or number {@value #MAX_TAIL_ENTRIES}), so
+ * checkpoints cost at most about as much as the journal, and a load replays a bounded tail.
  */
 final class Journal {
 
-    static final int RING = 1 << 16;
+    static final int PAGE_BYTES = 8 * 1024;
+    static final int MAX_TAIL_ENTRIES = 1 << 15;
+    private static final int LEGACY_RING = 1 << 16;
     static final int CHUNK = 256 * 1024;
     static final int MIN_CHECKPOINT_GAP = 64 * 1024;
 
     private static final String LAYOUT = "sl|";
     private static final String CHECKPOINT = "sk|";
-    private static final String ENTRY = "sj|";
+    private static final String PAGE = "sp|";
+    private static final String LEGACY_ENTRY = "sj|";
     private static final String SNAPSHOT_DUE = "sd|";
     private static final String ARCHIVED = "sa|";
     private static final String COVERED = "sc|";
@@ -45,6 +55,17 @@ final class Journal {
         long bytes;
         long checkpointBytes;
         int checkpointChunks;
+        /** The first seq of each page in the store, oldest first. */
+        final List<Long> pages = new ArrayList<>();
+        /** The newest page's entries; null when the next entry starts a page. */
+        Bin.Out open;
+        /** The show was loaded from entries in the legacy ring, which the next checkpoint deletes. */
+        boolean legacy;
+
+        void journaled(byte[] entry) {
+            entries++;
+            bytes += entry.length;
+        }
     }
 
     private final LedgerStore store;
@@ -66,8 +87,8 @@ final class Journal {
 
     // ---- shows
 
-    /** Every show in the store, each loaded from its checkpoint and journal. */
-    List<ShowState> loadAll() {
+    /** The id of every show in the store. */
+    List<String> showIds() {
         List<String> ids = new ArrayList<>();
         store.scan(LAYOUT, LAYOUT + '\uffff', (key, value) -> {
             if (key.endsWith(FIRST_CHUNK)) {
@@ -75,11 +96,7 @@ final class Journal {
             }
             return true;
         });
-        List<ShowState> shows = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            shows.add(load(id));
-        }
-        return shows;
+        return ids;
     }
 
     /** The show as the store has it: checkpoint, then the journal entries after it, in seq order. */
@@ -90,24 +107,54 @@ final class Journal {
         Codec.restore(show, checkpoint);
         tail.checkpointBytes = checkpoint.length;
         tail.checkpointChunks = chunks(checkpoint.length);
-        while (true) {
-            byte[] entry = store.get(entryKey(showId, show.seq + 1));
-            if (entry == null || Codec.entrySeq(entry) != show.seq + 1) {
-                break;
+        replayLegacy(show, tail);
+        byte[][] newest = new byte[1][];
+        String prefix = PAGE + showId + '|';
+        store.scan(prefix, prefix + '\uffff', (key, page) -> {
+            tail.pages.add(Long.parseLong(key, prefix.length(), key.length(), 16));
+            newest[0] = page;
+            Bin.In in = new Bin.In(page);
+            while (in.more()) {
+                byte[] entry = in.bytes();
+                // entries up to the checkpoint's seq are in it; pages hold nothing older, as a checkpoint deletes them
+                if (Codec.entrySeq(entry) == show.seq + 1) {
+                    show.apply(Codec.change(show, entry), s -> {
+                    });
+                    tail.journaled(entry);
+                }
             }
-            show.apply(Codec.change(show, entry), s -> {
-            });
-            tail.entries++;
-            tail.bytes += entry.length;
+            return true;
+        });
+        if (newest[0] != null) {
+            tail.open = new Bin.Out(PAGE_BYTES + 1024).raw(newest[0]);
         }
         tails.put(showId, tail);
         return show;
     }
 
+    /** Entries a store written before journal pages holds in its ring, after the checkpoint. */
+    private void replayLegacy(ShowState show, Tail tail) {
+        while (true) {
+            byte[] entry = store.get(legacyKey(show.showId, show.seq + 1));
+            if (entry == null || Codec.entrySeq(entry) != show.seq + 1) {
+                break;
+            }
+            show.apply(Codec.change(show, entry), s -> {
+            });
+            tail.journaled(entry);
+        }
+        // older laps of the ring may be there even when no entry follows the checkpoint
+        String prefix = LEGACY_ENTRY + show.showId + '|';
+        store.scan(prefix, prefix + '\uffff', (key, value) -> {
+            tail.legacy = true;
+            return false;
+        });
+    }
+
     /**
      * Removes every record of the show's state (layout, checkpoint, journal, snapshot mark) and
-     * marks its id archived. The journal slots written are at most the show's seq, so the work is
-     * bounded by the show's own history, never a scan of the store.
+     * marks its id archived. The work is bounded by the show's own records (its pages since the
+     * checkpoint), never a scan of the store.
      */
     void erase(ShowState show) {
         String id = show.showId;
@@ -120,9 +167,8 @@ final class Journal {
         for (int i = 0; i < checkpointChunks; i++) {
             store.delete(CHECKPOINT + id + '|' + hex4(i));
         }
-        for (long q = Math.max(1, show.seq - RING + 1); q <= show.seq; q++) {
-            store.delete(entryKey(id, q));
-        }
+        deletePages(id);
+        deleteLegacy(id);
         store.delete(SNAPSHOT_DUE + id);
         store.put(ARCHIVED + id, new byte[0]);
     }
@@ -141,16 +187,21 @@ final class Journal {
 
     /** Records an applied change (the show is already at the entry's seq). */
     void append(ShowState show, byte[] entry) {
-        store.put(entryKey(show.showId, show.seq), entry);
-        entriesWritten++;
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
-        tail.entries++;
-        tail.bytes += entry.length;
-        if (tail.entries >= RING / 2 || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, tail.checkpointBytes)) {
+        if (tail.open == null || tail.open.size() >= PAGE_BYTES) {
+            tail.open = new Bin.Out(PAGE_BYTES + 1024);
+            tail.pages.add(show.seq);
+        }
+        tail.open.bytes(entry);
+        store.put(pageKey(show.showId, tail.pages.getLast()), tail.open.toBytes());
+        entriesWritten++;
+        tail.journaled(entry);
+        if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, tail.checkpointBytes)) {
             checkpoint(show);
         }
     }
 
+    /** Writes the show's state at its seq and deletes the journal it makes redundant. */
     void checkpoint(ShowState show) {
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
         byte[] bytes = Codec.checkpoint(show);
@@ -158,11 +209,39 @@ final class Journal {
         tail.checkpointBytes = bytes.length;
         tail.entries = 0;
         tail.bytes = 0;
+        for (long first : tail.pages) {
+            store.delete(pageKey(show.showId, first));
+        }
+        tail.pages.clear();
+        tail.open = null;
+        if (tail.legacy) {
+            deleteLegacy(show.showId);
+            tail.legacy = false;
+        }
         checkpointsWritten++;
     }
 
-    private static String entryKey(String showId, long seq) {
-        return ENTRY + showId + '|' + hex4((int) (seq & (RING - 1)));
+    private void deletePages(String showId) {
+        keys(PAGE + showId + '|').forEach(store::delete);
+    }
+
+    private void deleteLegacy(String showId) {
+        keys(LEGACY_ENTRY + showId + '|').forEach(store::delete);
+    }
+
+    private List<String> keys(String prefix) {
+        List<String> keys = new ArrayList<>();
+        store.scan(prefix, prefix + '\uffff', (key, value) -> keys.add(key));
+        return keys;
+    }
+
+    private static String pageKey(String showId, long firstSeq) {
+        String hex = Long.toHexString(firstSeq);
+        return PAGE + showId + '|' + "0000000000000000".substring(hex.length()) + hex;
+    }
+
+    private static String legacyKey(String showId, long seq) {
+        return LEGACY_ENTRY + showId + '|' + hex4((int) (seq & (LEGACY_RING - 1)));
     }
 
     // ---- snapshots due

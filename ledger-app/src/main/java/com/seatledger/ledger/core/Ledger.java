@@ -36,8 +36,9 @@ import com.seatledger.topics.message.UnblockSeats;
  * The seat ledger's decisions, as plain Java. One instance decides, one command at a time, for the
  * shows in its store; "now" is always passed in. Working state is in memory ({@link ShowState});
  * every decision is worked out completely ({@link Change}), then applied and journaled, so the
- * store only ever sees whole decisions. A new instance over the same store loads every show from
- * its checkpoint and journal ({@link Journal}).
+ * store only ever sees whole decisions. A new instance over the same store loads each show from its
+ * checkpoint and journal ({@link Journal}) when a command or read first names it, or when
+ * {@link #loadWaiting} gets to it; a show's holds join the expiry queue when it is loaded.
  */
 public final class Ledger {
 
@@ -62,9 +63,11 @@ public final class Ledger {
 
     private final Journal journal;
     private final RecentCommands recent;
-    private final ShowBook book = new ShowBook();
+    private final ShowBook book;
     /** Active holds by expiry; an extension adds a later entry and the stale one is skipped when due. */
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
+    private long showsLoaded;
+    private long loadNanos;
     /** A seam for tests: called before each seat of a change is applied. */
     private IntConsumer beforeSeatMove = s -> {
     };
@@ -81,11 +84,41 @@ public final class Ledger {
     public Ledger(LedgerStore shows, LedgerStore recent) {
         this.journal = new Journal(shows);
         this.recent = new RecentCommands(recent);
-        for (ShowState show : journal.loadAll()) {
-            book.put(show);
-            scheduleActive(show);
-        }
+        this.book = new ShowBook(this::load);
+        book.waiting(journal.showIds());
         journal.archived().forEach(book::archived);
+    }
+
+    private ShowState load(String showId) {
+        long started = System.nanoTime();
+        ShowState show = stored(() -> journal.load(showId));
+        scheduleActive(show);
+        loadNanos += System.nanoTime() - started;
+        showsLoaded++;
+        return show;
+    }
+
+    /**
+     * Loads shows of the store that nothing has named yet, at least one if any wait, for about
+     * {@code budget}; returns how many. Until a show is loaded its holds are not in the expiry
+     * queue, so the caller calls this until {@link #waitingShows} is 0 (the stream task does, on
+     * each punctuation).
+     */
+    public int loadWaiting(Duration budget) {
+        return book.loadWaiting(budget.toNanos());
+    }
+
+    public int waitingShows() {
+        return book.waitingCount();
+    }
+
+    /** Shows loaded from the store so far and the time it took (for the restore metric). */
+    public long showsLoaded() {
+        return showsLoaded;
+    }
+
+    public long loadNanos() {
+        return loadNanos;
     }
 
     /**
@@ -325,6 +358,7 @@ public final class Ledger {
         return book.size();
     }
 
+    /** Active holds of the loaded shows. */
     public int activeHolds() {
         int n = 0;
         for (ShowState show : book.all()) {

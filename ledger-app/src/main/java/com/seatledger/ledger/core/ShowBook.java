@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
@@ -21,15 +23,54 @@ import com.seatledger.topics.message.SeatError;
 /**
  * The shows this ledger instance decides, in memory, and the checks several rules share. Every
  * read is a lookup by the ids a command names.
+ *
+ * <p>Shows in the store are loaded lazily: a ledger made over a store (a restart, a rebalance) knows
+ * their ids and loads each the first time it is named, or when {@link #loadWaiting} gets to it, so
+ * a task with many shows starts deciding the first one's commands without loading all the others.
  */
 final class ShowBook {
 
     private final Map<String, ShowState> shows = new HashMap<>();
     /** Ids of archived shows: never created again. */
     private final Set<String> archived = new HashSet<>();
+    /** Shows in the store not loaded yet. */
+    private final Set<String> waiting = new LinkedHashSet<>();
+    private final Function<String, ShowState> loader;
+
+    ShowBook(Function<String, ShowState> loader) {
+        this.loader = loader;
+    }
 
     ShowState find(String showId) {
-        return shows.get(showId);
+        ShowState show = shows.get(showId);
+        return show == null && waiting.contains(showId) ? load(showId) : show;
+    }
+
+    private ShowState load(String showId) {
+        ShowState show = loader.apply(showId);
+        waiting.remove(showId);
+        shows.put(showId, show);
+        return show;
+    }
+
+    /** Shows in the store, to be loaded when named or by {@link #loadWaiting}. */
+    void waiting(List<String> showIds) {
+        waiting.addAll(showIds);
+    }
+
+    /** Loads waiting shows, at least one if any wait, until {@code budgetNanos} have passed; returns how many. */
+    int loadWaiting(long budgetNanos) {
+        long started = System.nanoTime();
+        int n = 0;
+        while (!waiting.isEmpty() && (n == 0 || System.nanoTime() - started < budgetNanos)) {
+            load(waiting.iterator().next());
+            n++;
+        }
+        return n;
+    }
+
+    int waitingCount() {
+        return waiting.size();
     }
 
     void put(ShowState show) {
@@ -48,10 +89,12 @@ final class ShowBook {
         return archived.contains(showId);
     }
 
+    /** Shows in this book, loaded or not. */
     int size() {
-        return shows.size();
+        return shows.size() + waiting.size();
     }
 
+    /** The loaded shows. */
     Iterable<ShowState> all() {
         return shows.values();
     }
@@ -67,7 +110,7 @@ final class ShowBook {
     }
 
     ShowState show(String showId) {
-        ShowState show = shows.get(showId);
+        ShowState show = find(showId);
         if (show == null) {
             throw new Reject(ResultCode.SHOW_NOT_FOUND, "no show " + showId);
         }

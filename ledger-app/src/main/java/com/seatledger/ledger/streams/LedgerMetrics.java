@@ -22,7 +22,7 @@ public interface LedgerMetrics {
     default void expired(long lagMillis) {
     }
 
-    /** A task loaded its shows from its store (start, rebalance, or after a rollback). */
+    /** A task loaded shows from its store (after a start, rebalance or rollback; shows load as they are named). */
     default void loaded(String task, int shows, long nanos) {
     }
 

@@ -1,6 +1,7 @@
 package com.seatledger.ledger.streams;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -45,12 +46,21 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     static final String SNAPSHOTS = "snapshots";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
+    /**
+     * How long a punctuation may spend loading shows nothing has named since the task started: the
+     * rest of the time the task decides, so the first commands after a restart wait for their own
+     * show's load, not for every show of every task.
+     */
+    static final Duration LOAD_BUDGET = Duration.ofMillis(50);
 
     private final LedgerSettings settings;
     private final BiFunction<LedgerStore, LedgerStore, Ledger> ledgers;
     private final LedgerMetrics metrics;
     private long reportedEntries;
     private long reportedCheckpoints;
+    private long reportedLoads;
+    private long reportedLoadNanos;
+    private long initNanos;
     private ProcessorContext<Object, Object> context;
     private Ledger ledger;
     private ShowSnapshots snapshots;
@@ -66,16 +76,20 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         // init runs again when a task is revived after its state was rolled back, so the ledger's
-        // working state is loaded from the store (checkpoints + journal) every time
+        // working state is loaded from the store (checkpoints + journal) every time: each show when
+        // a command names it or a punctuation gets to it
         this.context = context;
         long started = System.nanoTime();
         this.ledger = ledgers.apply(LedgerStores.shows(context), LedgerStores.recent(context));
         this.snapshots = new ShowSnapshots(ledger);
         reportedEntries = 0;
         reportedCheckpoints = 0;
-        long took = System.nanoTime() - started;
-        metrics.loaded(context.taskId().toString(), ledger.showCount(), took);
-        log.info("task {} loaded {} shows in {} ms", context.taskId(), ledger.showCount(), took / 1_000_000);
+        reportedLoads = 0;
+        reportedLoadNanos = 0;
+        initNanos = System.nanoTime() - started;
+        metrics.loaded(context.taskId().toString(), 0, initNanos);
+        log.info("task {} has {} shows, loading them as they are named (idempotency index {} ms)", context.taskId(),
+                ledger.showCount(), initNanos / 1_000_000);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
@@ -89,6 +103,13 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     private void punctuate(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
+        if (ledger.waitingShows() > 0) {
+            ledger.loadWaiting(LOAD_BUDGET);
+            if (ledger.waitingShows() == 0) {
+                log.info("task {} loaded its {} shows ({} ms of loading)", context.taskId(), ledger.showsLoaded(),
+                        (initNanos + ledger.loadNanos()) / 1_000_000);
+            }
+        }
         publish(ledger.expireDue(now));
         ledger.forgetProcessed(now);
         reportWrites();
@@ -100,6 +121,13 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         metrics.written(entries - reportedEntries, checkpoints - reportedCheckpoints);
         reportedEntries = entries;
         reportedCheckpoints = checkpoints;
+        long loads = ledger.showsLoaded();
+        if (loads > reportedLoads) {
+            metrics.loaded(context.taskId().toString(), (int) (loads - reportedLoads),
+                    ledger.loadNanos() - reportedLoadNanos);
+            reportedLoads = loads;
+            reportedLoadNanos = ledger.loadNanos();
+        }
         metrics.size(context.taskId().toString(), ledger.showCount(), ledger.activeHolds());
     }
 

@@ -13,16 +13,17 @@ import org.apache.kafka.streams.state.Stores;
 import com.seatledger.ledger.core.LedgerStore;
 
 /**
- * The ledger's durable state: two RocksDB stores per task, changelogged.
+ * The ledger's durable state: two RocksDB stores per task, changelogged, both with Kafka Streams'
+ * record cache.
  * <ul>
- * <li>{@value #STATE}: layouts, checkpoints and journals (the core's {@code Journal}). No record
- * cache: the working state is in memory and every write is a distinct key (a journal slot), so the
- * cache would only add a sorted-map insert per write and a copy per commit.
- * <li>{@value #RECENT}: idempotency records in batches (the core's {@code RecentCommands}), with the
- * record cache: a batch is rewritten by every command that joins it, and the cache turns those
- * rewrites into one changelog record per batch and commit, so a crashed task restores a record per
- * batch of commands instead of one per command.
+ * <li>{@value #STATE}: layouts, checkpoints and journal pages (the core's {@code Journal});
+ * <li>{@value #RECENT}: idempotency records in batches (the core's {@code RecentCommands}).
  * </ul>
+ * A journal page and an idempotency batch are rewritten by every command that joins them; the cache
+ * turns those rewrites into one changelog record per page or batch and commit, so a command costs
+ * two in-memory puts rather than two changelog records, and a crashed task restores a record per
+ * page of commands instead of one per command. The stores are kept apart so that a checkpoint's
+ * deletes and a day of batches going never share a compaction cycle (and a store can be tuned alone).
  */
 final class LedgerStores {
 
@@ -40,7 +41,7 @@ final class LedgerStores {
 
     static List<StoreBuilder<?>> builders() {
         return List.of(
-                builder(Stores.persistentKeyValueStore(STATE)).withCachingDisabled(),
+                builder(Stores.persistentKeyValueStore(STATE)).withCachingEnabled(),
                 builder(Stores.persistentKeyValueStore(RECENT)).withCachingEnabled());
     }
 

@@ -789,6 +789,82 @@ class LedgerTest {
         }
 
         @Test
+        void aRestartedLedgerLoadsEachShowWhenFirstNamedOrWhenItsTurnComesAndThenExpiresItsHolds() {
+            f.run(f.cmd.create("s2", null, layout()));
+            f.run(f.cmd.holdFor(ALICE, S, "h1", 5, "A-1"));
+            f.run(f.cmd.hold(ALICE, "s2", "h2", "A-1"));
+            f.ledger = new Ledger(f.store);
+            assertThat(f.ledger.showCount()).isEqualTo(2);
+            assertThat(f.ledger.waitingShows()).as("nothing loaded before it is needed").isEqualTo(2);
+
+            assertThat(f.run(f.cmd.hold(BOB, "s2", "h3", "A-1")).code()).isEqualTo(SEAT_UNAVAILABLE);
+            assertThat(f.ledger.waitingShows()).as("the show a command named").isEqualTo(1);
+
+            f.now = f.now.plusSeconds(6);
+            assertThat(f.ledger.loadWaiting(Duration.ZERO)).as("at least one, whatever the budget").isEqualTo(1);
+            assertThat(f.ledger.waitingShows()).isZero();
+            assertThat(f.advance(Duration.ZERO)).as("the loaded show's holds are due again")
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.cause()).isEqualTo(Cause.EXPIRE);
+                        assertThat(e.hold().holdId()).isEqualTo("h1");
+                    });
+        }
+
+        @Test
+        void aLongHistoryLoadsFromItsLastCheckpointAndTheJournalPagesAfterIt() {
+            long checkpoints = -f.ledger.checkpointsWritten();
+            for (int i = 0; i < 3_000; i++) {
+                f.run(f.cmd.hold(ALICE, S, "h" + i, "A-1", "A-2"));
+                f.run(f.cmd.release(ALICE, S, "h" + i));
+                if (i % 277 == 0) {
+                    // restarts mid-page too: the reloaded open page must go on where it was
+                    String before = LedgerModelProperties.describe(f.ledger.show(S));
+                    checkpoints += f.ledger.checkpointsWritten();
+                    f.ledger = new Ledger(f.store);
+                    assertThat(LedgerModelProperties.describe(f.ledger.show(S))).as("after %d", i).isEqualTo(before);
+                }
+            }
+            assertThat(checkpoints + f.ledger.checkpointsWritten()).as("checkpoints along the way").isGreaterThan(1);
+            assertThat(f.store.count("sp|" + S + "|")).as("a checkpoint deletes the pages it covers")
+                    .isBetween(1, Journal.MIN_CHECKPOINT_GAP / Journal.PAGE_BYTES + 1);
+            f.run(f.cmd.hold(ALICE, S, "last", "A-1"));
+            String before = LedgerModelProperties.describe(f.ledger.show(S));
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
+            assertThat(f.run(f.cmd.hold(BOB, S, "h-bob", "A-1")).code()).isEqualTo(SEAT_UNAVAILABLE);
+        }
+
+        @Test
+        void aStoreWrittenWithTheJournalRingStillLoadsAndDropsTheRingAtTheNextCheckpoint() {
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1", "A-2"));
+            f.run(f.cmd.confirm(ALICE, S, "h1", "o1"));
+            f.run(f.cmd.hold(BOB, S, "h2", "B-1"));
+            String before = LedgerModelProperties.describe(f.ledger.show(S));
+            // the store as the ring wrote it: one key per entry, slot = seq mod 65,536
+            f.store.scan("sp|", "sp|\uffff", (key, page) -> {
+                Bin.In in = new Bin.In(page);
+                while (in.more()) {
+                    byte[] entry = in.bytes();
+                    f.store.put(String.format("sj|%s|%04x", S, Codec.entrySeq(entry) & 0xFFFF), entry);
+                }
+                f.store.delete(key);
+                return true;
+            });
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
+
+            long checkpoints = f.ledger.checkpointsWritten();
+            for (int i = 0; f.ledger.checkpointsWritten() == checkpoints; i++) {
+                f.run(f.cmd.hold(ALICE, S, "x" + i, "C-1"));
+                f.run(f.cmd.release(ALICE, S, "x" + i));
+            }
+            assertThat(f.store.count("sj|")).as("the ring is gone with the next checkpoint").isZero();
+            String after = LedgerModelProperties.describe(f.ledger.show(S));
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(after);
+        }
+
+        @Test
         void aShowWhoseLayoutSpansSeveralChunksLoadsWhole() {
             f.run(f.cmd.create("big", null, Cmd.rows("X", "ABCDEFGHIJ", 4_000)));
             f.run(f.cmd.hold(ALICE, "big", "h1", "J-4000"));
