@@ -127,6 +127,21 @@ final class Bin {
             pos += n;
         }
 
+        /**
+         * Skips the next string (not null) and returns where its UTF-8 bytes are in {@link #array}:
+         * {@code offset << 32 | length}. For reading ids without decoding them.
+         */
+        long skipString() {
+            int n = (int) u() - 1;
+            int at = pos;
+            pos += n;
+            return (long) at << 32 | n;
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
         byte[] bytes() {
             int n = (int) u();
             byte[] v = Arrays.copyOfRange(buf, pos, pos + n);

@@ -103,6 +103,37 @@ final class Fingerprint {
         return avalanche(h);
     }
 
+    /**
+     * {@link #ofId} of a show id and command id stored as UTF-8 in {@code buf} (ranges as
+     * {@link Bin.In#skipString} gives them), without decoding them: for ASCII, a char is its byte,
+     * and ids are ASCII by their grammar. {@link #NOT_ASCII} when either is not, for the caller to decode.
+     */
+    static long ofId(byte[] buf, long show, long id) {
+        long h = OFFSET;
+        h = fold(h, buf, show);
+        if (h == NOT_ASCII) {
+            return NOT_ASCII;
+        }
+        h = (h ^ '/') * PRIME;
+        h = fold(h, buf, id);
+        return h == NOT_ASCII ? NOT_ASCII : avalanche(h);
+    }
+
+    static final long NOT_ASCII = Long.MIN_VALUE;
+
+    private static long fold(long h, byte[] buf, long range) {
+        int from = (int) (range >>> 32);
+        int to = from + (int) range;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b < 0) {
+                return NOT_ASCII;
+            }
+            h = (h ^ b) * PRIME;
+        }
+        return h;
+    }
+
     /** FNV-1a, 64 bits, with a final avalanche so that near-identical commands land far apart. */
     static long hash(byte[] bytes) {
         long h = OFFSET;

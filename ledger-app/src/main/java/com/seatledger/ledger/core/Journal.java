@@ -29,8 +29,9 @@ import java.util.Map;
  * </ul>
  * An accepted command appends one journal entry (and its idempotency record, {@link RecentCommands}).
  * Loading a show = its layout + its checkpoint + the entries of its pages. A checkpoint is written
- * when the entries since the last one outweigh it (or number {@value #MAX_TAIL_ENTRIES}), so
- * checkpoints cost at most about as much as the journal, and a load replays a bounded tail.
+ * when the entries since the last one weigh {@value #CHECKPOINT_RATIO} times as much as it (or number
+ * {@value #MAX_TAIL_ENTRIES}), so checkpoints cost at most half as much as the journal (a young
+ * changelog, not yet compacted, is restored whole after a crash), and a load replays a bounded tail.
  */
 final class Journal {
 
@@ -39,6 +40,7 @@ final class Journal {
     private static final int LEGACY_RING = 1 << 16;
     static final int CHUNK = 256 * 1024;
     static final int MIN_CHECKPOINT_GAP = 64 * 1024;
+    static final int CHECKPOINT_RATIO = 2;
 
     private static final String LAYOUT = "sl|";
     private static final String CHECKPOINT = "sk|";
@@ -196,7 +198,7 @@ final class Journal {
         store.put(pageKey(show.showId, tail.pages.getLast()), tail.open.toBytes());
         entriesWritten++;
         tail.journaled(entry);
-        if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, tail.checkpointBytes)) {
+        if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, CHECKPOINT_RATIO * tail.checkpointBytes)) {
             checkpoint(show);
         }
     }

@@ -1,5 +1,6 @@
 package com.seatledger.ledger.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,11 +52,19 @@ final class RecentCommands {
             nextBatch = Math.max(nextBatch, b + 1);
             Bin.In in = new Bin.In(value);
             while (in.more()) {
-                index.put(Fingerprint.ofId(in.s(), in.s()), b);
+                // a million ids at a restart: hashed where they lie, not decoded into strings
+                long show = in.skipString();
+                long id = in.skipString();
+                long hash = Fingerprint.ofId(value, show, id);
+                index.put(hash != Fingerprint.NOT_ASCII ? hash : Fingerprint.ofId(text(value, show), text(value, id)), b);
                 in.skipBytes();
             }
             return true;
         });
+    }
+
+    private static String text(byte[] buf, long range) {
+        return new String(buf, (int) (range >>> 32), (int) range, StandardCharsets.UTF_8);
     }
 
     int size() {

@@ -47,9 +47,10 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
     /**
-     * How long a punctuation may spend loading shows nothing has named since the task started: the
-     * rest of the time the task decides, so the first commands after a restart wait for their own
-     * show's load, not for every show of every task.
+     * How long a stream thread may spend per punctuation interval loading shows nothing has named
+     * since their task started (one show at a time, {@link LoadPacer}): the rest of the time it
+     * decides, so the first commands after a restart wait for their own show's load, not for every
+     * show of every task.
      */
     static final Duration LOAD_BUDGET = Duration.ofMillis(50);
 
@@ -103,8 +104,11 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     private void punctuate(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        if (ledger.waitingShows() > 0) {
-            ledger.loadWaiting(LOAD_BUDGET);
+        LoadPacer pacer = LoadPacer.forThisThread(settings.punctuateInterval().toMillis(), LOAD_BUDGET.toNanos());
+        if (ledger.waitingShows() > 0 && pacer.mayLoad(wallClockMillis)) {
+            long started = System.nanoTime();
+            ledger.loadWaiting(Duration.ZERO);
+            pacer.spent(System.nanoTime() - started);
             if (ledger.waitingShows() == 0) {
                 log.info("task {} loaded its {} shows ({} ms of loading)", context.taskId(), ledger.showsLoaded(),
                         (initNanos + ledger.loadNanos()) / 1_000_000);

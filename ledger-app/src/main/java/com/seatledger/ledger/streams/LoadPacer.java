@@ -1,0 +1,45 @@
+package com.seatledger.ledger.streams;
+
+/**
+ * Paces the loading of shows that no command has named yet after a task starts, per stream thread:
+ * at most {@code budgetNanos} of loading per {@code windowMillis}, whichever tasks it is for. Every
+ * task's punctuator wants to load its waiting shows; paced per task, the first round after a restart
+ * loaded a show in every task of the thread in one go (~1 s, cold code) and the thread's first
+ * commit, with the first decisions, waited for all of it.
+ */
+final class LoadPacer {
+
+    private static final ThreadLocal<LoadPacer> PER_THREAD = new ThreadLocal<>();
+
+    private final long windowMillis;
+    private final long budgetNanos;
+    private long windowStart = Long.MIN_VALUE;
+    private long spent;
+
+    LoadPacer(long windowMillis, long budgetNanos) {
+        this.windowMillis = windowMillis;
+        this.budgetNanos = budgetNanos;
+    }
+
+    /** The calling stream thread's pacer. */
+    static LoadPacer forThisThread(long windowMillis, long budgetNanos) {
+        LoadPacer pacer = PER_THREAD.get();
+        if (pacer == null) {
+            pacer = new LoadPacer(windowMillis, budgetNanos);
+            PER_THREAD.set(pacer);
+        }
+        return pacer;
+    }
+
+    boolean mayLoad(long nowMillis) {
+        if (nowMillis - windowStart >= windowMillis) {
+            windowStart = nowMillis;
+            spent = 0;
+        }
+        return spent < budgetNanos;
+    }
+
+    void spent(long nanos) {
+        spent += nanos;
+    }
+}
