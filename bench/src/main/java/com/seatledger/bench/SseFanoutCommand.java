@@ -103,7 +103,13 @@ final class SseFanoutCommand implements Callable<Integer> {
         Files.createDirectories(common.out);
         Files.write(common.out.resolve("sse.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         Plots.sse(report, common.out.resolve("sse.png"));
-        return 0;
+        // every client must get its snapshot, stay connected and see every change once, in order
+        List<Step> failed = results.stream().filter(s -> s.connected() < s.clients() || s.closedByServer() > 0
+                || s.gaps() > 0 || s.repeats() > 0 || s.deliveries() < s.expectedDeliveries()).toList();
+        failed.forEach(s -> System.out.printf("FAILED at %,d clients: %,d with a snapshot, %d closed, %d gaps, %d repeats, "
+                + "%,d of %,d deliveries%n", s.clients(), s.connected(), s.closedByServer(), s.gaps(), s.repeats(),
+                s.deliveries(), s.expectedDeliveries()));
+        return failed.isEmpty() ? 0 : 1;
     }
 
     private Step step(AppProcess app, HeapHistogram before, SseClients clients, Changes changes, int target)

@@ -811,6 +811,17 @@ class LedgerTest {
         }
 
         @Test
+        void aShowNotLoadedYetStillExistsAndArchivedIdsStayTaken() {
+            f.run(f.cmd.create("gone", null, layout()));
+            f.run(f.cmd.archive(ADMIN, "gone"));
+            f.ledger = new Ledger(f.store);
+            assertThat(f.run(f.cmd.create(S, null, layout())).code()).as("a show of the store, not loaded yet")
+                    .isEqualTo(SHOW_EXISTS);
+            assertThat(f.run(f.cmd.create("gone", null, layout())).code()).isEqualTo(SHOW_EXISTS);
+            assertThat(f.ledger.waitingShows()).isZero();
+        }
+
+        @Test
         void aLongHistoryLoadsFromItsLastCheckpointAndTheJournalPagesAfterIt() {
             long checkpoints = -f.ledger.checkpointsWritten();
             for (int i = 0; i < 3_000; i++) {
