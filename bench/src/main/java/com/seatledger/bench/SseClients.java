@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
 
@@ -40,8 +42,11 @@ final class SseClients implements AutoCloseable {
         Instant now = Instant.now();
         this.epochMicros0 = TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1000;
         for (int i = 0; i < HTTP_CLIENTS; i++) {
+            // generous: in a 10,000-client storm on two cores these clients' own selector threads lag
+            // (30 s timed out up to 1,330 connects while the kernel counted no listen overflow and no
+            // SYN retransmit: the server had accepted them)
             https.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(30)).build());
+                    .connectTimeout(Duration.ofSeconds(120)).build());
         }
     }
 
@@ -61,7 +66,22 @@ final class SseClients implements AutoCloseable {
         https.get(clients.size() % HTTP_CLIENTS).sendAsync(req, info -> {
             c.status = info.statusCode();
             return HttpResponse.BodySubscribers.fromLineSubscriber(c);
-        }).whenComplete((r, e) -> c.closed = true);
+        }).whenComplete((r, e) -> c.ended(e == null ? "ended by the server (HTTP " + c.status + ")" : reason(e)));
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Why clients closed (connection refused, timed out, ended by the server, ...), with how many each. */
+    Map<String, Long> closeReasons() {
+        return clients.stream().filter(c -> c.closed).collect(Collectors.groupingBy(
+                c -> (c.snapshotSeq < 0 ? "before its snapshot: " : "after its snapshot: ") + c.why,
+                TreeMap::new, Collectors.counting()));
     }
 
     /** Waits until the first {@code n} clients have their snapshot or have failed; returns how many are live. */
@@ -114,6 +134,7 @@ final class SseClients implements AutoCloseable {
     private final class Client implements Flow.Subscriber<String> {
         volatile int status;
         volatile boolean closed;
+        volatile String why;
         volatile long snapshotSeq = -1;
         volatile long lastSeq = -1;
         volatile int published;
@@ -182,14 +203,22 @@ final class SseClients implements AutoCloseable {
             published = n + 1; // volatile write after the arrays: a reader of published sees them
         }
 
-        @Override
-        public void onError(Throwable t) {
+        /** The first reason wins: the body's error or end comes before the request's completion. */
+        void ended(String reason) {
+            if (why == null) {
+                why = reason;
+            }
             closed = true;
         }
 
         @Override
+        public void onError(Throwable t) {
+            ended(reason(t));
+        }
+
+        @Override
         public void onComplete() {
-            closed = true;
+            ended("ended by the server (HTTP " + status + ")");
         }
     }
 }

@@ -144,6 +144,7 @@ final class SseFanoutCommand implements Callable<Integer> {
                 + "acceptance to delta p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", target, made,
                 s.deliveries(), s.expectedDeliveries(), s.gaps(), s.repeats(), s.closedByServer(), s.p50(), s.p99(),
                 s.p999(), s.max());
+        clients.closeReasons().forEach((why, n) -> System.out.printf("  closed %,d: %s%n", n, why));
         return s;
     }
 
