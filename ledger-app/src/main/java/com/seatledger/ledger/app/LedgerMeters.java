@@ -52,8 +52,8 @@ final class LedgerMeters implements LedgerMetrics, MeterBinder {
     @Override
     public void bindTo(MeterRegistry r) {
         timer(r, "seatledger.ledger.expiry.lag", "EXPIRE event time minus the hold's expiresAt", expiryLag, null);
-        timer(r, "seatledger.ledger.restore", "time tasks took to load from their stores: a task's start (show ids, idempotency index), then each batch of shows loaded (checkpoint + journal replay)",
-                restore, null);
+        timer(r, "seatledger.ledger.restore", "time tasks took to load from their stores: a task's start (show ids, "
+                + "idempotency index), then each batch of shows loaded (checkpoint + journal replay)", restore, null);
         FunctionCounter.builder("seatledger.ledger.journal.entries", journalEntries, LongAdder::doubleValue)
                 .description("journal entries written (one per accepted command or expiry)").register(r);
         FunctionCounter.builder("seatledger.ledger.checkpoints", checkpoints, LongAdder::doubleValue)

@@ -57,8 +57,8 @@ final class Journal {
         long bytes;
         long checkpointBytes;
         int checkpointChunks;
-        /** The first seq of each page in the store, oldest first. */
-        final List<Long> pages = new ArrayList<>();
+        /** The store keys of the show's pages, oldest first; the last is the open page's. */
+        final List<String> pages = new ArrayList<>();
         /** The newest page's entries; null when the next entry starts a page. */
         Bin.Out open;
         /** The show was loaded from entries in the legacy ring, which the next checkpoint deletes. */
@@ -113,7 +113,7 @@ final class Journal {
         byte[][] newest = new byte[1][];
         String prefix = PAGE + showId + '|';
         store.scan(prefix, prefix + '\uffff', (key, page) -> {
-            tail.pages.add(Long.parseLong(key, prefix.length(), key.length(), 16));
+            tail.pages.add(key);
             newest[0] = page;
             Bin.In in = new Bin.In(page);
             while (in.more()) {
@@ -192,10 +192,10 @@ final class Journal {
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
         if (tail.open == null || tail.open.size() >= PAGE_BYTES) {
             tail.open = new Bin.Out(PAGE_BYTES + 1024);
-            tail.pages.add(show.seq);
+            tail.pages.add(pageKey(show.showId, show.seq));
         }
         tail.open.bytes(entry);
-        store.put(pageKey(show.showId, tail.pages.getLast()), tail.open.toBytes());
+        store.put(tail.pages.getLast(), tail.open.toBytes());
         entriesWritten++;
         tail.journaled(entry);
         if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, CHECKPOINT_RATIO * tail.checkpointBytes)) {
@@ -211,9 +211,7 @@ final class Journal {
         tail.checkpointBytes = bytes.length;
         tail.entries = 0;
         tail.bytes = 0;
-        for (long first : tail.pages) {
-            store.delete(pageKey(show.showId, first));
-        }
+        tail.pages.forEach(store::delete);
         tail.pages.clear();
         tail.open = null;
         if (tail.legacy) {

@@ -38,7 +38,7 @@ import com.seatledger.topics.message.UnblockSeats;
  * every decision is worked out completely ({@link Change}), then applied and journaled, so the
  * store only ever sees whole decisions. A new instance over the same store loads each show from its
  * checkpoint and journal ({@link Journal}) when a command or read first names it, or when
- * {@link #loadWaiting} gets to it; a show's holds join the expiry queue when it is loaded.
+ * {@link #loadNextWaiting} gets to it; a show's holds join the expiry queue when it is loaded.
  */
 public final class Ledger {
 
@@ -99,13 +99,12 @@ public final class Ledger {
     }
 
     /**
-     * Loads shows of the store that nothing has named yet, at least one if any wait, for about
-     * {@code budget}; returns how many. Until a show is loaded its holds are not in the expiry
-     * queue, so the caller calls this until {@link #waitingShows} is 0 (the stream task does, on
-     * each punctuation).
+     * Loads the next show of the store that nothing has named yet, if any; returns how many it loaded
+     * (0 or 1). Until a show is loaded its holds are not in the expiry queue, so the caller calls this
+     * until {@link #waitingShows} is 0 (the stream task does, paced, on its punctuations).
      */
-    public int loadWaiting(Duration budget) {
-        return book.loadWaiting(budget.toNanos());
+    public int loadNextWaiting() {
+        return book.loadNextWaiting();
     }
 
     public int waitingShows() {

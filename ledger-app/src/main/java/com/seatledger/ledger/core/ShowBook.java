@@ -25,7 +25,7 @@ import com.seatledger.topics.message.SeatError;
  * read is a lookup by the ids a command names.
  *
  * <p>Shows in the store are loaded lazily: a ledger made over a store (a restart, a rebalance) knows
- * their ids and loads each the first time it is named, or when {@link #loadWaiting} gets to it, so
+ * their ids and loads each the first time it is named, or when {@link #loadNextWaiting} gets to it, so
  * a task with many shows starts deciding the first one's commands without loading all the others.
  */
 final class ShowBook {
@@ -53,20 +53,18 @@ final class ShowBook {
         return show;
     }
 
-    /** Shows in the store, to be loaded when named or by {@link #loadWaiting}. */
+    /** Shows in the store, to be loaded when named or by {@link #loadNextWaiting}. */
     void waiting(List<String> showIds) {
         waiting.addAll(showIds);
     }
 
-    /** Loads waiting shows, at least one if any wait, until {@code budgetNanos} have passed; returns how many. */
-    int loadWaiting(long budgetNanos) {
-        long started = System.nanoTime();
-        int n = 0;
-        while (!waiting.isEmpty() && (n == 0 || System.nanoTime() - started < budgetNanos)) {
-            load(waiting.iterator().next());
-            n++;
+    /** Loads the next waiting show, if any; returns how many it loaded (0 or 1). */
+    int loadNextWaiting() {
+        if (waiting.isEmpty()) {
+            return 0;
         }
-        return n;
+        load(waiting.iterator().next());
+        return 1;
     }
 
     int waitingCount() {

@@ -107,7 +107,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         LoadPacer pacer = LoadPacer.forThisThread(settings.punctuateInterval().toMillis(), LOAD_BUDGET.toNanos());
         if (ledger.waitingShows() > 0 && pacer.mayLoad(wallClockMillis)) {
             long started = System.nanoTime();
-            ledger.loadWaiting(Duration.ZERO);
+            ledger.loadNextWaiting();
             pacer.spent(System.nanoTime() - started);
             if (ledger.waitingShows() == 0) {
                 log.info("task {} loaded its {} shows ({} ms of loading)", context.taskId(), ledger.showsLoaded(),

@@ -13,7 +13,8 @@ final class LoadPacer {
 
     private final long windowMillis;
     private final long budgetNanos;
-    private long windowStart = Long.MIN_VALUE;
+    /** Null before the first window: no sentinel time, whose difference to now could overflow. */
+    private Long windowStart;
     private long spent;
 
     LoadPacer(long windowMillis, long budgetNanos) {
@@ -32,7 +33,7 @@ final class LoadPacer {
     }
 
     boolean mayLoad(long nowMillis) {
-        if (nowMillis - windowStart >= windowMillis) {
+        if (windowStart == null || nowMillis - windowStart >= windowMillis) {
             windowStart = nowMillis;
             spent = 0;
         }

@@ -801,7 +801,7 @@ class LedgerTest {
             assertThat(f.ledger.waitingShows()).as("the show a command named").isEqualTo(1);
 
             f.now = f.now.plusSeconds(6);
-            assertThat(f.ledger.loadWaiting(Duration.ZERO)).as("at least one, whatever the budget").isEqualTo(1);
+            assertThat(f.ledger.loadNextWaiting()).as("the show nothing named").isEqualTo(1);
             assertThat(f.ledger.waitingShows()).isZero();
             assertThat(f.advance(Duration.ZERO)).as("the loaded show's holds are due again")
                     .singleElement().satisfies(e -> {
