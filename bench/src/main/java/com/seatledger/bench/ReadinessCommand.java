@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -106,6 +108,7 @@ final class ReadinessCommand implements Callable<Integer> {
                     }
                 }
             }
+            printChangelogBytes(stack);
             double restart = killLedgerUntilDecided(stack, plans.get(0).showId());
             System.out.printf("ledger SIGKILLed with %d commands of history: a new command decided %.1f s after the kill%n",
                     total, restart);
@@ -165,6 +168,21 @@ final class ReadinessCommand implements Callable<Integer> {
                 }
             }
             throw new IllegalStateException("the restarted ledger decided nothing within 5 minutes");
+        }
+    }
+
+    /** What a crashed ledger restores: the bytes of its changelog topics on the broker's disk (compressed, uncompacted part included). */
+    private static void printChangelogBytes(Stack stack) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap()))) {
+            Map<String, Long> bytes = new java.util.TreeMap<>();
+            admin.describeLogDirs(admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList())
+                    .allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(dir ->
+                            dir.replicaInfos().forEach((tp, info) -> {
+                                if (tp.topic().endsWith("-changelog")) {
+                                    bytes.merge(tp.topic(), info.size(), Long::sum);
+                                }
+                            })));
+            bytes.forEach((topic, n) -> System.out.printf("changelog %s: %,d bytes on disk%n", topic, n));
         }
     }
 

@@ -12,6 +12,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.WebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
@@ -44,6 +46,18 @@ class LedgerConfig {
     }
 
     record StreamsStartedEarly(boolean started) {
+    }
+
+    /**
+     * Spring builds the web server before any other bean, and builds it only once every customizer
+     * of it exists: this one needs the streams started, so they start first and join the group,
+     * open and restore the stores while Tomcat is built (~1 s of a restart on two cores), instead
+     * of after it.
+     */
+    @Bean
+    WebServerFactoryCustomizer<WebServerFactory> streamsBeforeWebServer(StreamsStartedEarly streams) {
+        return factory -> {
+        };
     }
 
     /** A MeterBinder: the registry binds it later, so the streams need not wait for the registry. */

@@ -118,6 +118,10 @@ final class Bin {
             return pos < buf.length;
         }
 
+        int position() {
+            return pos;
+        }
+
         int b() {
             return buf[pos++] & 0xFF;
         }

@@ -108,11 +108,13 @@ final class Journal {
         byte[] checkpoint = getBlob(CHECKPOINT, showId);
         Codec.restore(show, checkpoint);
         tail.checkpointBytes = checkpoint.length;
-        tail.checkpointChunks = chunks(checkpoint.length);
+        tail.checkpointChunks = storedChunks(CHECKPOINT, showId);
         replayLegacy(show, tail);
         byte[][] newest = new byte[1][];
         String prefix = PAGE + showId + '|';
-        store.scan(prefix, prefix + '\uffff', (key, page) -> {
+        store.scan(prefix, prefix + '\uffff', (key, stored) -> {
+            // a full page is deflated; an entry's length (its first byte) is never 0
+            byte[] page = Packed.unpack(stored);
             tail.pages.add(key);
             newest[0] = page;
             Bin.In in = new Bin.In(page);
@@ -160,7 +162,7 @@ final class Journal {
      */
     void erase(ShowState show) {
         String id = show.showId;
-        int layoutChunks = new Bin.In(store.get(LAYOUT + id + FIRST_CHUNK)).i();
+        int layoutChunks = storedChunks(LAYOUT, id);
         for (int i = 0; i < layoutChunks; i++) {
             store.delete(LAYOUT + id + '|' + hex4(i));
         }
@@ -191,6 +193,11 @@ final class Journal {
     void append(ShowState show, byte[] entry) {
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
         if (tail.open == null || tail.open.size() >= PAGE_BYTES) {
+            if (tail.open != null) {
+                // full: stored deflated from now on (the record cache sends the changelog only the
+                // last version written within a commit interval)
+                store.put(tail.pages.getLast(), Packed.pack(tail.open.toBytes()));
+            }
             tail.open = new Bin.Out(PAGE_BYTES + 1024);
             tail.pages.add(pageKey(show.showId, show.seq));
         }
@@ -276,13 +283,23 @@ final class Journal {
         return Math.max(1, (length + CHUNK - 1) / CHUNK);
     }
 
-    /** Writes {@code data} as chunks {@code 0..n-1} and deletes chunks left from a longer old value. */
-    private int putBlob(String prefix, String showId, byte[] data, int oldChunks) {
+    /**
+     * Writes {@code data} deflated ({@link Packed}) as chunks {@code 0..n-1} and deletes chunks left
+     * from a longer old value. A deflated blob's first chunk starts with a 0 (a chunk count is at
+     * least 1), so blobs written before still read.
+     */
+    private int putBlob(String prefix, String showId, byte[] raw, int oldChunks) {
+        byte[] data = Packed.pack(raw);
+        boolean packed = data != raw;
         int n = chunks(data.length);
         for (int i = 0; i < n; i++) {
             int from = i * CHUNK;
             byte[] part = java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + CHUNK));
-            store.put(prefix + showId + '|' + hex4(i), new Bin.Out(part.length + 8).u(n).bytes(part).toBytes());
+            Bin.Out chunk = new Bin.Out(part.length + 10);
+            if (packed && i == 0) {
+                chunk.u(0);
+            }
+            store.put(prefix + showId + '|' + hex4(i), chunk.u(n).bytes(part).toBytes());
         }
         for (int i = n; i < oldChunks; i++) {
             store.delete(prefix + showId + '|' + hex4(i));
@@ -290,12 +307,22 @@ final class Journal {
         return n;
     }
 
+    private int storedChunks(String prefix, String showId) {
+        Bin.In first = new Bin.In(store.get(prefix + showId + FIRST_CHUNK));
+        int n = first.i();
+        return n == 0 ? first.i() : n;
+    }
+
     private byte[] getBlob(String prefix, String showId) {
         Bin.In first = new Bin.In(store.get(prefix + showId + FIRST_CHUNK));
         int n = first.i();
+        boolean packed = n == 0;
+        if (packed) {
+            n = first.i();
+        }
         byte[] part = first.bytes();
         if (n == 1) {
-            return part;
+            return packed ? Packed.unpack(part) : part;
         }
         Bin.Out all = new Bin.Out(n * CHUNK);
         all.raw(part);
@@ -304,7 +331,7 @@ final class Journal {
             next.u();
             all.raw(next.bytes());
         }
-        return all.toBytes();
+        return packed ? Packed.unpack(all.toBytes()) : all.toBytes();
     }
 
     private static String hex4(int v) {

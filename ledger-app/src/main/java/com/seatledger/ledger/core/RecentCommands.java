@@ -16,7 +16,8 @@ import com.seatledger.topics.message.CommandResult;
  * decided and its result ({@link Codec#processed}).
  *
  * <p>Records are stored in <b>batches</b>, {@code cb|day|batch}, each the records of consecutive
- * commands up to {@value #BATCH_BYTES} bytes, rewritten as it fills. The store holding them keeps
+ * commands up to {@value #BATCH_BYTES} bytes, rewritten as it fills and stored deflated once full
+ * ({@link Packed}). The store holding them keeps
  * Kafka Streams' record cache, so a batch rewritten many times within a commit interval reaches the
  * changelog once: a crashed task restores one record per batch, not one per command, which is what
  * bounded a restart after a busy day. Which batch holds a command is known from memory
@@ -42,7 +43,7 @@ final class RecentCommands {
 
     RecentCommands(LedgerStore store) {
         this.store = store;
-        store.scan(BATCHES, BATCHES + '\uffff', (key, value) -> {
+        store.scan(BATCHES, BATCHES + '\uffff', (key, stored) -> {
             long day = Long.parseLong(key, 3, 11, 10);
             int b = Integer.parseInt(key, 12, key.length(), 16);
             Map.Entry<Integer, Long> last = days.lastEntry();
@@ -50,6 +51,7 @@ final class RecentCommands {
                 days.put(b, day);
             }
             nextBatch = Math.max(nextBatch, b + 1);
+            byte[] value = Packed.unpack(stored);
             Bin.In in = new Bin.In(value);
             while (in.more()) {
                 // a million ids at a restart: hashed where they lie, not decoded into strings
@@ -81,7 +83,7 @@ final class RecentCommands {
         if (bytes == null) {
             return null;
         }
-        Bin.In in = new Bin.In(bytes);
+        Bin.In in = new Bin.In(Packed.unpack(bytes));
         while (in.more()) {
             String show = in.s();
             String id = in.s();
@@ -97,6 +99,11 @@ final class RecentCommands {
     void remember(Command c, long fingerprint, Instant now, CommandResult result) {
         long day = Math.max(batchDay, now.toEpochMilli() / DAY);
         if (open == null || day != batchDay || open.size() >= BATCH_BYTES) {
+            if (open != null) {
+                // full: from now on only read, so stored deflated (within the commit interval the
+                // record cache sends only this last version to the changelog)
+                store.put(key(batchDay, batch), Packed.pack(open.toBytes()));
+            }
             batch = nextBatch++;
             if (day != batchDay) {
                 days.put(batch, day);

@@ -625,6 +625,14 @@ class LedgerTest {
             }
             int batches = f.store.count("cb|");
             assertThat(batches).as("records are batched").isBetween(2, 50);
+            List<byte[]> stored = new ArrayList<>();
+            f.store.scan("cb|", "cb|\uffff", (key, value) -> stored.add(value));
+            assertThat(stored.subList(0, stored.size() - 1)).as("full batches are stored deflated")
+                    .allSatisfy(v -> {
+                        assertThat(Packed.isPacked(v)).isTrue();
+                        assertThat(v.length).isLessThan(Packed.unpack(v).length / 2);
+                    });
+            assertThat(Packed.isPacked(stored.getLast())).as("the open one is not").isFalse();
             f.ledger = new Ledger(f.store);
             for (HoldSeats h : holds) {
                 assertThat(f.run(h).duplicate()).as(h.commandId()).isTrue();
@@ -843,6 +851,47 @@ class LedgerTest {
             f.ledger = new Ledger(f.store);
             assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
             assertThat(f.run(f.cmd.hold(BOB, S, "h-bob", "A-1")).code()).isEqualTo(SEAT_UNAVAILABLE);
+        }
+
+        @Test
+        void fullPagesBatchesAndBlobsAreStoredDeflatedAndAStoreWrittenBeforeThatStillLoads() {
+            HoldSeats first = f.cmd.hold(ALICE, S, "h0", "A-1", "A-2");
+            for (int i = 0; i < 1_500; i++) {
+                f.run(i == 0 ? first : f.cmd.hold(ALICE, S, "h" + i, "A-1", "A-2"));
+                f.run(f.cmd.release(ALICE, S, "h" + i));
+            }
+            f.run(f.cmd.hold(ALICE, S, "kept", "A-1"));
+            java.util.Map<String, byte[]> all = new java.util.TreeMap<>();
+            f.store.scan("", "\uffff", (key, value) -> {
+                all.put(key, value);
+                return true;
+            });
+            assertThat(all).as("a full idempotency batch and the layout are deflated")
+                    .hasEntrySatisfying(all.keySet().stream().filter(k -> k.startsWith("cb|")).findFirst().orElseThrow(),
+                            v -> assertThat(Packed.isPacked(v)).isTrue())
+                    .hasEntrySatisfying("sl|" + S + "|0000", v -> assertThat(new Bin.In(v).i()).isZero());
+            String before = LedgerModelProperties.describe(f.ledger.show(S));
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
+
+            // every value as the code before deflating wrote it
+            all.forEach((key, value) -> {
+                if ((key.startsWith("sp|") || key.startsWith("cb|")) && Packed.isPacked(value)) {
+                    f.store.put(key, Packed.unpack(value));
+                }
+                Bin.In chunk = new Bin.In(value);
+                if ((key.startsWith("sl|") || key.startsWith("sk|")) && chunk.i() == 0) {
+                    assertThat(chunk.i()).as("one chunk").isEqualTo(1);
+                    f.store.put(key, new Bin.Out(1024).u(1).bytes(Packed.unpack(chunk.bytes())).toBytes());
+                }
+            });
+            f.ledger = new Ledger(f.store);
+            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
+            assertThat(f.run(first).duplicate()).as("its idempotency records read too").isTrue();
+            assertThat(f.run(f.cmd.hold(BOB, S, "h-bob", "A-1")).code()).isEqualTo(SEAT_UNAVAILABLE);
+            f.ledger = new Ledger(f.store);
+            assertThat(f.run(f.cmd.hold(BOB, S, "h-bob2", "A-1")).code()).as("and what it writes next")
+                    .isEqualTo(SEAT_UNAVAILABLE);
         }
 
         @Test
