@@ -26,8 +26,10 @@ aot_prepare() {
   AOT_LAUNCH=(-XX:AOTCache="$cache")
   # RocksDB's native library, unpacked once: otherwise every start copies ~15 MB out of the jar
   # to a temporary file before the first store opens (~0.2 s idle, more on a busy restart)
-  local rocksdb
-  rocksdb=$(ls "$dir"/lib/rocksdbjni-*.jar 2>/dev/null | head -1)
+  local rocksdb="" f
+  for f in "$dir"/lib/rocksdbjni-*.jar; do
+    if [ -f "$f" ]; then rocksdb=$f; fi
+  done
   if [ -n "$rocksdb" ] && [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
     if [ -f "$dir/native/librocksdbjni-linux64.so" ] || { mkdir -p "$dir/native" \
         && (cd "$dir/native" && jar xf "$rocksdb" librocksdbjni-linux64.so) 2>/dev/null; }; then
