@@ -174,6 +174,7 @@ class ApiIT {
         // refused by the HTTP server itself, before any filter: still problem bodies
         for (String odd : List.of("/api/shows/a%2Fb", "/api/shows/%25", "/api/shows/a%00b")) {
             expect(a.get(odd, alice), 400, "INVALID_COMMAND", "rejected");
+            expect(a.delete(odd, alice, null), 400, "INVALID_COMMAND", "rejected");
         }
         Http.Response hugeHeader = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(a.base() + "/api/shows"))
                 .header("X-Padding", "a".repeat(20_000)).GET(), null);

@@ -22,6 +22,12 @@ public class ProblemErrorHandler extends ErrorHandler {
     private static final HttpField PROBLEM_JSON = new HttpField(HttpHeader.CONTENT_TYPE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 
+    /** Jetty writes error bodies for GET and POST only; the API's DELETE and PUT get theirs too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
