@@ -35,6 +35,11 @@ public class ApiConfig {
     /** The contract's one JSON mapping, for HTTP too: a wrong type in a body is a 400, never coerced. */
     /** Small per-connection buffers (thousands of open SSE streams each keep theirs) and problem bodies for Jetty's own refusals. */
     @Bean
+    JettyServletWebServerFactory jettyServletWebServerFactory() {
+        return new LeanConnections.Factory();
+    }
+
+    @Bean
     WebServerFactoryCustomizer<JettyServletWebServerFactory> leanConnections() {
         return LeanConnections::apply;
     }
