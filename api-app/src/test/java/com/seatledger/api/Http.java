@@ -71,7 +71,7 @@ record Http(String base) {
         return b;
     }
 
-    static Response send(HttpRequest.Builder b, String idempotencyKey) {
+    private static Response send(HttpRequest.Builder b, String idempotencyKey) {
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }

@@ -45,14 +45,12 @@ public class HoldsController {
     private final Views views;
     private final SseHub hub;
     private final Commands commands;
-    private final ClientAddress clientAddress;
 
-    public HoldsController(CommandGateway gateway, Views views, SseHub hub, Commands commands, ClientAddress clientAddress) {
+    public HoldsController(CommandGateway gateway, Views views, SseHub hub, Commands commands) {
         this.gateway = gateway;
         this.views = views;
         this.hub = hub;
         this.commands = commands;
-        this.clientAddress = clientAddress;
     }
 
     @PostMapping("/api/shows/{showId}/holds")
@@ -122,7 +120,7 @@ public class HoldsController {
     @GetMapping(path = "/api/holds/{holdId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The hold's stream (holder or admin): its state, every change, and 'expiring'")
     public SseEmitter events(@PathVariable String holdId, Authentication auth, HttpServletRequest request) {
-        return hub.openHold(ownHold(holdId, auth), clientAddress.of(request));
+        return hub.openHold(ownHold(holdId, auth), request.getRemoteAddr());
     }
 
     /**
