@@ -171,7 +171,22 @@ class ApiIT {
         expect(a.post(path, alice, Map.of()), 400, "INVALID_COMMAND", "");
         expect(a.post(path, alice, seats("bad id!")), 400, "INVALID_COMMAND", "seatIds");
         expect(a.post("/api/shows/bad%20show/holds", alice, seats("A-1")), 400, "INVALID_COMMAND", "showId");
+        // refused by the HTTP server itself, before any filter: still problem bodies
+        for (String odd : List.of("/api/shows/a%2Fb", "/api/shows/%25", "/api/shows/a%00b")) {
+            expect(a.get(odd, alice), 400, "INVALID_COMMAND", "rejected");
+            expect(a.delete(odd, alice, null), 400, "INVALID_COMMAND", "rejected");
+        }
+        Http.Response hugeHeader = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(a.base() + "/api/shows"))
+                .header("X-Padding", "a".repeat(20_000)).GET(), null);
+        assertThat(hugeHeader.status()).isEqualTo(431);
+        assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
         expect(a.post(path, alice, "{\"seatIds\":[\"" + "A".repeat(70_000) + "\"]}"), 413, "PAYLOAD_TOO_LARGE", "");
+        // larger than the socket buffers: the server must take the rest of the body before it answers,
+        // or the client, still sending, gets a reset instead of its 413
+        for (int size : List.of(300_000, 1_500_000)) {
+            expect(a.post(path, alice, "{\"seatIds\":[\"A-1\"],\"pad\":\"" + "x".repeat(size) + "\"}"), 413,
+                    "PAYLOAD_TOO_LARGE", "");
+        }
         expect(a.post("/api/shows/no-such-show/holds", alice, seats("A-1")), 404, "SHOW_NOT_FOUND", "");
         expect(a.get("/api/shows/no-such-show", null), 404, "SHOW_NOT_FOUND", "");
         expect(a.get("/api/holds/no-such-hold", alice), 404, "HOLD_NOT_FOUND", "");

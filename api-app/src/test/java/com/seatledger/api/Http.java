@@ -71,7 +71,7 @@ record Http(String base) {
         return b;
     }
 
-    private static Response send(HttpRequest.Builder b, String idempotencyKey) {
+    static Response send(HttpRequest.Builder b, String idempotencyKey) {
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }

@@ -307,9 +307,9 @@ class SeatMapBrowserIT {
             screenshot(office, "box-office.png");
 
             // release carol's hold and refund the order from the lists
-            office.findElement(By.cssSelector("#all-holds .bo-row[data-hold='" + carolsHold + "'] .bo-release")).click();
+            clickWhenSettled(office, "#all-holds .bo-row[data-hold='" + carolsHold + "'] .bo-release");
             seenByBuyerWithinASecond(office, "AVAILABLE", "CI-K-1");
-            office.findElement(By.cssSelector("#orders .bo-row[data-order='box-7'] .bo-cancel")).click();
+            clickWhenSettled(office, "#orders .bo-row[data-order='box-7'] .bo-cancel");
             seenByBuyerWithinASecond(office, "AVAILABLE", "CI-L-3", "CI-L-4");
 
             // a buyer who calls the box office's API anyway is refused
@@ -392,5 +392,14 @@ class SeatMapBrowserIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The lists are drawn again on every event: a row found just before a redraw is stale, so find it again. */
+    private static void clickWhenSettled(WebDriver page, String css) {
+        await(css).atMost(Duration.ofSeconds(5)).ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(() -> {
+                    page.findElement(By.cssSelector(css)).click();
+                    return true;
+                });
     }
 }

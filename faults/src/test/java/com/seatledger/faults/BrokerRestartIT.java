@@ -72,6 +72,9 @@ class BrokerRestartIT {
                         + "ledger deciding %d ms and API answering 201 %d ms after the broker restart%n",
                         buyers.answers.size(), buyers.askedCount(), unavailable, maxMillis, ledgerBack.toMillis(),
                         apiBack.toMillis());
+                buyers.answers.stream().sorted(java.util.Comparator.comparingLong(RestBuyers.Answer::millis).reversed())
+                        .limit(5).forEach(a -> System.out.printf("[broker-restart] slow: sent %+d ms after the kill, "
+                                + "%d ms, status %d%n", a.sentAtMillis() - killedAt.toEpochMilli(), a.millis(), a.status()));
                 assertThat(buyers.answers).as("503 with Retry-After, or a decision; never another 5xx or a "
                         + "transport error").allSatisfy(a -> {
                     if (a.status() == 503) {

@@ -5,13 +5,11 @@ import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
-import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 import com.seatledger.api.web.LeanConnections;
-import com.seatledger.api.web.ProblemErrorValve;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
@@ -35,19 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiConfig {
 
     /** The contract's one JSON mapping, for HTTP too: a wrong type in a body is a 400, never coerced. */
-    /** Tomcat's own rejections (malformed URIs, encoded slashes) answer problem+json like the rest of the API. */
+    /** Small per-connection buffers (thousands of open SSE streams each keep theirs) and problem bodies for Jetty's own refusals. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemErrorValve.class.getName());
-            }
-        });
+    JettyServletWebServerFactory jettyServletWebServerFactory() {
+        return new LeanConnections.Factory();
     }
 
-    /** Small per-connection buffers: thousands of open SSE streams each keep theirs. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> leanConnections() {
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> leanConnections() {
         return LeanConnections::apply;
     }
 

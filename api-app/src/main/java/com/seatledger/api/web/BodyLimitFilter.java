@@ -18,9 +18,14 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Body limits per endpoint: show creation may be large (a 100,000-seat layout), every
  * other body small. A declared length over the limit is refused before reading; a chunked body is
- * cut off when it passes the limit. Either way: 413 with a problem body.
+ * cut off when it passes the limit. Either way: 413 with a problem body, after the rest of the body
+ * has been read and dropped (up to {@value #SWALLOW_BYTES} bytes): a client still sending when the
+ * server answers and closes gets a connection reset instead of its 413. A larger body is not read;
+ * the connection is closed after the answer.
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
+
+    static final long SWALLOW_BYTES = 2 * 1024 * 1024;
 
     private final long showLimit;
     private final long otherLimit;
@@ -36,11 +41,29 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
         long limit = HttpMethod.POST.matches(req.getMethod()) && "/api/shows".equals(req.getRequestURI())
                 ? showLimit : otherLimit;
         if (req.getContentLengthLong() > limit) {
+            // a client that asked "Expect: 100-continue" has not sent its body: it gets the 413 instead
+            if (req.getContentLengthLong() <= SWALLOW_BYTES && !"100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+                drain(req.getInputStream(), 0);
+            } else {
+                res.setHeader("Connection", "close");
+            }
             Problems.write(res, HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
                     new PayloadTooLarge(limit).getMessage());
             return;
         }
         chain.doFilter(new Limited(req, limit), res);
+    }
+
+    /** Reads and drops what is left of a refused body, up to {@link #SWALLOW_BYTES} in all. */
+    static void drain(ServletInputStream in, long alreadyRead) throws IOException {
+        byte[] buf = new byte[8192];
+        for (long total = alreadyRead; total <= SWALLOW_BYTES; ) {
+            int n = in.read(buf);
+            if (n < 0) {
+                return;
+            }
+            total += n;
+        }
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
@@ -89,9 +112,10 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws PayloadTooLarge {
+        private void count(int n) throws IOException {
             read += n;
             if (read > limit) {
+                drain(in, read);
                 throw new PayloadTooLarge(limit);
             }
         }

@@ -45,12 +45,14 @@ public class HoldsController {
     private final Views views;
     private final SseHub hub;
     private final Commands commands;
+    private final ClientAddress clientAddress;
 
-    public HoldsController(CommandGateway gateway, Views views, SseHub hub, Commands commands) {
+    public HoldsController(CommandGateway gateway, Views views, SseHub hub, Commands commands, ClientAddress clientAddress) {
         this.gateway = gateway;
         this.views = views;
         this.hub = hub;
         this.commands = commands;
+        this.clientAddress = clientAddress;
     }
 
     @PostMapping("/api/shows/{showId}/holds")
@@ -120,7 +122,7 @@ public class HoldsController {
     @GetMapping(path = "/api/holds/{holdId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The hold's stream (holder or admin): its state, every change, and 'expiring'")
     public SseEmitter events(@PathVariable String holdId, Authentication auth, HttpServletRequest request) {
-        return hub.openHold(ownHold(holdId, auth), request.getRemoteAddr());
+        return hub.openHold(ownHold(holdId, auth), clientAddress.of(request));
     }
 
     /**

@@ -1,39 +1,72 @@
 package com.seatledger.api.web;
 
-import org.apache.catalina.connector.Connector;
-import org.apache.coyote.http11.Http11NioProtocol;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import java.net.InetSocketAddress;
+
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 
 /**
- * Per-connection buffers sized for an SSE fan-out. An open seat-map stream keeps its request,
- * response and socket buffers for as long as it lives, and Tomcat sizes them for large bodies
- * (8 KB socket read and write buffers, an 8 KB + 16 KB servlet response buffer): at 10,000 streams
- * that was most of the heap (docs/performance.md, SSE fan-out). Smaller buffers cost a few more
- * system calls on the rare large body (show creation, a 100,000-seat seat map), which Tomcat writes
- * straight from the source when it exceeds the buffer anyway; a servlet that asks for a bigger
- * response buffer still gets one.
+ * Jetty sized for an SSE fan-out: tens of thousands of open seat-map streams that are idle most of
+ * the time. Jetty takes its buffers from a pool only while bytes move, so an idle stream holds no
+ * buffer; what it keeps is the response's aggregation buffer, 1 KB here (Jetty's default is 32 KB;
+ * a larger write goes straight to the socket), and its request and response objects: ~13 KB per
+ * idle stream, measured (Tomcat, which this replaced, kept ~62 KB of request and response buffers
+ * per open stream whatever it was told). At an on-sale's opening thousands connect within seconds,
+ * so the kernel's accept queue is made long enough to hold them ({@value #ACCEPT_QUEUE}; Linux caps
+ * it at net.core.somaxconn) instead of Java's default of 50, past which SYNs are dropped and
+ * clients retry after 1, 3, 7 s. Jetty's own refusals (a malformed request line, an ambiguous URI)
+ * answer problem bodies like the rest of the API ({@link ProblemErrorHandler}).
  */
 public final class LeanConnections {
 
-    /** Bytes of each socket buffer and of the servlet response buffer. */
+    /** Bytes of the per-response aggregation buffer. */
     public static final int BUFFER_BYTES = 1024;
+    static final int ACCEPT_QUEUE = 4096;
+    /** Our response headers fit in 1 KB; the buffer for them lives only while a response is written. */
+    static final int RESPONSE_HEADER_BYTES = 4096;
 
-    /** Tomcat asks the protocol how large the servlet response buffer should be; HTTP/1.1 normally says "default". */
-    public static final class Protocol extends Http11NioProtocol {
+    /** Buffers of one size kept for reuse; more in use at once are allocated and dropped. */
+    static final int POOLED_PER_SIZE = 64;
+
+    /**
+     * Jetty with a byte-buffer pool of bounded buckets. Every frame written to a chunked response
+     * takes a buffer from the pool, and Jetty's default pool lets a bucket grow without bound: with
+     * thousands of streams written at once its buckets held so many entries that finding a free one
+     * (a scan) took ~40 % of the SSE writer threads' time (JFR, 2,000 clients). The connector gets
+     * the pool when it is built, hence a factory.
+     */
+    public static class Factory extends JettyServletWebServerFactory {
         @Override
-        public int getDesiredBufferSize() {
-            return BUFFER_BYTES;
+        protected AbstractConnector createConnector(InetSocketAddress address, Server server) {
+            return createConnector(address, server, null, null, new ArrayByteBufferPool(-1, -1, -1, POOLED_PER_SIZE));
         }
     }
 
-    public static void apply(TomcatServletWebServerFactory factory) {
-        factory.setProtocol(Protocol.class.getName());
-        factory.addConnectorCustomizers(LeanConnections::socketBuffers);
+    public static void apply(JettyServletWebServerFactory factory) {
+        factory.addServerCustomizers(LeanConnections::tune);
     }
 
-    private static void socketBuffers(Connector connector) {
-        connector.setProperty("socket.appReadBufSize", Integer.toString(BUFFER_BYTES));
-        connector.setProperty("socket.appWriteBufSize", Integer.toString(BUFFER_BYTES));
+    private static void tune(Server server) {
+        server.setErrorHandler(new ProblemErrorHandler());
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector s) {
+                s.setAcceptQueueSize(ACCEPT_QUEUE);
+            }
+            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) {
+                HttpConfiguration config = http.getHttpConfiguration();
+                config.setOutputBufferSize(BUFFER_BYTES);
+                config.setOutputAggregationSize(BUFFER_BYTES);
+                config.setResponseHeaderSize(RESPONSE_HEADER_BYTES);
+                config.setSendServerVersion(false);
+            }
+        }
     }
 
     private LeanConnections() {

@@ -37,12 +37,14 @@ public class ShowsController {
     private final Views views;
     private final SseHub hub;
     private final Commands commands;
+    private final ClientAddress clientAddress;
 
-    public ShowsController(CommandGateway gateway, Views views, SseHub hub, Commands commands) {
+    public ShowsController(CommandGateway gateway, Views views, SseHub hub, Commands commands, ClientAddress clientAddress) {
         this.gateway = gateway;
         this.views = views;
         this.hub = hub;
         this.commands = commands;
+        this.clientAddress = clientAddress;
     }
 
     @PostMapping("/api/shows")
@@ -74,6 +76,6 @@ public class ShowsController {
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
             HttpServletRequest request) {
         return hub.openShow(Commands.pathId("showId", showId),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam, request.getRemoteAddr());
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam, clientAddress.of(request));
     }
 }
