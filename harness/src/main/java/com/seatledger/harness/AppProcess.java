@@ -95,16 +95,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no clean close of Kafka clients, no flushed state. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        ChildJvm.kill(process);
     }
 
     /** SIGTERM and wait: Spring closes Kafka Streams and the clients cleanly. */
     public void stop() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            process.waitFor();
-        }
+        ChildJvm.stop(process);
     }
 
     public boolean isAlive() {

@@ -122,18 +122,12 @@ public final class LocalBroker implements AutoCloseable {
 
     /** SIGTERM: a controlled shutdown (leadership moved away, logs flushed, clean-shutdown marker written). */
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor();
-        }
+        ChildJvm.stop(process);
     }
 
     /** SIGKILL: the broker recovers its logs on the next start. */
     public void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor();
-        }
+        ChildJvm.kill(process);
     }
 
     private Process java(Path log, String main, String... args) throws IOException {

@@ -100,8 +100,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLarge.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLarge e) {
-        return Problems.response(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE, e.getMessage(), List.of(),
-                null);
+        ResponseEntity<ProblemDetail> problem = Problems.response(HttpStatus.CONTENT_TOO_LARGE,
+                Problems.PAYLOAD_TOO_LARGE, e.getMessage(), List.of(), null);
+        if (!e.bodyLeftUnread()) {
+            return problem;
+        }
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.CONNECTION, "close").body(problem.getBody());
     }
 
     @Override

@@ -54,16 +54,20 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(req, limit), res);
     }
 
-    /** Reads and drops what is left of a refused body, up to {@link #SWALLOW_BYTES} in all. */
-    static void drain(ServletInputStream in, long alreadyRead) throws IOException {
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #SWALLOW_BYTES} in all; false when
+     * more is left (the connection must then be closed after the answer).
+     */
+    static boolean drain(ServletInputStream in, long alreadyRead) throws IOException {
         byte[] buf = new byte[8192];
         for (long total = alreadyRead; total <= SWALLOW_BYTES; ) {
             int n = in.read(buf);
             if (n < 0) {
-                return;
+                return true;
             }
             total += n;
         }
+        return false;
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
@@ -115,8 +119,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > limit) {
-                drain(in, read);
-                throw new PayloadTooLarge(limit);
+                throw new PayloadTooLarge(limit, !drain(in, read));
             }
         }
 
