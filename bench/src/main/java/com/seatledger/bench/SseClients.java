@@ -1,16 +1,21 @@
 package com.seatledger.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -18,35 +23,42 @@ import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
- * Many seat-map clients in one JVM: non-blocking HTTP/1.1 streams (a few JDK HttpClients, one
- * selector thread each) whose lines are parsed as SSE. Each client notes the arrival time of every
- * {@code seats} event and checks the ids: a lower or equal id is a repeat, a skipped id a gap (the
- * bench's changes are all holds, so every seq changes seats).
+ * Many seat-map clients in one JVM, as cheap as a client can be: plain non-blocking sockets on a
+ * couple of selector threads, HTTP/1.1 and chunked framing undone by hand and SSE frames scanned
+ * for their {@code event:} and {@code id:} lines only (a snapshot's data is skipped, never decoded).
+ * Real clients sit on other machines; here they share two cores with the server they measure, so
+ * every microsecond a client spends per delivery is taken from the fan-out being measured. (The JDK
+ * HttpClient used before decoded every line into a String and handed it across threads.)
+ *
+ * <p>Each client notes the arrival time of every {@code seats} event and checks the ids: a lower or
+ * equal id is a repeat, a skipped id a gap (the bench's changes are all holds, so every seq changes
+ * seats).
  */
 final class SseClients implements AutoCloseable {
 
-    private static final int HTTP_CLIENTS = 4;
+    private static final int SELECTORS = 2;
 
     /** What a step's deliveries came to. */
     record Tally(long deliveries, long gaps, long repeats, long closed) {
     }
 
-    private final URI uri;
-    private final List<HttpClient> https = new ArrayList<>();
+    private final InetSocketAddress address;
+    private final byte[] request;
     private final List<Client> clients = new ArrayList<>();
+    private final List<Loop> loops = new ArrayList<>();
     private final long epochMicros0;
     private final long nanos0 = System.nanoTime();
 
-    SseClients(URI uri) {
-        this.uri = uri;
+    SseClients(URI uri) throws IOException {
+        this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
+        this.request = ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         Instant now = Instant.now();
         this.epochMicros0 = TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1000;
-        for (int i = 0; i < HTTP_CLIENTS; i++) {
-            // generous: in a 10,000-client storm on two cores these clients' own selector threads lag
-            // (30 s timed out up to 1,330 connects while the kernel counted no listen overflow and no
-            // SYN retransmit: the server had accepted them)
-            https.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(120)).build());
+        for (int i = 0; i < SELECTORS; i++) {
+            Loop loop = new Loop();
+            loops.add(loop);
+            Thread.ofPlatform().daemon().name("sse-clients-" + i).start(loop);
         }
     }
 
@@ -62,22 +74,10 @@ final class SseClients implements AutoCloseable {
     void open() {
         Client c = new Client();
         clients.add(c);
-        HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build();
-        https.get(clients.size() % HTTP_CLIENTS).sendAsync(req, info -> {
-            c.status = info.statusCode();
-            return HttpResponse.BodySubscribers.fromLineSubscriber(c);
-        }).whenComplete((r, e) -> c.ended(e == null ? "ended by the server (HTTP " + c.status + ")" : reason(e)));
+        loops.get(clients.size() % SELECTORS).add(c);
     }
 
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    /** Why clients closed (connection refused, timed out, ended by the server, ...), with how many each. */
+    /** Why clients closed (connection refused, ended by the server, ...), with how many each. */
     Map<String, Long> closeReasons() {
         return clients.stream().filter(c -> c.closed).collect(Collectors.groupingBy(
                 c -> (c.snapshotSeq < 0 ? "before its snapshot: " : "after its snapshot: ") + c.why,
@@ -85,17 +85,17 @@ final class SseClients implements AutoCloseable {
     }
 
     /** Waits until the first {@code n} clients have their snapshot or have failed; returns how many are live. */
-    int awaitSnapshots(int n, Duration within) throws InterruptedException {
+    int awaitSnapshots(int n, java.time.Duration within) throws InterruptedException {
         await(c -> c.snapshotSeq >= 0 || c.closed, within);
         return (int) clients.stream().filter(c -> c.snapshotSeq >= 0 && !c.closed).count();
     }
 
     /** Waits until every live client has seen {@code seq}. */
-    void awaitSeq(long seq, Duration within) throws InterruptedException {
+    void awaitSeq(long seq, java.time.Duration within) throws InterruptedException {
         await(c -> c.closed || c.lastSeq >= seq, within);
     }
 
-    private void await(Predicate<Client> done, Duration within) throws InterruptedException {
+    private void await(Predicate<Client> done, java.time.Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline && !clients.stream().allMatch(done)) {
             TimeUnit.MILLISECONDS.sleep(100); // polling the clients' progress, not synchronising with them
@@ -126,12 +126,101 @@ final class SseClients implements AutoCloseable {
 
     @Override
     public void close() {
-        // Java 17's HttpClient cannot be closed: cancelling each body closes its connection
-        clients.forEach(Client::cancel);
+        loops.forEach(Loop::stop);
     }
 
-    /** One stream; its lines arrive one at a time, in order, from the HttpClient. */
-    private final class Client implements Flow.Subscriber<String> {
+    /** One selector thread: connects its clients, sends their requests, reads their streams. */
+    private final class Loop implements Runnable {
+        private final Selector selector;
+        private final Queue<Client> pending = new ConcurrentLinkedQueue<>();
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
+        private final byte[] bytes = new byte[256 * 1024];
+        private volatile boolean running = true;
+
+        Loop() throws IOException {
+            this.selector = Selector.open();
+        }
+
+        void add(Client c) {
+            pending.add(c);
+            selector.wakeup();
+        }
+
+        void stop() {
+            running = false;
+            selector.wakeup();
+        }
+
+        @Override
+        public void run() {
+            try (selector) {
+                while (running) {
+                    selector.select(this::ready);
+                    for (Client c; (c = pending.poll()) != null; ) {
+                        connect(c);
+                    }
+                }
+                for (SelectionKey k : selector.keys()) {
+                    k.channel().close();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("SSE client selector failed", e);
+            }
+        }
+
+        private void connect(Client c) {
+            try {
+                SocketChannel ch = SocketChannel.open();
+                ch.configureBlocking(false);
+                c.channel = ch;
+                if (ch.connect(address)) {
+                    ch.write(ByteBuffer.wrap(request));
+                    ch.register(selector, SelectionKey.OP_READ, c);
+                } else {
+                    ch.register(selector, SelectionKey.OP_CONNECT, c);
+                }
+            } catch (IOException e) {
+                c.fail(e);
+            }
+        }
+
+        private void ready(SelectionKey key) {
+            Client c = (Client) key.attachment();
+            try {
+                if (key.isConnectable()) {
+                    c.channel.finishConnect();
+                    // a GET of a hundred bytes fits any fresh socket's send buffer
+                    c.channel.write(ByteBuffer.wrap(request));
+                    key.interestOps(SelectionKey.OP_READ);
+                } else if (key.isReadable()) {
+                    buffer.clear();
+                    int n = c.channel.read(buffer);
+                    if (n < 0) {
+                        key.cancel();
+                        c.channel.close();
+                        c.ended("ended by the server (HTTP " + c.status + ")");
+                        return;
+                    }
+                    buffer.flip();
+                    buffer.get(bytes, 0, n);
+                    c.received(bytes, n);
+                }
+            } catch (IOException | RuntimeException e) {
+                key.cancel();
+                c.fail(e);
+            }
+        }
+    }
+
+    /** One stream: the HTTP response head, then (chunked) SSE bytes, parsed as they arrive. */
+    private final class Client {
+        private static final int HEAD = 0;
+        private static final int CHUNK_SIZE = 1;
+        private static final int CHUNK_DATA = 2;
+        private static final int CHUNK_END = 3;
+        private static final int PLAIN = 4;
+
+        SocketChannel channel;
         volatile int status;
         volatile boolean closed;
         volatile String why;
@@ -142,36 +231,121 @@ final class SseClients implements AutoCloseable {
         long[] arrivals = new long[64];
         int gaps;
         int repeats;
+
+        private int state = HEAD;
+        private final StringBuilder head = new StringBuilder();
+        private long chunkLeft;
+        private int chunkCrlf;
+        /** The first bytes of the current SSE line (all that is needed of it) and its length. */
+        private final byte[] line = new byte[32];
+        private int lineLength;
         private String event;
         private long id = -1;
-        private volatile Flow.Subscription subscription;
 
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        void cancel() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
+        void received(byte[] b, int n) throws IOException {
+            int i = 0;
+            while (i < n) {
+                switch (state) {
+                    case HEAD -> i = head(b, i, n);
+                    case CHUNK_SIZE -> {
+                        byte x = b[i++];
+                        if (x == '\n') {
+                            state = chunkLeft == 0 ? PLAIN : CHUNK_DATA; // a 0 chunk ends the body
+                            if (chunkLeft == 0) {
+                                throw new IOException("ended by the server (last chunk)");
+                            }
+                        } else if (x != '\r' && chunkCrlf == 0) {
+                            int d = Character.digit(x, 16);
+                            if (d < 0) {
+                                chunkCrlf = 1; // a chunk extension: ignored up to the line's end
+                            } else {
+                                chunkLeft = chunkLeft * 16 + d;
+                            }
+                        }
+                    }
+                    case CHUNK_DATA -> {
+                        int take = (int) Math.min(chunkLeft, n - i);
+                        sse(b, i, i + take);
+                        i += take;
+                        chunkLeft -= take;
+                        if (chunkLeft == 0) {
+                            state = CHUNK_END;
+                        }
+                    }
+                    case CHUNK_END -> {
+                        if (b[i++] == '\n') {
+                            state = CHUNK_SIZE;
+                            chunkCrlf = 0;
+                        }
+                    }
+                    default -> {
+                        sse(b, i, n);
+                        i = n;
+                    }
+                }
             }
         }
 
-        @Override
-        public void onNext(String line) {
-            if (line.isEmpty()) {
+        /** Collects the response head; returns where the body starts in {@code b} (or {@code n}). */
+        private int head(byte[] b, int i, int n) throws IOException {
+            while (i < n) {
+                head.append((char) b[i++]);
+                if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                    String h = head.toString();
+                    status = Integer.parseInt(h.substring(9, 12));
+                    if (status != 200) {
+                        throw new IOException("HTTP " + status);
+                    }
+                    state = h.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked") ? CHUNK_SIZE : PLAIN;
+                    chunkLeft = 0;
+                    chunkCrlf = 0;
+                    return i;
+                }
+            }
+            return i;
+        }
+
+        /** SSE bytes: only each line's first bytes are kept; a blank line ends a frame. */
+        private void sse(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte x = b[i];
+                if (x == '\n') {
+                    endLine();
+                } else if (x != '\r') {
+                    if (lineLength < line.length) {
+                        line[lineLength] = x;
+                    }
+                    lineLength++;
+                }
+            }
+        }
+
+        private void endLine() {
+            if (lineLength == 0) {
                 dispatch();
-            } else if (line.startsWith("event:")) {
-                event = value(line, 6);
-            } else if (line.startsWith("id:")) {
-                id = Long.parseLong(value(line, 3));
+            } else if (startsWith("event:")) {
+                event = value(6);
+            } else if (startsWith("id:")) {
+                id = Long.parseLong(value(3));
             }
+            lineLength = 0;
         }
 
-        private String value(String line, int from) {
-            return line.substring(line.length() > from && line.charAt(from) == ' ' ? from + 1 : from);
+        private boolean startsWith(String prefix) {
+            if (lineLength < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (line[i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String value(int from) {
+            int start = lineLength > from && line[from] == ' ' ? from + 1 : from;
+            return new String(line, start, Math.min(lineLength, line.length) - start, StandardCharsets.US_ASCII);
         }
 
         private void dispatch() {
@@ -187,6 +361,8 @@ final class SseClients implements AutoCloseable {
                     record(id, at);
                     lastSeq = id;
                 }
+            } else if ("archived".equals(event)) {
+                lastSeq = Long.MAX_VALUE;
             }
             event = null;
             id = -1;
@@ -195,30 +371,31 @@ final class SseClients implements AutoCloseable {
         private void record(long seq, long at) {
             int n = published;
             if (n == seqs.length) {
-                seqs = java.util.Arrays.copyOf(seqs, n * 2);
-                arrivals = java.util.Arrays.copyOf(arrivals, n * 2);
+                seqs = Arrays.copyOf(seqs, n * 2);
+                arrivals = Arrays.copyOf(arrivals, n * 2);
             }
             seqs[n] = seq;
             arrivals[n] = at;
             published = n + 1; // volatile write after the arrays: a reader of published sees them
         }
 
-        /** The first reason wins: the body's error or end comes before the request's completion. */
+        void fail(Exception e) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException ignored) {
+                // closing a failed socket: nothing more to learn
+            }
+            ended(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+
+        /** The first reason wins. */
         void ended(String reason) {
             if (why == null) {
                 why = reason;
             }
             closed = true;
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            ended(reason(t));
-        }
-
-        @Override
-        public void onComplete() {
-            ended("ended by the server (HTTP " + status + ")");
         }
     }
 }
