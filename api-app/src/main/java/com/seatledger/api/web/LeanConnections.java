@@ -14,9 +14,8 @@ import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 /**
  * Jetty sized for an SSE fan-out: tens of thousands of open seat-map streams that are idle most of
  * the time. Jetty takes its buffers from a pool only while bytes move, so an idle stream holds no
- * buffer; what it keeps is the response's aggregation buffer, 1 KB here (Jetty's default is 32 KB;
- * a larger write goes straight to the socket), and its request and response objects: ~13 KB per
- * idle stream, measured (Tomcat, which this replaced, kept ~62 KB of request and response buffers
+ * buffer: writes are not aggregated (a response that aggregates keeps its buffer until it ends), and
+ * what an idle stream keeps is its request and response objects: ~13 KB per idle stream, measured (Tomcat, which this replaced, kept ~62 KB of request and response buffers
  * per open stream whatever it was told). At an on-sale's opening thousands connect within seconds,
  * so the kernel's accept queue is made long enough to hold them ({@value #ACCEPT_QUEUE}; Linux caps
  * it at net.core.somaxconn) instead of Java's default of 50, past which SYNs are dropped and
@@ -25,7 +24,7 @@ import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
  */
 public final class LeanConnections {
 
-    /** Bytes of the per-response aggregation buffer. */
+    /** Bytes of a response's output buffer (for single-byte writes; whole writes bypass it). */
     public static final int BUFFER_BYTES = 1024;
     static final int ACCEPT_QUEUE = 4096;
     /** Our response headers fit in 1 KB; the buffer for them lives only while a response is written. */
@@ -62,7 +61,12 @@ public final class LeanConnections {
             if (http != null) {
                 HttpConfiguration config = http.getHttpConfiguration();
                 config.setOutputBufferSize(BUFFER_BYTES);
-                config.setOutputAggregationSize(BUFFER_BYTES);
+                // no aggregation: Jetty keeps a response's aggregation buffer (a pooled 4 KB direct buffer)
+                // until the response completes, so every open stream held one for life, the pool's
+                // bucket was always empty, and every chunk a fan-out wrote allocated and zeroed a new
+                // direct buffer (JFR, 10,000 clients). Our writes are whole frames and whole JSON
+                // bodies already: each goes to the socket as it is.
+                config.setOutputAggregationSize(0);
                 config.setResponseHeaderSize(RESPONSE_HEADER_BYTES);
                 config.setSendServerVersion(false);
             }
