@@ -28,8 +28,15 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--commands", defaultValue = "100000", description = "on-sale mix commands (and baseline records); default ${DEFAULT-VALUE}")
     int commands;
 
-    @Option(names = "--holds", defaultValue = "30000", description = "commands per show-size and hold-kind run; default ${DEFAULT-VALUE}")
+    @Option(names = "--holds", defaultValue = "30000", description = "commands per hold-kind run (explicit vs best available); default ${DEFAULT-VALUE}")
     int holds;
+
+    /**
+     * Long enough that creating the 100,000-seat show (megabytes of layout that the next young
+     * collections copy: 100-200 ms of pauses) is not a tenth of the run, as it was at 30,000.
+     */
+    @Option(names = "--churn", defaultValue = "120000", description = "commands per hold + release run (500 vs 100,000 seats); default ${DEFAULT-VALUE}")
+    int churn;
 
     @Option(names = "--commit-interval-ms", defaultValue = "100", description = "commit.interval.ms (ledger-app's default); default ${DEFAULT-VALUE}")
     int commitIntervalMs;
@@ -56,12 +63,49 @@ final class ThroughputCommand implements Callable<Integer> {
             Double gaRushVsExplicit) {
     }
 
+    /** Interleaved pairs of runs per ratio; the pair with the median ratio is reported. */
+    static final int REPEATS = 3;
+
+    /**
+     * Runs a, b, a, b, ... and reports the pair whose ratio b/a is the median: each pair ran back to
+     * back, so the machine's drift over minutes (JIT, other processes) cancels within a pair, and one
+     * disturbed pair does not decide the ratio.
+     */
+    private static List<Measured> medianPair(StreamsRun run, Workloads.Workload a, Workloads.Workload b)
+            throws Exception {
+        List<Measured> as = new ArrayList<>();
+        List<Measured> bs = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            as.add(run.ledger(a));
+            bs.add(run.ledger(b));
+        }
+        List<Integer> byRatio = java.util.stream.IntStream.range(0, REPEATS).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> bs.get(i).perSecond() / as.get(i).perSecond()))
+                .toList();
+        int median = byRatio.get(REPEATS / 2);
+        System.out.printf("%s: %s /s; %s: %s /s (pair ratios %s; median %.2f)%n", a.name(), rates(as), b.name(),
+                rates(bs), java.util.stream.IntStream.range(0, REPEATS)
+                        .mapToObj(i -> String.format("%.2f", bs.get(i).perSecond() / as.get(i).perSecond()))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                bs.get(median).perSecond() / as.get(median).perSecond());
+        return List.of(withAllMismatches(as.get(median), as), withAllMismatches(bs.get(median), bs));
+    }
+
+    private static Measured withAllMismatches(Measured m, List<Measured> runs) {
+        return new Measured(m.name(), m.records(), m.seconds(), m.perSecond(),
+                runs.stream().mapToLong(Measured::mismatches).sum());
+    }
+
+    private static String rates(List<Measured> runs) {
+        return runs.stream().map(m -> String.format("%.0f", m.perSecond())).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @Override
     public Integer call() throws Exception {
         System.out.println("planning workloads against the ledger core (oracle) ...");
         Workloads.Workload mix = Workloads.onSaleMix(100_000, commands, seed);
-        Workloads.Workload small = Workloads.holdRelease(500, holds, seed);
-        Workloads.Workload big = Workloads.holdRelease(100_000, holds, seed);
+        Workloads.Workload small = Workloads.holdRelease(500, churn, seed);
+        Workloads.Workload big = Workloads.holdRelease(100_000, churn, seed);
         Workloads.Workload explicit = Workloads.holdsOnly(100_000, holds, false, seed);
         Workloads.Workload best = Workloads.holdsOnly(100_000, holds, true, seed);
         Workloads.Workload ga = Workloads.gaRush(100_000, 5_000, 10_000, seed);
@@ -96,10 +140,10 @@ final class ThroughputCommand implements Callable<Integer> {
                         floor.perSecond() / baseline.perSecond(), ledger.perSecond() / floor.perSecond());
                 return 0;
             }
-            runs.add(run.ledger(small));
-            runs.add(run.ledger(big));
-            runs.add(run.ledger(explicit));
-            runs.add(run.ledger(best));
+            // each pair that makes a ratio runs interleaved, REPEATS times, and the median run of each side
+            // counts: a run of 1-3 s on two shared cores swings by a third from one run to the next
+            runs.addAll(medianPair(run, small, big));
+            runs.addAll(medianPair(run, explicit, best));
             runs.add(floor);
             runs.add(run.ledger(seatRush));
             runs.add(run.ledger(ga));
