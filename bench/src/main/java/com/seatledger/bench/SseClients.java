@@ -8,10 +8,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
@@ -85,17 +87,17 @@ final class SseClients implements AutoCloseable {
     }
 
     /** Waits until the first {@code n} clients have their snapshot or have failed; returns how many are live. */
-    int awaitSnapshots(int n, java.time.Duration within) throws InterruptedException {
+    int awaitSnapshots(int n, Duration within) throws InterruptedException {
         await(c -> c.snapshotSeq >= 0 || c.closed, within);
         return (int) clients.stream().filter(c -> c.snapshotSeq >= 0 && !c.closed).count();
     }
 
     /** Waits until every live client has seen {@code seq}. */
-    void awaitSeq(long seq, java.time.Duration within) throws InterruptedException {
+    void awaitSeq(long seq, Duration within) throws InterruptedException {
         await(c -> c.closed || c.lastSeq >= seq, within);
     }
 
-    private void await(Predicate<Client> done, java.time.Duration within) throws InterruptedException {
+    private void await(Predicate<Client> done, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline && !clients.stream().allMatch(done)) {
             TimeUnit.MILLISECONDS.sleep(100); // polling the clients' progress, not synchronising with them
@@ -235,7 +237,8 @@ final class SseClients implements AutoCloseable {
         private int state = HEAD;
         private final StringBuilder head = new StringBuilder();
         private long chunkLeft;
-        private int chunkCrlf;
+        /** Inside a chunk-size line's extension, which is skipped up to the line's end. */
+        private boolean chunkExtension;
         /** The first bytes of the current SSE line (all that is needed of it) and its length. */
         private final byte[] line = new byte[32];
         private int lineLength;
@@ -250,14 +253,14 @@ final class SseClients implements AutoCloseable {
                     case CHUNK_SIZE -> {
                         byte x = b[i++];
                         if (x == '\n') {
-                            state = chunkLeft == 0 ? PLAIN : CHUNK_DATA; // a 0 chunk ends the body
                             if (chunkLeft == 0) {
                                 throw new IOException("ended by the server (last chunk)");
                             }
-                        } else if (x != '\r' && chunkCrlf == 0) {
+                            state = CHUNK_DATA;
+                        } else if (x != '\r' && !chunkExtension) {
                             int d = Character.digit(x, 16);
                             if (d < 0) {
-                                chunkCrlf = 1; // a chunk extension: ignored up to the line's end
+                                chunkExtension = true;
                             } else {
                                 chunkLeft = chunkLeft * 16 + d;
                             }
@@ -275,7 +278,7 @@ final class SseClients implements AutoCloseable {
                     case CHUNK_END -> {
                         if (b[i++] == '\n') {
                             state = CHUNK_SIZE;
-                            chunkCrlf = 0;
+                            chunkExtension = false;
                         }
                     }
                     default -> {
@@ -296,9 +299,9 @@ final class SseClients implements AutoCloseable {
                     if (status != 200) {
                         throw new IOException("HTTP " + status);
                     }
-                    state = h.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked") ? CHUNK_SIZE : PLAIN;
+                    state = h.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked") ? CHUNK_SIZE : PLAIN;
                     chunkLeft = 0;
-                    chunkCrlf = 0;
+                    chunkExtension = false;
                     return i;
                 }
             }

@@ -3,8 +3,12 @@ package com.seatledger.bench;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.seatledger.bench.StreamsRun.Measured;
 import com.seatledger.harness.LocalBroker;
@@ -79,15 +83,13 @@ final class ThroughputCommand implements Callable<Integer> {
             as.add(run.ledger(a));
             bs.add(run.ledger(b));
         }
-        List<Integer> byRatio = java.util.stream.IntStream.range(0, REPEATS).boxed()
-                .sorted(java.util.Comparator.comparingDouble(i -> bs.get(i).perSecond() / as.get(i).perSecond()))
-                .toList();
-        int median = byRatio.get(REPEATS / 2);
+        double[] ratios = IntStream.range(0, REPEATS).mapToDouble(i -> bs.get(i).perSecond() / as.get(i).perSecond())
+                .toArray();
+        int median = IntStream.range(0, REPEATS).boxed().sorted(Comparator.comparingDouble(i -> ratios[i])).toList()
+                .get(REPEATS / 2);
         System.out.printf("%s: %s /s; %s: %s /s (pair ratios %s; median %.2f)%n", a.name(), rates(as), b.name(),
-                rates(bs), java.util.stream.IntStream.range(0, REPEATS)
-                        .mapToObj(i -> String.format("%.2f", bs.get(i).perSecond() / as.get(i).perSecond()))
-                        .collect(java.util.stream.Collectors.joining(", ")),
-                bs.get(median).perSecond() / as.get(median).perSecond());
+                rates(bs), Arrays.stream(ratios).mapToObj(r -> String.format("%.2f", r)).collect(Collectors.joining(", ")),
+                ratios[median]);
         return List.of(withAllMismatches(as.get(median), as), withAllMismatches(bs.get(median), bs));
     }
 
@@ -97,7 +99,7 @@ final class ThroughputCommand implements Callable<Integer> {
     }
 
     private static String rates(List<Measured> runs) {
-        return runs.stream().map(m -> String.format("%.0f", m.perSecond())).collect(java.util.stream.Collectors.joining(", "));
+        return runs.stream().map(m -> String.format("%.0f", m.perSecond())).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
  * Jetty sized for an SSE fan-out: tens of thousands of open seat-map streams that are idle most of
  * the time. Jetty takes its buffers from a pool only while bytes move, so an idle stream holds no
  * buffer: writes are not aggregated (a response that aggregates keeps its buffer until it ends), and
- * what an idle stream keeps is its request and response objects: ~13 KB per idle stream, measured (Tomcat, which this replaced, kept ~62 KB of request and response buffers
- * per open stream whatever it was told). At an on-sale's opening thousands connect within seconds,
+ * what an idle stream keeps is its request and response objects: ~13 KB per idle stream, measured
+ * (Tomcat, which this replaced, kept ~62 KB of request and response buffers per open stream
+ * whatever it was told). At an on-sale's opening thousands connect within seconds,
  * so the kernel's accept queue is made long enough to hold them ({@value #ACCEPT_QUEUE}; Linux caps
  * it at net.core.somaxconn) instead of Java's default of 50, past which SYNs are dropped and
  * clients retry after 1, 3, 7 s. Jetty's own refusals (a malformed request line, an ambiguous URI)
