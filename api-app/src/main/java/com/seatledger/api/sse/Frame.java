@@ -1,11 +1,8 @@
 package com.seatledger.api.sse;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.function.Supplier;
-
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 
 /**
  * One thing to write to SSE connections, in the SSE wire format. A delta goes to every client of a
@@ -53,9 +50,9 @@ final class Frame {
         return close;
     }
 
-    /** What {@code ResponseBodyEmitter.send(Set)} writes as is. */
-    Set<DataWithMediaType> wire() {
-        return Set.of(new DataWithMediaType(wire.get(), MediaType.TEXT_EVENT_STREAM));
+    /** The frame's bytes, shared by every connection: each gets its own view of them to write. */
+    ByteBuffer bytes() {
+        return ByteBuffer.wrap(wire.get());
     }
 
     /** A supplier that computes its value once, on first use, for every connection that shares it. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.seatledger.api.command.CommandGateway;
 import com.seatledger.api.command.CommandIds;
@@ -34,6 +34,9 @@ import com.seatledger.topics.message.ReleaseHold;
 import com.seatledger.topics.message.ResultCode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Buyers' holds: take, list, look up, extend, release, confirm, and the hold stream. */
@@ -121,8 +124,11 @@ public class HoldsController {
 
     @GetMapping(path = "/api/holds/{holdId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The hold's stream (holder or admin): its state, every change, and 'expiring'")
-    public SseEmitter events(@PathVariable String holdId, Authentication auth, HttpServletRequest request) {
-        return hub.openHold(ownHold(holdId, auth), clientAddress.of(request));
+    @ApiResponse(responseCode = "200", description = "the hold's event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    public void events(@PathVariable String holdId, Authentication auth, HttpServletRequest request,
+            HttpServletResponse response) {
+        hub.openHold(ownHold(holdId, auth), clientAddress.of(request)).serve(request, response);
     }
 
     /**

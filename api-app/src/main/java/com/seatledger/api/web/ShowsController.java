@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.seatledger.api.command.CommandGateway;
 import com.seatledger.api.sse.SseHub;
@@ -26,6 +26,9 @@ import com.seatledger.api.view.Views;
 import com.seatledger.topics.message.CreateShow;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Shows: create (admin), list, seat map, and the live seat-map stream. */
@@ -71,11 +74,14 @@ public class ShowsController {
 
     @GetMapping(path = "/api/shows/{showId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live seat map (SSE): a snapshot, then every change; resumes with Last-Event-ID")
-    public SseEmitter events(@PathVariable String showId,
+    @ApiResponse(responseCode = "200", description = "the seat-map event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    public void events(@PathVariable String showId,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
-            HttpServletRequest request) {
-        return hub.openShow(Commands.pathId("showId", showId),
-                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam, clientAddress.of(request));
+            HttpServletRequest request, HttpServletResponse response) {
+        hub.openShow(Commands.pathId("showId", showId),
+                lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam, clientAddress.of(request))
+                .serve(request, response);
     }
 }

@@ -1,113 +1,155 @@
 package com.seatledger.api.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
 /**
- * Completing a response is a write: it must never run beside a send of the same connection (the
- * container recycles the response under the send). Here a send blocks while the server closes the
- * connection (overflow and close), and completion must wait for the send.
+ * Completing a response is a write: it must never run beside a write of the same connection (the
+ * container recycles the response under the write). Writes do not block: a write the socket cannot
+ * take at once is finished by its callback, later, on another thread, and the drain goes on from there.
  */
 class SseConnectionTest {
 
-    /** Runs each task on its own thread and counts the tasks still running. */
-    static final class Writers implements Executor {
-        final AtomicInteger running = new AtomicInteger();
+    /** Runs each task on its own thread. */
+    private final Executor writers = task -> Thread.ofVirtual().start(task);
 
-        @Override
-        public void execute(Runnable task) {
-            running.incrementAndGet();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    task.run();
-                } finally {
-                    running.decrementAndGet();
-                }
-            });
-        }
-    }
-
-    private final Writers writers = new Writers();
-
-    /** An emitter whose send blocks until released, and that notes a completion during a send. */
-    static final class SlowEmitter extends SseEmitter {
-        final CountDownLatch sending = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicBoolean inSend = new AtomicBoolean();
-        final AtomicBoolean completedDuringSend = new AtomicBoolean();
+    /** An output whose writes stay pending until released (a client that does not read), or fail. */
+    static final class FakeOutput implements SseOutput {
+        final List<String> written = new CopyOnWriteArrayList<>();
+        final LinkedBlockingQueue<Consumer<Throwable>> pending = new LinkedBlockingQueue<>();
+        final AtomicBoolean holdWrites = new AtomicBoolean();
+        final AtomicReference<Throwable> failWith = new AtomicReference<>();
+        final AtomicBoolean inWrite = new AtomicBoolean();
+        final AtomicBoolean completedDuringWrite = new AtomicBoolean();
         final AtomicInteger completions = new AtomicInteger();
-        final AtomicInteger sent = new AtomicInteger();
 
         @Override
-        public void send(Set<DataWithMediaType> data) throws IOException {
-            inSend.set(true);
-            sending.countDown();
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        public void write(ByteBuffer bytes, Consumer<Throwable> done) {
+            written.add(StandardCharsets.UTF_8.decode(bytes).toString());
+            if (holdWrites.get()) {
+                inWrite.set(true);
+                pending.add(done);
+            } else {
+                done.accept(failWith.get());
             }
-            sent.incrementAndGet();
-            inSend.set(false);
+        }
+
+        /** The pending write completes, from a thread of the network's own. */
+        void release() throws InterruptedException {
+            Consumer<Throwable> done = pending.take();
+            inWrite.set(false);
+            holdWrites.set(false);
+            Thread.ofPlatform().start(() -> done.accept(null)).join();
         }
 
         @Override
         public void complete() {
-            if (inSend.get()) {
-                completedDuringSend.set(true);
+            if (inWrite.get()) {
+                completedDuringWrite.set(true);
             }
             completions.incrementAndGet();
         }
     }
 
-    @Test
-    void anOverflowCompletesOnlyAfterTheSendInProgress() throws Exception {
-        SlowEmitter emitter = new SlowEmitter();
-        SseConnection c = new SseConnection(emitter, 1, writers, why -> { }, () -> { });
-        assertThat(c.offer(Frame.comment("one"))).isTrue();
-        assertThat(emitter.sending.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(c.offer(Frame.comment("two"))).isTrue();
-        assertThat(c.offer(Frame.comment("three"))).as("the queue of one is full: overflow").isFalse();
-        assertThat(c.isOpen()).isFalse();
-        // whatever the close set off has run by now, except the drain blocked in its send
-        await().atMost(Duration.ofSeconds(5)).until(() -> writers.running.get() == 1);
-        emitter.release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> emitter.completions.get() == 1);
-        assertThat(emitter.completedDuringSend).as("completed while a frame was being sent").isFalse();
-        assertThat(emitter.sent.get()).as("nothing sent after the overflow").isEqualTo(1);
+    private final FakeOutput out = new FakeOutput();
+    private final List<SseConnection.End> ends = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sent = new AtomicInteger();
+
+    private SseConnection connection(int capacity) {
+        SseConnection c = new SseConnection(capacity, writers, ends::add, sent::incrementAndGet);
+        c.attach(out);
+        return c;
     }
 
     @Test
-    void aServerCloseCompletesOnlyAfterTheSendInProgress() throws Exception {
-        SlowEmitter emitter = new SlowEmitter();
-        SseConnection c = new SseConnection(emitter, 8, writers, why -> { }, () -> { });
+    void anOverflowCompletesOnlyAfterTheWriteInProgress() throws Exception {
+        SseConnection c = connection(1);
+        out.holdWrites.set(true);
+        assertThat(c.offer(Frame.comment("one"))).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(out.inWrite::get);
+        assertThat(c.offer(Frame.comment("two"))).isTrue();
+        assertThat(c.offer(Frame.comment("three"))).as("the queue of one is full: overflow").isFalse();
+        assertThat(c.isOpen()).isFalse();
+        assertThat(ends).containsExactly(SseConnection.End.OVERFLOW);
+        assertThat(out.completions.get()).as("not completed while the first write is pending").isZero();
+        out.release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.completions.get() == 1);
+        assertThat(out.completedDuringWrite).as("completed while a frame was being written").isFalse();
+        assertThat(out.written).as("nothing written after the overflow").containsExactly(":one\n\n");
+    }
+
+    @Test
+    void aServerCloseCompletesOnlyAfterTheWriteInProgress() throws Exception {
+        SseConnection c = connection(8);
+        out.holdWrites.set(true);
         c.offer(Frame.comment("one"));
-        assertThat(emitter.sending.await(5, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(out.inWrite::get);
         c.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> writers.running.get() == 1);
-        emitter.release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> emitter.completions.get() == 1);
-        assertThat(emitter.completedDuringSend).isFalse();
+        assertThat(out.completions.get()).isZero();
+        out.release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.completions.get() == 1);
+        assertThat(out.completedDuringWrite).isFalse();
+        assertThat(ends).containsExactly(SseConnection.End.COMPLETED);
     }
 
     @Test
     void aCloseOfAnIdleConnectionCompletesIt() {
-        SlowEmitter emitter = new SlowEmitter();
-        SseConnection c = new SseConnection(emitter, 8, writers, why -> { }, () -> { });
+        SseConnection c = connection(8);
         c.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> emitter.completions.get() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.completions.get() == 1);
+    }
+
+    @Test
+    void framesQueuedBeforeTheResponseStartsAreWrittenInOrderOnceItDoes() {
+        SseConnection c = new SseConnection(512, writers, ends::add, sent::incrementAndGet);
+        for (int i = 0; i < 300; i++) {
+            c.offer(Frame.comment(Integer.toString(i)));
+        }
+        assertThat(out.written).as("no response yet").isEmpty();
+        c.attach(out); // every write completes at once: the drain loops, it does not recurse
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.get() == 300);
+        assertThat(out.written).hasSize(300).first().isEqualTo(":0\n\n");
+        assertThat(out.written).last().isEqualTo(":299\n\n");
+    }
+
+    @Test
+    void aWriteFinishedLaterResumesTheDrainWithTheNextFrame() throws Exception {
+        SseConnection c = connection(8);
+        out.holdWrites.set(true);
+        c.offer(Frame.comment("one"));
+        await().atMost(Duration.ofSeconds(5)).until(out.inWrite::get);
+        c.offer(Frame.comment("two"));
+        c.offer(Frame.comment("three"));
+        assertThat(out.written).as("one write at a time").containsExactly(":one\n\n");
+        out.release();
+        await().atMost(Duration.ofSeconds(5)).until(() -> sent.get() == 3);
+        assertThat(out.written).containsExactly(":one\n\n", ":two\n\n", ":three\n\n");
+        assertThat(c.isOpen()).isTrue();
+    }
+
+    @Test
+    void aFailedWriteEndsTheStreamAndCompletesItsResponse() {
+        SseConnection c = connection(8);
+        out.failWith.set(new IOException("broken pipe"));
+        c.offer(Frame.comment("one"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.completions.get() == 1);
+        assertThat(ends).containsExactly(SseConnection.End.FAILED);
+        assertThat(c.offer(Frame.comment("two"))).isFalse();
+        assertThat(sent.get()).isZero();
     }
 }
