@@ -68,7 +68,8 @@ class LedgerConfig {
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props, LedgerMeters meters) {
-        LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.snapshotInterval());
+        LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.snapshotInterval(),
+                props.quietCommit());
         return factory -> {
             Properties streams = factory.getStreamsConfiguration();
             StaticMembership.instanceId(props.instanceId(),

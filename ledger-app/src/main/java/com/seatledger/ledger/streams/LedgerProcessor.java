@@ -114,9 +114,20 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
                         (initNanos + ledger.loadNanos()) / 1_000_000);
             }
         }
-        publish(ledger.expireDue(now));
+        List<ShowEvent> expired = ledger.expireDue(now);
+        if (!expired.isEmpty()) {
+            commitIfQuiet(wallClockMillis);
+        }
+        publish(expired);
         ledger.forgetProcessed(now);
         reportWrites();
+    }
+
+    /** A decision after a quiet spell is committed after this record, not at the commit interval. */
+    private void commitIfQuiet(long nowMillis) {
+        if (QuietCommits.forThisThread().decidedAfterQuiet(nowMillis, settings.quietCommit().toMillis())) {
+            context.commit();
+        }
     }
 
     private void reportWrites() {
@@ -145,6 +156,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        commitIfQuiet(context.currentSystemTimeMs());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         Parsed parsed = CommandCodec.parse(record.value());
