@@ -125,7 +125,9 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
 
     /** A decision after a quiet spell is committed after this record, not at the commit interval. */
     private void commitIfQuiet(long nowMillis) {
-        if (QuietCommits.forThisThread().decidedAfterQuiet(nowMillis, settings.quietCommit().toMillis())) {
+        QuietCommits quiet = QuietCommits.forThisThread();
+        if (quiet.decidedAfterQuiet(nowMillis, settings.quietCommit().toMillis(),
+                () -> quiet.commitLatencyMillis(context))) {
             context.commit();
         }
     }

@@ -27,11 +27,21 @@ class QuietCommitsTest {
     @Test
     void onlyADecisionAfterAQuietSpellIsCommittedAtOnce() {
         QuietCommits quiet = new QuietCommits();
-        assertThat(quiet.decidedAfterQuiet(T, 50)).as("the first decision of a thread").isTrue();
-        assertThat(quiet.decidedAfterQuiet(T + 10, 50)).isFalse();
-        assertThat(quiet.decidedAfterQuiet(T + 59, 50)).as("49 ms after the last decision").isFalse();
-        assertThat(quiet.decidedAfterQuiet(T + 109, 50)).as("50 ms after it").isTrue();
-        assertThat(quiet.decidedAfterQuiet(T + 5_000, 0)).as("switched off").isFalse();
+        assertThat(quiet.decidedAfterQuiet(T, 50, () -> 0)).as("the first decision of a thread").isTrue();
+        assertThat(quiet.decidedAfterQuiet(T + 10, 50, () -> 0)).isFalse();
+        assertThat(quiet.decidedAfterQuiet(T + 59, 50, () -> 0)).as("49 ms after the last decision").isFalse();
+        assertThat(quiet.decidedAfterQuiet(T + 109, 50, () -> 0)).as("50 ms after it").isTrue();
+        assertThat(quiet.decidedAfterQuiet(T + 5_000, 0, () -> 0)).as("switched off").isFalse();
+    }
+
+    @Test
+    void aGapThatIsMostlyACommitIsNotQuiet() {
+        // commits slower than the quiet spell: each decision after a commit must not ask for the next
+        // one, or Kafka Streams (halving its batch after every commit) commits one record at a time
+        QuietCommits quiet = new QuietCommits();
+        quiet.decidedAfterQuiet(T, 50, () -> 0);
+        assertThat(quiet.decidedAfterQuiet(T + 70, 50, () -> 60)).as("70 ms gap, commits take 60 ms").isFalse();
+        assertThat(quiet.decidedAfterQuiet(T + 190, 50, () -> 60)).as("120 ms: half of it idle").isTrue();
     }
 
     @Test
