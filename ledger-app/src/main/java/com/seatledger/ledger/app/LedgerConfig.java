@@ -69,7 +69,7 @@ class LedgerConfig {
     @Bean
     StreamsBuilderFactoryBeanConfigurer ledgerTopology(LedgerProperties props, LedgerMeters meters) {
         LedgerSettings settings = new LedgerSettings(props.punctuateInterval(), props.snapshotInterval(),
-                props.quietCommit());
+                props.quietCommits());
         return factory -> {
             Properties streams = factory.getStreamsConfiguration();
             StaticMembership.instanceId(props.instanceId(),

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -53,6 +54,8 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
      * show of every task.
      */
     static final Duration LOAD_BUDGET = Duration.ofMillis(50);
+    /** Kafka Streams' commit interval under exactly_once_v2 when none is configured. */
+    private static final long EOS_DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     private final LedgerSettings settings;
     private final BiFunction<LedgerStore, LedgerStore, Ledger> ledgers;
@@ -62,6 +65,8 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private long reportedLoads;
     private long reportedLoadNanos;
     private long initNanos;
+    /** A decision after this long without one is committed at once (0: never): the commit interval. */
+    private long quietMillis;
     private ProcessorContext<Object, Object> context;
     private Ledger ledger;
     private ShowSnapshots snapshots;
@@ -80,6 +85,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         // working state is loaded from the store (checkpoints + journal) every time: each show when
         // a command names it or a punctuation gets to it
         this.context = context;
+        this.quietMillis = settings.quietCommits() ? commitIntervalMillis(context) : 0;
         long started = System.nanoTime();
         this.ledger = ledgers.apply(LedgerStores.shows(context), LedgerStores.recent(context));
         this.snapshots = new ShowSnapshots(ledger);
@@ -93,6 +99,11 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
                 ledger.showCount(), initNanos / 1_000_000);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
+    }
+
+    private static long commitIntervalMillis(ProcessorContext<?, ?> context) {
+        Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return configured == null ? EOS_DEFAULT_COMMIT_INTERVAL_MS : Long.parseLong(configured.toString().trim());
     }
 
     private void snapshot(long wallClockMillis) {
@@ -123,10 +134,10 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         reportWrites();
     }
 
-    /** A decision after a quiet spell is committed after this record, not at the commit interval. */
+    /** A decision after a quiet commit interval is committed after this record, not at the next interval. */
     private void commitIfQuiet(long nowMillis) {
         QuietCommits quiet = QuietCommits.forThisThread();
-        if (quiet.decidedAfterQuiet(nowMillis, settings.quietCommit().toMillis(),
+        if (quiet.decidedAfterQuiet(context.taskId(), nowMillis, quietMillis,
                 () -> quiet.commitLatencyMillis(context))) {
             context.commit();
         }

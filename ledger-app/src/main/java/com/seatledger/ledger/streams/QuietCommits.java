@@ -1,9 +1,12 @@
 package com.seatledger.ledger.streams;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
@@ -12,22 +15,32 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * (flush, offsets, end of transaction), and sharing it is what keeps the ledger's throughput. A
  * decision that comes after a quiet spell has nobody to share with: waiting for the interval only
  * makes its buyer (and every seat map) wait, on average half the interval. So when the thread has
- * decided nothing for {@code quietMillis}, the decision asks Kafka Streams to commit after this
- * record instead.
+ * decided nothing for {@code quietMillis} (the commit interval: a decision that would have had an
+ * interval to itself), the decision asks Kafka Streams to commit after this record instead. That is
+ * at most one extra commit per interval: on a cluster whose commits are slow (and whose commit
+ * interval is long for that reason) the extra commits stay as rare as the normal ones.
  *
  * <p>A commit itself is a gap between decisions, and one that must not count as quiet: with commits
  * slower than {@code quietMillis} (a loaded broker, a cluster on shared cores), every decision after
  * a commit would ask for the next one, and Kafka Streams, which halves its batch after each commit,
- * would end up committing one record at a time. So the gap must also be at least twice the thread's
- * average commit latency: at least half of it idle. Per stream thread (one transaction per thread
+ * would end up committing one record at a time (a three-broker run on two cores stalled so). So the
+ * gap must also be at least twice what a commit of this thread takes: at least half of it idle.
+ * Kafka Streams' {@code commit-latency-avg} is a commit's time divided by the tasks it committed,
+ * so it is multiplied back by the tasks that decided anything in the last {@value #ACTIVE_MILLIS}
+ * ms (at least as many as any recent commit carried). Per stream thread (one transaction per thread
  * under exactly_once_v2), whichever task the record is for.
  */
 final class QuietCommits {
 
     private static final ThreadLocal<QuietCommits> PER_THREAD = ThreadLocal.withInitial(QuietCommits::new);
 
+    /** Tasks that decided within this long count as the ones a commit carries. */
+    static final long ACTIVE_MILLIS = 10_000;
+
     /** Null before the first decision: no sentinel time, whose difference to now could overflow. */
     private Long lastDecision;
+    /** When each task of this thread last decided (a handful of tasks per thread). */
+    private final Map<TaskId, Long> lastByTask = new HashMap<>();
     private Metric commitLatency;
 
     static QuietCommits forThisThread() {
@@ -35,17 +48,25 @@ final class QuietCommits {
     }
 
     /**
-     * Notes a decision at {@code nowMillis}; true when the thread had decided nothing for at least
-     * {@code quietMillis} (0 or less: never) and for at least twice its average commit latency.
+     * Notes a decision of {@code task} at {@code nowMillis}; true when the thread had decided nothing
+     * for at least {@code quietMillis} (0 or less: never) and for at least twice what a commit takes:
+     * {@code perTaskCommitMillis} (Kafka Streams' average, per task committed) times the thread's
+     * recently active tasks.
      */
-    boolean decidedAfterQuiet(long nowMillis, long quietMillis, DoubleSupplier commitLatencyMillis) {
+    boolean decidedAfterQuiet(TaskId task, long nowMillis, long quietMillis, DoubleSupplier perTaskCommitMillis) {
         boolean quiet = quietMillis > 0 && (lastDecision == null || nowMillis - lastDecision >= quietMillis
-                && nowMillis - lastDecision >= 2 * commitLatencyMillis.getAsDouble());
+                && nowMillis - lastDecision >= 2 * perTaskCommitMillis.getAsDouble() * activeTasks(nowMillis));
         lastDecision = nowMillis;
+        lastByTask.put(task, nowMillis);
         return quiet;
     }
 
-    /** This stream thread's average commit latency in ms (Kafka Streams' own metric); 0 if it has none yet. */
+    private int activeTasks(long nowMillis) {
+        lastByTask.values().removeIf(at -> nowMillis - at > ACTIVE_MILLIS);
+        return Math.max(1, lastByTask.size());
+    }
+
+    /** This stream thread's average commit latency per task committed, in ms (Kafka Streams' own metric); 0 if none yet. */
     double commitLatencyMillis(ProcessorContext<?, ?> context) {
         if (commitLatency == null) {
             String thread = Thread.currentThread().getName();

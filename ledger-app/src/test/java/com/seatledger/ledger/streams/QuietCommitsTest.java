@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -23,15 +26,16 @@ import com.seatledger.ledger.core.Ledger;
 class QuietCommitsTest {
 
     private static final long T = 1_796_000_000_000L;
+    private static final TaskId A = new TaskId(0, 0);
 
     @Test
     void onlyADecisionAfterAQuietSpellIsCommittedAtOnce() {
         QuietCommits quiet = new QuietCommits();
-        assertThat(quiet.decidedAfterQuiet(T, 50, () -> 0)).as("the first decision of a thread").isTrue();
-        assertThat(quiet.decidedAfterQuiet(T + 10, 50, () -> 0)).isFalse();
-        assertThat(quiet.decidedAfterQuiet(T + 59, 50, () -> 0)).as("49 ms after the last decision").isFalse();
-        assertThat(quiet.decidedAfterQuiet(T + 109, 50, () -> 0)).as("50 ms after it").isTrue();
-        assertThat(quiet.decidedAfterQuiet(T + 5_000, 0, () -> 0)).as("switched off").isFalse();
+        assertThat(quiet.decidedAfterQuiet(A, T, 50, () -> 0)).as("the first decision of a thread").isTrue();
+        assertThat(quiet.decidedAfterQuiet(A, T + 10, 50, () -> 0)).isFalse();
+        assertThat(quiet.decidedAfterQuiet(A, T + 59, 50, () -> 0)).as("49 ms after the last decision").isFalse();
+        assertThat(quiet.decidedAfterQuiet(A, T + 109, 50, () -> 0)).as("50 ms after it").isTrue();
+        assertThat(quiet.decidedAfterQuiet(A, T + 5_000, 0, () -> 0)).as("switched off").isFalse();
     }
 
     @Test
@@ -39,9 +43,25 @@ class QuietCommitsTest {
         // commits slower than the quiet spell: each decision after a commit must not ask for the next
         // one, or Kafka Streams (halving its batch after every commit) commits one record at a time
         QuietCommits quiet = new QuietCommits();
-        quiet.decidedAfterQuiet(T, 50, () -> 0);
-        assertThat(quiet.decidedAfterQuiet(T + 70, 50, () -> 60)).as("70 ms gap, commits take 60 ms").isFalse();
-        assertThat(quiet.decidedAfterQuiet(T + 190, 50, () -> 60)).as("120 ms: half of it idle").isTrue();
+        quiet.decidedAfterQuiet(A, T, 50, () -> 0);
+        assertThat(quiet.decidedAfterQuiet(A, T + 70, 50, () -> 60)).as("70 ms gap, commits take 60 ms").isFalse();
+        assertThat(quiet.decidedAfterQuiet(A, T + 190, 50, () -> 60)).as("120 ms: half of it idle").isTrue();
+    }
+
+    @Test
+    void aCommitsTimeIsItsPerTaskAverageTimesTheTasksThatAreDeciding() {
+        // Kafka Streams divides a commit's time by the tasks it committed: six busy tasks, 30 ms each
+        // in the metric, are 180 ms commits, and a 200 ms gap is mostly one of them
+        QuietCommits quiet = new QuietCommits();
+        long t = T;
+        for (int p = 0; p < 6; p++) {
+            quiet.decidedAfterQuiet(new TaskId(0, p), t += 5, 50, () -> 30);
+        }
+        assertThat(quiet.decidedAfterQuiet(A, t += 200, 50, () -> 30)).isFalse();
+        assertThat(quiet.decidedAfterQuiet(A, t += 400, 50, () -> 30)).as("400 ms: more than half idle").isTrue();
+        // ten seconds later only task A is deciding: its commits alone
+        assertThat(quiet.decidedAfterQuiet(A, t += QuietCommits.ACTIVE_MILLIS + 1, 50, () -> 30)).isTrue();
+        assertThat(quiet.decidedAfterQuiet(A, t += 70, 50, () -> 30)).as("70 ms: more than twice 30").isTrue();
     }
 
     @Test
@@ -63,7 +83,12 @@ class QuietCommitsTest {
 
     /** Feeds one record at each time to a ledger processor; whether each asked for a commit. */
     private static List<Boolean> commitsRequested(long... times) {
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "quiet-commits-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config);
         for (String name : List.of(LedgerStores.STATE, LedgerStores.RECENT)) {
             KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
                     Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
