@@ -72,6 +72,9 @@ final class StreamsRun {
     record Measured(String name, long records, double seconds, double perSecond, long mismatches) {
     }
 
+    private static final java.lang.management.CompilationMXBean JIT =
+            java.lang.management.ManagementFactory.getCompilationMXBean();
+
     private final String bootstrap;
     private final Path stateRoot;
     private final int commitIntervalMs;
@@ -339,6 +342,7 @@ final class StreamsRun {
     private Measured drain(String name, Topology topology, KafkaConsumer<String, byte[]> out, int expected,
             List<byte[]> outputs) throws Exception {
         Path state = Files.createTempDirectory(stateRoot, "state");
+        long jitBefore = JIT.getTotalCompilationTime();
         long seen = 0;
         long firstCount = -1;
         long firstAt = 0;
@@ -375,6 +379,9 @@ final class StreamsRun {
         }
         double seconds = (lastAt - firstAt) / 1e9;
         long records = seen - firstCount;
+        // a run during which the JIT still compiles much measures the compiler as well (two shared cores)
+        System.out.printf("%s: %.0f /s, %,d ms of JIT compilation in this JVM meanwhile%n", name, records / seconds,
+                JIT.getTotalCompilationTime() - jitBefore);
         return new Measured(name, records, seconds, records / seconds, 0);
     }
 

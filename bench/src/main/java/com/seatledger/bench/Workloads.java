@@ -117,11 +117,15 @@ final class Workloads {
 
     /** A buyer's REST hold of the {@code seat}-th seat of a {@link #layout} show, as the latency and SSE runs make them. */
     static java.net.http.HttpRequest oneSeatHold(java.net.URI holds, int seat, String token, String idempotencyKey) {
-        String seatId = seatId(seat / ROW_WIDTH, seat % ROW_WIDTH + 1);
         return java.net.http.HttpRequest.newBuilder(holds).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .timeout(java.time.Duration.ofSeconds(30))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"seatIds\":[\"" + seatId + "\"]}")).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(oneSeatHoldBody(seat))).build();
+    }
+
+    /** The JSON body of {@link #oneSeatHold}: one seat, by its number in the layout. */
+    static String oneSeatHoldBody(int seat) {
+        return "{\"seatIds\":[\"" + seatId(seat / ROW_WIDTH, seat % ROW_WIDTH + 1) + "\"]}";
     }
 
     static String seatId(int row, int number) {
