@@ -141,6 +141,25 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /**
+     * When the slowest 1 % of a step's requests were due, grouped by tenth of a second: a tail that
+     * comes in bursts at a fixed period points at something periodic (a snapshot pass, a collection).
+     */
+    private static String slowest(long[] latencies, long periodNanos) {
+        Integer[] order = new Integer[latencies.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(latencies[b], latencies[a]));
+        java.util.TreeMap<Double, Integer> bursts = new java.util.TreeMap<>();
+        for (int k = 0; k < Math.max(1, latencies.length / 100); k++) {
+            double at = Math.floor(order[k] * (periodNanos / 1e9) * 10) / 10;
+            bursts.merge(at, 1, Integer::sum);
+        }
+        return bursts.entrySet().stream().map(e -> e.getKey() + "s x" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The processes whose CPU a REST step accounts for; the bench's JVM is the load generator. */
     private static Map<String, Long> processes(Stack stack) {
         return Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(), "load generator",
@@ -154,6 +173,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         CountDownLatch answered = new CountDownLatch(n);
         AtomicInteger errors = new AtomicInteger();
         long periodNanos = 1_000_000_000L / rate;
+        long[] latencies = new long[n];
         long t0 = System.nanoTime() + 50_000_000;
         String path = "/api/shows/" + show + "/holds";
         CpuMeter cpu = new CpuMeter(processes(stack));
@@ -167,8 +187,11 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
+                int index = i;
                 http.send(request, status -> {
-                    h.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                    long micros = Math.max(0, (System.nanoTime() - due) / 1000);
+                    latencies[index] = micros;
+                    h.recordValue(micros);
                     if (status != 201) {
                         errors.incrementAndGet();
                     }
@@ -184,6 +207,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
             bar.stepTo(n);
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        System.out.println("the slowest 1 % were due at (s into the step): " + slowest(latencies, periodNanos));
         System.out.println("CPU per request at " + rate + "/s: " + CpuMeter.format(cpu.perUnitMillis(n)));
         return new Point(commit, rate, n / elapsed, h.getTotalCount(), errors.get(), h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, 0, 0,

@@ -12,8 +12,9 @@ import com.seatledger.topics.message.ShowSnapshot;
 /**
  * Whole-show snapshots for readers that must not replay all of seat-status. A show changed since
  * its last snapshot is remembered in the store (in the same transaction as its event, so a crash
- * cannot forget it); {@link #takeDue} snapshots all of them in one pass, which is what makes a
- * snapshot's {@code coveredUntil} true for the whole partition.
+ * cannot forget it); a pass ({@link #begin}, then {@link #finish} once its snapshots are written)
+ * snapshots all of them, which is what makes a snapshot's {@code coveredUntil} true for the whole
+ * partition.
  *
  * <p>It also stamps the task's seat-status records ({@link #stamp}): never earlier than the last pass's
  * {@code coveredUntil}, which is stored with the pass. So every event written after a pass, by this
@@ -28,6 +29,8 @@ public final class ShowSnapshots {
     private final Set<String> due = new LinkedHashSet<>();
     /** the highest stamp given so far: stamps never go back, even if the wall clock does */
     private long lastStamp;
+    /** the pass begun and not yet finished, if any */
+    private Pass inFlight;
 
     public ShowSnapshots(Ledger ledger) {
         this.ledger = ledger;
@@ -50,40 +53,146 @@ public final class ShowSnapshots {
     /** The show was archived: no more snapshots of it (its store mark went with its state). */
     public void archived(String showId) {
         due.remove(showId);
+        if (inFlight != null) {
+            inFlight.archived.add(showId);
+        }
     }
 
     /**
-     * Snapshots every show changed since its last snapshot, all with one {@code coveredUntil}: no
-     * earlier than any record stamped so far, and stored, so no later record is stamped before it.
+     * Snapshots every show changed since its last snapshot, all with one {@code coveredUntil}, at
+     * once: {@link #begin}, {@link Pass#build}, {@link #finish} in a row.
      */
     public List<ShowSnapshot> takeDue(Instant now) {
-        if (due.isEmpty()) {
+        Pass pass = begin(now);
+        if (pass == null) {
             return List.of();
         }
-        Instant covered = Instant.ofEpochMilli(stamp(now.toEpochMilli()));
-        List<ShowSnapshot> out = new ArrayList<>();
-        for (String showId : due) {
-            ShowState show = ledger.show(showId);
-            if (show != null) {
-                out.add(snapshot(show, covered));
-            }
-            ledger.journal().snapshotTaken(showId);
-        }
-        due.clear();
-        ledger.journal().coveredUntil(covered.toEpochMilli());
+        List<ShowSnapshot> out = pass.build();
+        finish(pass);
         return out;
     }
 
-    static ShowSnapshot snapshot(ShowState show, Instant now) {
-        List<Hold> holds = new ArrayList<>();
-        for (HoldRec h : show.holds.values()) {
-            if (h.active()) {
-                holds.add(h.toHold(show));
+    /**
+     * Starts a pass over every show changed since its last snapshot, all with one {@code coveredUntil}:
+     * no earlier than any record stamped so far, and from now on no record is stamped before it. Only
+     * copies each show's changing state (statuses, active holds, orders, counts), which is quick; the
+     * snapshots themselves are built by {@link Pass#build}, on any thread: building and serialising
+     * the whole seat map of a big show on the stream thread held every decision back for a few hundred
+     * milliseconds. {@code null} if nothing changed. Until {@link #finish}, the shows' marks stay in
+     * the store, so a crash or a rollback in between makes the next pass take them again.
+     */
+    public Pass begin(Instant now) {
+        if (due.isEmpty()) {
+            return null;
+        }
+        Instant covered = Instant.ofEpochMilli(stamp(now.toEpochMilli()));
+        List<Frozen> shows = new ArrayList<>(due.size());
+        for (String showId : due) {
+            ShowState show = ledger.show(showId);
+            shows.add(show == null ? new Frozen(showId, null, 0, null, List.of(), null, List.of(), List.of())
+                    : Frozen.of(show));
+        }
+        due.clear();
+        inFlight = new Pass(covered, shows);
+        return inFlight;
+    }
+
+    /**
+     * The pass's snapshots were written (in the transaction that is open now): stores its
+     * {@code coveredUntil} and clears the marks of its shows, except those changed again since it
+     * began (they are due again).
+     */
+    public void finish(Pass pass) {
+        for (Frozen f : pass.shows) {
+            if (!due.contains(f.showId)) {
+                ledger.journal().snapshotTaken(f.showId);
             }
         }
-        holds.sort(java.util.Comparator.comparing(Hold::holdId));
-        return new ShowSnapshot(show.showId, show.seq, now, now, show.name, show.startsAt, show.policy, show.seats(),
-                show.availability(), holds, show.areas(), show.orders.values().stream().filter(o -> !o.cancelled())
-                        .sorted(java.util.Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList());
+        ledger.journal().coveredUntil(pass.coveredUntil.toEpochMilli());
+        inFlight = null;
+    }
+
+    /** The pass could not be built: its shows are due again (their store marks were never cleared). */
+    public void abandon(Pass pass) {
+        for (Frozen f : pass.shows) {
+            due.add(f.showId);
+        }
+        inFlight = null;
+    }
+
+    /**
+     * One snapshot pass: every show's changing state as it was when the pass began, and the pass's
+     * {@code coveredUntil}. A show archived while the pass is being built is {@link #dropped}: its
+     * tombstone is already written and no snapshot may follow it.
+     */
+    public static final class Pass {
+
+        public final Instant coveredUntil;
+        private final List<Frozen> shows;
+        private final Set<String> archived = new java.util.HashSet<>();
+
+        private Pass(Instant coveredUntil, List<Frozen> shows) {
+            this.coveredUntil = coveredUntil;
+            this.shows = shows;
+        }
+
+        /** The snapshots, from the copies only: safe on any thread while the ledger goes on deciding. */
+        public List<ShowSnapshot> build() {
+            List<ShowSnapshot> out = new ArrayList<>(shows.size());
+            for (Frozen f : shows) {
+                if (f.show != null) {
+                    out.add(f.snapshot(coveredUntil));
+                }
+            }
+            return out;
+        }
+
+        /** Whether the show was archived after the pass began (stream thread only). */
+        public boolean dropped(String showId) {
+            return archived.contains(showId);
+        }
+    }
+
+    /** A show's changing state copied at the start of a pass; the layout arrays never change. */
+    private record Frozen(String showId, ShowState show, long seq, byte[] status, List<FrozenHold> holds,
+            java.util.Map<String, com.seatledger.topics.message.Availability> availability,
+            List<com.seatledger.topics.message.ShowArea> areas, List<OrderRec> orders) {
+
+        static Frozen of(ShowState show) {
+            List<FrozenHold> holds = new ArrayList<>(show.activeHolds);
+            for (HoldRec h : show.holds.values()) {
+                if (h.active()) {
+                    holds.add(new FrozenHold(h.holdId, h.actor, h.seats.clone(), h.createdAt, h.expiresAt, h.status,
+                            h.places));
+                }
+            }
+            List<OrderRec> orders = new ArrayList<>();
+            for (OrderRec o : show.orders.values()) {
+                if (!o.cancelled()) {
+                    orders.add(o);
+                }
+            }
+            return new Frozen(show.showId, show, show.seq, show.status.clone(), holds, show.availability(),
+                    show.areas(), orders);
+        }
+
+        ShowSnapshot snapshot(Instant covered) {
+            List<Hold> active = new ArrayList<>(holds.size());
+            for (FrozenHold h : holds) {
+                List<String> ids = new ArrayList<>(h.seats.length);
+                for (int seat : h.seats) {
+                    ids.add(show.seatIds[seat]);
+                }
+                active.add(new Hold(h.holdId, h.actor, ids, h.createdAt, h.expiresAt, h.status, h.places.toWire(show)));
+            }
+            active.sort(java.util.Comparator.comparing(Hold::holdId));
+            return new ShowSnapshot(showId, seq, covered, covered, show.name, show.startsAt, show.policy,
+                    show.seats(status), availability, active, areas, orders.stream()
+                            .sorted(java.util.Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList());
+        }
+    }
+
+    private record FrozenHold(String holdId, String actor, int[] seats, Instant createdAt, Instant expiresAt,
+            com.seatledger.topics.message.HoldStatus status, Places places) {
     }
 }

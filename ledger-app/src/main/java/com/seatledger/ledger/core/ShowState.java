@@ -207,10 +207,15 @@ final class ShowState {
     }
 
     List<ShowSeat> seats() {
+        return seats(status);
+    }
+
+    /** The seats with the statuses in {@code statuses} (a copy taken earlier, see {@link ShowSnapshots}). */
+    List<ShowSeat> seats(byte[] statuses) {
         List<ShowSeat> out = new ArrayList<>(seatIds.length);
         for (int i = 0; i < seatIds.length; i++) {
             out.add(new ShowSeat(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
-                    categories[categoryOf[i]], statusOf(i)));
+                    categories[categoryOf[i]], STATUSES[statuses[i]]));
         }
         return out;
     }

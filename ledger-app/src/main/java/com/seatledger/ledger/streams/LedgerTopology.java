@@ -11,9 +11,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import com.seatledger.ledger.core.Ledger;
 import com.seatledger.ledger.core.LedgerStore;
 import com.seatledger.topics.Topics;
-import com.seatledger.topics.json.JsonSerde;
 import com.seatledger.topics.json.OutputWriters;
-import com.seatledger.topics.message.ShowSnapshot;
 
 /**
  * seat-commands -> ledger -> seat-command-results, seat-status, seat-snapshots, seat-commands-dlq.
@@ -51,8 +49,9 @@ public final class LedgerTopology {
                 OutputWriters.RESULTS, LEDGER);
         topology.addSink(LedgerProcessor.EVENTS, Topics.SEAT_STATUS.name(), new StringSerializer(),
                 OutputWriters.EVENTS, LEDGER);
+        // snapshots arrive serialised already (built off the stream thread); null is the archive tombstone
         topology.addSink(LedgerProcessor.SNAPSHOTS, Topics.SNAPSHOTS.name(), new StringSerializer(),
-                JsonSerde.of(ShowSnapshot.class), LEDGER);
+                new ByteArraySerializer(), LEDGER);
         topology.addSink(LedgerProcessor.DLQ, Topics.COMMANDS_DLQ.name(), new ByteArraySerializer(),
                 new ByteArraySerializer(), LEDGER);
         return topology;

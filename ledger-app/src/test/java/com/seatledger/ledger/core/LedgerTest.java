@@ -971,6 +971,33 @@ class LedgerTest {
         }
 
         @Test
+        void aShowChangedWhileItsSnapshotIsBuiltStaysMarkedInTheStore() {
+            ShowSnapshots snapshots = new ShowSnapshots(f.ledger);
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1"));
+            snapshots.changed(S, f.now);
+            ShowSnapshots.Pass pass = snapshots.begin(f.now.plusSeconds(10));
+            f.run(f.cmd.hold(BOB, S, "h2", "A-2"));
+            snapshots.changed(S, f.now);
+            assertThat(pass.build()).singleElement().satisfies(s -> assertThat(s.holds()).extracting(Hold::holdId)
+                    .as("as it was when the pass began").containsExactly("h1"));
+            snapshots.finish(pass);
+
+            // a crash now: the next instance of the task reads the marks from the store
+            f.ledger = new Ledger(f.store);
+            assertThat(new ShowSnapshots(f.ledger).takeDue(f.now.plusSeconds(20))).singleElement()
+                    .satisfies(s -> assertThat(s.holds()).extracting(Hold::holdId).containsExactly("h1", "h2"));
+        }
+
+        @Test
+        void aSnapshotPassThatFailsLeavesItsShowsDue() {
+            ShowSnapshots snapshots = new ShowSnapshots(f.ledger);
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1"));
+            snapshots.changed(S, f.now);
+            snapshots.abandon(snapshots.begin(f.now.plusSeconds(10)));
+            assertThat(snapshots.takeDue(f.now.plusSeconds(20))).extracting(ShowSnapshot::showId).containsExactly(S);
+        }
+
+        @Test
         void storeWritesFollowTheCommandNotTheShow() {
             long writes = f.store.writes();
             HoldSeats hold = f.cmd.hold(ALICE, S, "h1", "A-1", "A-2", "A-3");

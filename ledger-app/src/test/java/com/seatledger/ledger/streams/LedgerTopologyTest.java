@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -51,6 +52,19 @@ class LedgerTopologyTest {
     private void advance(Duration d) {
         clock = clock.plus(d);
         driver.advanceWallClockTime(d);
+    }
+
+    /**
+     * A snapshot interval, then long enough for a punctuation to wait for the pass: a pass begins at
+     * the interval and its snapshots, built off the stream thread, are written by the first
+     * punctuation that finds them built, at the latest by one {@link LedgerProcessor#SNAPSHOT_WAIT}
+     * later. Returns the pass's time.
+     */
+    private Instant snapshotPass() {
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        Instant pass = clock;
+        advance(LedgerProcessor.SNAPSHOT_WAIT);
+        return pass;
     }
 
     /** Set by a test to make the ledger fail on the second seat of a change. */
@@ -134,21 +148,29 @@ class LedgerTopologyTest {
         decide(cmd.release("bob", S, "h2"));
         assertThat(snapshots.isEmpty()).as("nothing before the interval").isTrue();
         advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        Instant pass = clock;
+        decide(cmd.hold("carol", S, "h3", "A-3"));
+        advance(LedgerProcessor.SNAPSHOT_WAIT);
         List<TestRecord<String, ShowSnapshot>> out = snapshots.readRecordsToList();
         assertThat(out).hasSize(1);
         ShowSnapshot snap = out.get(0).value();
         assertThat(out.get(0).key()).isEqualTo(S);
-        assertThat(snap.seq()).isEqualTo(4);
-        assertThat(snap.coveredUntil()).isEqualTo(clock);
+        assertThat(snap.seq()).as("the state when the pass began, not a decision after it").isEqualTo(4);
+        assertThat(snap.coveredUntil()).isEqualTo(pass);
+        assertThat(out.get(0).timestamp()).isEqualTo(pass.toEpochMilli());
         assertThat(snap.seats()).extracting(ShowSeat::seatId).containsExactly("A-1", "A-2", "A-3", "B-1", "B-2", "B-3");
         assertThat(snap.seats()).filteredOn(x -> x.status() == SeatStatus.HELD).extracting(ShowSeat::seatId)
                 .containsExactly("B-2");
         assertThat(snap.holds()).extracting(Hold::holdId).containsExactly("h1");
         assertThat(snap.availability().get("STALLS")).isEqualTo(new Availability(5, 1, 0, 0));
-        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        assertThat(snapshotPass()).isNotNull();
+        assertThat(snapshots.readValue().holds()).as("changed again while the pass was built: due again")
+                .extracting(Hold::holdId).containsExactly("h1", "h3");
+        snapshotPass();
         assertThat(snapshots.isEmpty()).as("an unchanged show is not snapshotted again").isTrue();
         decide(cmd.release("alice", S, "h1"));
-        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        decide(cmd.release("carol", S, "h3"));
+        snapshotPass();
         assertThat(snapshots.readValue().holds()).isEmpty();
     }
 
@@ -343,14 +365,25 @@ class LedgerTopologyTest {
     void archivingTombstonesTheShowsSnapshot() {
         createShow(null, Cmd.rows("STALLS", "A", 10));
         assertThat(decide(cmd.hold("alice", S, "h1", "A-1")).code()).isEqualTo(ResultCode.OK);
-        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        snapshotPass();
         assertThat(snapshots.readValuesToList()).hasSize(1);
         assertThat(decide(cmd.archive(Cmd.BOX_OFFICE, S)).code()).isEqualTo(ResultCode.OK);
         assertThat(events.readValuesToList()).extracting(ShowEvent::cause).containsExactly(Cause.HOLD, Cause.ARCHIVE);
         TestRecord<String, ShowSnapshot> tombstone = snapshots.readRecord();
         assertThat(tombstone.key()).isEqualTo(S);
         assertThat(tombstone.value()).isNull();
-        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        snapshotPass();
         assertThat(snapshots.isEmpty()).as("no snapshot of an archived show").isTrue();
+    }
+
+    @Test
+    void aShowArchivedWhileItsSnapshotIsBuiltGetsNoSnapshotAfterItsTombstone() {
+        createShow(null, Cmd.rows("STALLS", "A", 10));
+        assertThat(decide(cmd.hold("alice", S, "h1", "A-1")).code()).isEqualTo(ResultCode.OK);
+        advance(LedgerSettings.DEFAULTS.snapshotInterval());
+        assertThat(decide(cmd.archive(Cmd.BOX_OFFICE, S)).code()).isEqualTo(ResultCode.OK);
+        advance(LedgerProcessor.SNAPSHOT_WAIT);
+        List<TestRecord<String, ShowSnapshot>> out = snapshots.readRecordsToList();
+        assertThat(out).as("the tombstone only").singleElement().satisfies(r -> assertThat(r.value()).isNull());
     }
 }
