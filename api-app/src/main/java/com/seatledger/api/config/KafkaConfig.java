@@ -71,7 +71,11 @@ public class KafkaConfig {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // a command waits up to 5 ms for others going to the same broker: at 1,000 holds/s over 12
+        // partitions, 1 ms sent nearly one record per produce request; 5 ms cut the machine's CPU per
+        // hold by a tenth (bench latency: 1.85 -> 1.66 ms at 1,000/s, 3.4 -> 2.7 ms at 400/s), and
+        // against a decision that waits ~100 ms for its commit the 5 ms do not show in the p99
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // with no broker, send() must not block a request thread past the reply timeout
         long timeout = props.replyTimeout().toMillis();
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
