@@ -79,8 +79,6 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     private ShowSnapshots.Pass snapshotPass;
     private Future<List<Built>> snapshotBytes;
     private long snapshotBegun;
-    /** A punctuation waits for a snapshot pass's bytes once the pass is this old. */
-    static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(2);
 
     /** One show's snapshot, serialised off the stream thread. */
     private record Built(String showId, byte[] json) {
@@ -149,14 +147,19 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     }
 
     /**
-     * Writes the pass begun by {@link #snapshot} once its bytes are built; waits for them only when a
-     * new pass begins or the pass is {@link #SNAPSHOT_WAIT} old (so that a slow build cannot hold the
-     * marks and {@code coveredUntil} back for long).
+     * Writes the pass begun by {@link #snapshot} once its bytes are built, from the next punctuation
+     * on. Waits for them only when
+     * the next pass begins or the pass is half a snapshot interval old: all tasks of the instance
+     * share one builder, and a punctuation that waited for a pass queued behind other tasks' big
+     * shows would stall its stream thread just as building on it did.
      */
     private void writeSnapshots(boolean wait, long wallClockMillis) {
         ShowSnapshots.Pass pass = snapshotPass;
-        if (pass == null || !wait && !snapshotBytes.isDone()
-                && wallClockMillis - snapshotBegun < SNAPSHOT_WAIT.toMillis()) {
+        long age = wallClockMillis - snapshotBegun;
+        // never in the round of punctuations that began the pass: what is written when stays a
+        // function of the wall clock, not of how fast the builder happened to be
+        if (pass == null || !wait && (age < settings.punctuateInterval().toMillis()
+                || !snapshotBytes.isDone() && age < settings.snapshotInterval().toMillis() / 2)) {
             return;
         }
         snapshotPass = null;

@@ -55,15 +55,14 @@ class LedgerTopologyTest {
     }
 
     /**
-     * A snapshot interval, then long enough for a punctuation to wait for the pass: a pass begins at
-     * the interval and its snapshots, built off the stream thread, are written by the first
-     * punctuation that finds them built, at the latest by one {@link LedgerProcessor#SNAPSHOT_WAIT}
-     * later. Returns the pass's time.
+     * A snapshot interval and a half: a pass begins at the interval and its snapshots, built off the
+     * stream thread, are written by the first punctuation that finds them built, at the latest half an
+     * interval later (never at the same time as the next pass begins). Returns the pass's time.
      */
     private Instant snapshotPass() {
         advance(LedgerSettings.DEFAULTS.snapshotInterval());
         Instant pass = clock;
-        advance(LedgerProcessor.SNAPSHOT_WAIT);
+        advance(LedgerSettings.DEFAULTS.snapshotInterval().dividedBy(2));
         return pass;
     }
 
@@ -150,7 +149,7 @@ class LedgerTopologyTest {
         advance(LedgerSettings.DEFAULTS.snapshotInterval());
         Instant pass = clock;
         decide(cmd.hold("carol", S, "h3", "A-3"));
-        advance(LedgerProcessor.SNAPSHOT_WAIT);
+        advance(LedgerSettings.DEFAULTS.snapshotInterval().dividedBy(2));
         List<TestRecord<String, ShowSnapshot>> out = snapshots.readRecordsToList();
         assertThat(out).hasSize(1);
         ShowSnapshot snap = out.get(0).value();
@@ -382,7 +381,7 @@ class LedgerTopologyTest {
         assertThat(decide(cmd.hold("alice", S, "h1", "A-1")).code()).isEqualTo(ResultCode.OK);
         advance(LedgerSettings.DEFAULTS.snapshotInterval());
         assertThat(decide(cmd.archive(Cmd.BOX_OFFICE, S)).code()).isEqualTo(ResultCode.OK);
-        advance(LedgerProcessor.SNAPSHOT_WAIT);
+        advance(LedgerSettings.DEFAULTS.snapshotInterval().dividedBy(2));
         List<TestRecord<String, ShowSnapshot>> out = snapshots.readRecordsToList();
         assertThat(out).as("the tombstone only").singleElement().satisfies(r -> assertThat(r.value()).isNull());
     }
