@@ -2,11 +2,16 @@ package com.seatledger.ledger.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.ShowArea;
 import com.seatledger.topics.message.ShowSnapshot;
 
 /**
@@ -129,7 +134,7 @@ public final class ShowSnapshots {
 
         public final Instant coveredUntil;
         private final List<Frozen> shows;
-        private final Set<String> archived = new java.util.HashSet<>();
+        private final Set<String> archived = new HashSet<>();
 
         private Pass(Instant coveredUntil, List<Frozen> shows) {
             this.coveredUntil = coveredUntil;
@@ -153,17 +158,20 @@ public final class ShowSnapshots {
         }
     }
 
-    /** A show's changing state copied at the start of a pass; the layout arrays never change. */
-    private record Frozen(String showId, ShowState show, long seq, byte[] status, List<FrozenHold> holds,
-            java.util.Map<String, com.seatledger.topics.message.Availability> availability,
-            List<com.seatledger.topics.message.ShowArea> areas, List<OrderRec> orders) {
+    /**
+     * A show's changing state copied at the start of a pass; the layout arrays never change. Each
+     * active hold is a copy of its record as it was then (a hold's seats, expiry and status change as
+     * the ledger goes on deciding).
+     */
+    private record Frozen(String showId, ShowState show, long seq, byte[] status, List<HoldRec> holds,
+            Map<String, Availability> availability, List<ShowArea> areas, List<OrderRec> orders) {
 
         static Frozen of(ShowState show) {
-            List<FrozenHold> holds = new ArrayList<>(show.activeHolds);
+            List<HoldRec> holds = new ArrayList<>(show.activeHolds);
             for (HoldRec h : show.holds.values()) {
                 if (h.active()) {
-                    holds.add(new FrozenHold(h.holdId, h.actor, h.seats.clone(), h.createdAt, h.expiresAt, h.status,
-                            h.places));
+                    holds.add(new HoldRec(h.holdId, h.actor, h.seats.clone(), h.createdAt, h.expiresAt, h.status)
+                            .with(h.places));
                 }
             }
             List<OrderRec> orders = new ArrayList<>();
@@ -178,21 +186,13 @@ public final class ShowSnapshots {
 
         ShowSnapshot snapshot(Instant covered) {
             List<Hold> active = new ArrayList<>(holds.size());
-            for (FrozenHold h : holds) {
-                List<String> ids = new ArrayList<>(h.seats.length);
-                for (int seat : h.seats) {
-                    ids.add(show.seatIds[seat]);
-                }
-                active.add(new Hold(h.holdId, h.actor, ids, h.createdAt, h.expiresAt, h.status, h.places.toWire(show)));
+            for (HoldRec h : holds) {
+                active.add(h.toHold(show));
             }
-            active.sort(java.util.Comparator.comparing(Hold::holdId));
+            active.sort(Comparator.comparing(Hold::holdId));
             return new ShowSnapshot(showId, seq, covered, covered, show.name, show.startsAt, show.policy,
                     show.seats(status), availability, active, areas, orders.stream()
-                            .sorted(java.util.Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList());
+                            .sorted(Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList());
         }
-    }
-
-    private record FrozenHold(String holdId, String actor, int[] seats, Instant createdAt, Instant expiresAt,
-            com.seatledger.topics.message.HoldStatus status, Places places) {
     }
 }
