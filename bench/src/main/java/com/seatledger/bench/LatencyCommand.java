@@ -177,6 +177,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         long t0 = System.nanoTime() + 50_000_000;
         String path = "/api/shows/" + show + "/holds";
         CpuMeter cpu = new CpuMeter(processes(stack));
+        ApiTimers timers = new ApiTimers(stack.api());
         try (ProgressBar bar = new ProgressBar("commit " + commit + " ms, " + rate + "/s", n)) {
             for (int i = 0; i < n; i++) {
                 int seat = nextSeat.getAndIncrement();
@@ -207,8 +208,10 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
             bar.stepTo(n);
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        System.out.println("the slowest 1 % were due at (s into the step): " + slowest(latencies, periodNanos));
+        System.out.println("the slowest 1 % were due at (s into the step begun at "
+                + Instant.now().minusNanos(System.nanoTime() - t0) + "): " + slowest(latencies, periodNanos));
         System.out.println("CPU per request at " + rate + "/s: " + CpuMeter.format(cpu.perUnitMillis(n)));
+        System.out.println(timers.sinceStart());
         return new Point(commit, rate, n / elapsed, h.getTotalCount(), errors.get(), h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, 0, 0,
                 0);

@@ -38,6 +38,7 @@ public final class CommandGateway {
     private final Duration createTimeout;
     private final MeterRegistry registry;
     private final Timer latency;
+    private final Timer viewWait;
 
     public CommandGateway(ReplyingKafkaTemplate<String, byte[], byte[]> replies, Views views, RateLimiter limiter,
             Duration timeout, Duration createTimeout, MeterRegistry registry) {
@@ -49,6 +50,9 @@ public final class CommandGateway {
         this.registry = registry;
         this.latency = Timer.builder("seatledger.command.reply")
                 .description("command sent to reply received and visible in this instance's views")
+                .publishPercentileHistogram().register(registry);
+        this.viewWait = Timer.builder("seatledger.command.view.wait")
+                .description("reply received to its event visible in this instance's views (read-your-writes)")
                 .publishPercentileHistogram().register(registry);
     }
 
@@ -66,7 +70,9 @@ public final class CommandGateway {
         long deadline = start + limit.toNanos();
         CommandResult result = Json.MAPPER.readValue(request(c, deadline, limit).value(), CommandResult.class);
         if (result.outcome() == Outcome.ACCEPTED && result.seq() != null) {
+            long replied = System.nanoTime();
             awaitView(result, deadline, limit);
+            viewWait.record(System.nanoTime() - replied, TimeUnit.NANOSECONDS);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         Counter.builder("seatledger.commands").description("commands answered, by type, outcome and code")

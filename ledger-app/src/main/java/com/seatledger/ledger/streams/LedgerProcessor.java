@@ -132,8 +132,11 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
      */
     private void snapshot(long wallClockMillis) {
         writeSnapshots(true, wallClockMillis);
+        long started = System.nanoTime();
         ShowSnapshots.Pass pass = snapshots.begin(Instant.ofEpochMilli(wallClockMillis));
         if (pass != null) {
+            log.debug("task {}: snapshot pass begun, the shows' state copied in {} µs", context.taskId(),
+                    (System.nanoTime() - started) / 1_000);
             snapshotPass = pass;
             snapshotBegun = wallClockMillis;
             snapshotBytes = BUILDER.submit(() -> pass.build().stream().map(LedgerProcessor::serialise).toList());
@@ -178,11 +181,15 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
             return;
         }
         long ts = pass.coveredUntil.toEpochMilli();
+        long bytes = 0;
         for (Built b : built) {
             if (!pass.dropped(b.showId())) {
                 context.forward(new Record<>(b.showId(), b.json(), ts, new RecordHeaders()), SNAPSHOTS);
+                bytes += b.json().length;
             }
         }
+        log.debug("task {}: wrote {} snapshots, {} bytes, of a pass begun {} ms ago", context.taskId(), built.size(),
+                bytes, age);
         snapshots.finish(pass);
     }
 
