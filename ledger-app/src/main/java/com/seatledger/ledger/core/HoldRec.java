@@ -20,6 +20,7 @@ final class HoldRec {
     final String holdId;
     final String actor;
     final Instant createdAt;
+    /** replaced, never written into: a snapshot pass's copy of the hold shares the array */
     int[] seats;
     /** General-admission places held, with the seats (all or nothing). */
     Places places = Places.NONE;

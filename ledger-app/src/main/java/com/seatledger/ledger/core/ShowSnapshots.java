@@ -167,12 +167,10 @@ public final class ShowSnapshots {
             Map<String, Availability> availability, List<ShowArea> areas, List<OrderRec> orders) {
 
         static Frozen of(ShowState show) {
-            List<HoldRec> holds = new ArrayList<>(show.activeHolds);
-            for (HoldRec h : show.holds.values()) {
-                if (h.active()) {
-                    holds.add(new HoldRec(h.holdId, h.actor, h.seats.clone(), h.createdAt, h.expiresAt, h.status)
-                            .with(h.places));
-                }
+            List<HoldRec> holds = new ArrayList<>(show.active.size());
+            for (HoldRec h : show.active.values()) {
+                // the seats array is shared: ShowState.apply replaces a hold's seats, never writes into them
+                holds.add(new HoldRec(h.holdId, h.actor, h.seats, h.createdAt, h.expiresAt, h.status).with(h.places));
             }
             List<OrderRec> orders = new ArrayList<>();
             for (OrderRec o : show.orders.values()) {

@@ -57,10 +57,11 @@ final class ShowState {
     /** [area][status]: places by status; each row adds up to the area's capacity. */
     final int[][] areaCounts;
     final Map<String, HoldRec> holds = new HashMap<>();
+    /** The active ones of {@link #holds}: a snapshot pass copies these, not the show's whole history of holds. */
+    final Map<String, HoldRec> active = new HashMap<>();
     final Map<String, OrderRec> orders = new HashMap<>();
     final Map<String, Integer> heldBy = new HashMap<>();
     long seq;
-    int activeHolds;
     final SeatMap map;
 
     ShowState(String showId, String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
@@ -233,7 +234,7 @@ final class ShowState {
             h.status = c.closedAs;
             h.seats = HoldRec.NO_SEATS;
             h.places = Places.NONE;
-            activeHolds--;
+            active.remove(h.holdId);
         }
         for (int i = 0; i < c.moves; i++) {
             beforeSeatMove.accept(c.seats[i]);
@@ -245,11 +246,11 @@ final class ShowState {
         if (c.opened != null) {
             HoldRec h = c.opened;
             holds.put(h.holdId, h);
+            active.put(h.holdId, h);
             for (int s : h.seats) {
                 holdOf[s] = h;
             }
             addHeld(h.actor, h.size());
-            activeHolds++;
         }
         if (c.extended != null) {
             c.extended.expiresAt = c.extendedTo;
@@ -297,7 +298,7 @@ final class ShowState {
     }
 
     int activeHolds() {
-        return activeHolds;
+        return active.size();
     }
 
     private void addHeld(String actor, int delta) {
@@ -328,11 +329,11 @@ final class ShowState {
         for (HoldRec h : allHolds) {
             holds.put(h.holdId, h);
             if (h.status == HoldStatus.ACTIVE) {
+                active.put(h.holdId, h);
                 for (int s : h.seats) {
                     holdOf[s] = h;
                 }
                 addHeld(h.actor, h.size());
-                activeHolds++;
             }
         }
         for (OrderRec o : allOrders) {

@@ -202,7 +202,7 @@ class LedgerModelProperties {
 
     /** Everything a show's state holds, in a stable order, to compare a loaded show with the live one. */
     static String describe(ShowState show) {
-        StringBuilder b = new StringBuilder("seq=" + show.seq + " active=" + show.activeHolds + "\n");
+        StringBuilder b = new StringBuilder("seq=" + show.seq + " active=" + new java.util.TreeSet<>(show.active.keySet()) + "\n");
         for (int i = 0; i < show.seatIds.length; i++) {
             b.append(show.seatIds[i]).append(':').append(show.statusOf(i))
                     .append(':').append(show.holdOf[i] == null ? "-" : show.holdOf[i].holdId)
