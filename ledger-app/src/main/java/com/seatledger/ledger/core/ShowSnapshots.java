@@ -1,5 +1,6 @@
 package com.seatledger.ledger.core;
 
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.seatledger.topics.json.Json;
+import com.seatledger.topics.json.OutputWriters;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.Order;
 import com.seatledger.topics.message.ShowArea;
 import com.seatledger.topics.message.ShowSnapshot;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Whole-show snapshots for readers that must not replay all of seat-status. A show changed since
@@ -94,8 +100,7 @@ public final class ShowSnapshots {
         List<Frozen> shows = new ArrayList<>(due.size());
         for (String showId : due) {
             ShowState show = ledger.show(showId);
-            shows.add(show == null ? new Frozen(showId, null, 0, null, List.of(), null, List.of(), List.of())
-                    : Frozen.of(show));
+            shows.add(new Frozen(showId, show, covered));
         }
         due.clear();
         inFlight = new Pass(covered, shows);
@@ -143,10 +148,15 @@ public final class ShowSnapshots {
 
         /** The snapshots, from the copies only: safe on any thread while the ledger goes on deciding. */
         public List<ShowSnapshot> build() {
-            List<ShowSnapshot> out = new ArrayList<>(shows.size());
+            return shows().stream().map(f -> f.snapshot(coveredUntil)).toList();
+        }
+
+        /** The pass's shows that are still in the ledger, each written with {@link Frozen#writeJson}. */
+        public List<Frozen> shows() {
+            List<Frozen> out = new ArrayList<>(shows.size());
             for (Frozen f : shows) {
                 if (f.show != null) {
-                    out.add(f.snapshot(coveredUntil));
+                    out.add(f);
                 }
             }
             return out;
@@ -160,37 +170,136 @@ public final class ShowSnapshots {
 
     /**
      * A show's changing state copied at the start of a pass; the layout arrays never change. Each
-     * active hold is a copy of its record as it was then (a hold's seats, expiry and status change as
-     * the ledger goes on deciding).
+     * active hold is a copy of its record as it was then (a hold's expiry and status change as the
+     * ledger goes on deciding).
      */
-    private record Frozen(String showId, ShowState show, long seq, byte[] status, List<HoldRec> holds,
-            Map<String, Availability> availability, List<ShowArea> areas, List<OrderRec> orders) {
+    public static final class Frozen {
 
-        static Frozen of(ShowState show) {
-            List<HoldRec> holds = new ArrayList<>(show.active.size());
+        private final String showId;
+        private final ShowState show;
+        private final long seq;
+        private final byte[] status;
+        private final List<HoldRec> holds;
+        private final Map<String, Availability> availability;
+        private final List<ShowArea> areas;
+        private final List<OrderRec> orders;
+        private final Instant coveredUntil;
+
+        private Frozen(String showId, ShowState show, Instant coveredUntil) {
+            this.showId = showId;
+            this.show = show;
+            this.coveredUntil = coveredUntil;
+            if (show == null) {
+                seq = 0;
+                status = null;
+                holds = List.of();
+                availability = null;
+                areas = List.of();
+                orders = List.of();
+                return;
+            }
+            seq = show.seq;
+            status = show.status.clone();
+            holds = new ArrayList<>(show.active.size());
             for (HoldRec h : show.active.values()) {
                 // the seats array is shared: ShowState.apply replaces a hold's seats, never writes into them
                 holds.add(new HoldRec(h.holdId, h.actor, h.seats, h.createdAt, h.expiresAt, h.status).with(h.places));
             }
-            List<OrderRec> orders = new ArrayList<>();
+            orders = new ArrayList<>();
             for (OrderRec o : show.orders.values()) {
                 if (!o.cancelled()) {
                     orders.add(o);
                 }
             }
-            return new Frozen(show.showId, show, show.seq, show.status.clone(), holds, show.availability(),
-                    show.areas(), orders);
+            availability = show.availability();
+            areas = show.areas();
+        }
+
+        public String showId() {
+            return showId;
+        }
+
+        /** About how many bytes {@link #writeJson} writes (a buffer's first size). */
+        public int estimatedBytes() {
+            return status.length * 100 + holds.size() * 160 + orders.size() * 120 + 4096;
         }
 
         ShowSnapshot snapshot(Instant covered) {
             List<Hold> active = new ArrayList<>(holds.size());
-            for (HoldRec h : holds) {
+            for (HoldRec h : sortedHolds()) {
                 active.add(h.toHold(show));
             }
-            active.sort(Comparator.comparing(Hold::holdId));
             return new ShowSnapshot(showId, seq, covered, covered, show.name, show.startsAt, show.policy,
-                    show.seats(status), availability, active, areas, orders.stream()
-                            .sorted(Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList());
+                    show.seats(status), availability, active, areas, sortedOrders());
+        }
+
+        /**
+         * The snapshot's JSON, the same bytes as the mapper writes for {@link #snapshot}, written
+         * straight from the copies: no seat or hold objects are built for it. A 50,000-seat show with
+         * 40,000 holds was ~200,000 short-lived objects per pass, which young collections that came
+         * while a pass was being written had to copy.
+         */
+        public void writeJson(OutputStream out) {
+            try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+                g.writeStartObject();
+                OutputWriters.string(g, "showId", showId);
+                g.writeNumberProperty("seq", seq);
+                OutputWriters.instant(g, "at", coveredUntil);
+                OutputWriters.instant(g, "coveredUntil", coveredUntil);
+                OutputWriters.string(g, "name", show.name);
+                OutputWriters.instant(g, "startsAt", show.startsAt);
+                pojo(g, "policy", show.policy);
+                g.writeName("seats");
+                g.writeStartArray();
+                for (int i = 0; i < status.length; i++) {
+                    g.writeStartObject();
+                    g.writeStringProperty("seatId", show.seatIds[i]);
+                    g.writeStringProperty("section", show.rowSections[show.rowOf[i]]);
+                    g.writeStringProperty("row", show.rowNames[show.rowOf[i]]);
+                    g.writeNumberProperty("number", show.numbers[i]);
+                    g.writeStringProperty("category", show.categories[show.categoryOf[i]]);
+                    g.writeStringProperty("status", ShowState.STATUSES[status[i]].name());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                pojo(g, "availability", availability);
+                g.writeName("holds");
+                g.writeStartArray();
+                for (HoldRec h : sortedHolds()) {
+                    OutputWriters.hold(g, h.holdId, h.actor, h.seats.length, i -> show.seatIds[h.seats[i]], h.createdAt,
+                            h.expiresAt, h.status, h.places.toWire(show));
+                }
+                g.writeEndArray();
+                if (!areas.isEmpty()) {
+                    pojo(g, "areas", areas);
+                }
+                if (!orders.isEmpty()) {
+                    g.writeName("orders");
+                    g.writeStartArray();
+                    for (Order o : sortedOrders()) {
+                        g.writePOJO(o);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+        }
+
+        private static void pojo(JsonGenerator g, String name, Object value) {
+            if (value != null) {
+                g.writeName(name);
+                g.writePOJO(value);
+            }
+        }
+
+        private List<HoldRec> sortedHolds() {
+            List<HoldRec> sorted = new ArrayList<>(holds);
+            sorted.sort(Comparator.comparing(h -> h.holdId));
+            return sorted;
+        }
+
+        private List<Order> sortedOrders() {
+            return orders.stream().sorted(Comparator.comparing(OrderRec::orderId)).map(o -> o.toOrder(show)).toList();
         }
     }
 }

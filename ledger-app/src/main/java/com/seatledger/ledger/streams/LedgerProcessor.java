@@ -27,7 +27,6 @@ import com.seatledger.ledger.core.LedgerStore;
 import com.seatledger.ledger.core.ShowSnapshots;
 import com.seatledger.ledger.core.StoreFailure;
 import com.seatledger.topics.Topics.DlqHeaders;
-import com.seatledger.topics.json.Json;
 import com.seatledger.topics.json.CommandCodec;
 import com.seatledger.topics.json.CommandCodec.Invalid;
 import com.seatledger.topics.json.CommandCodec.Parsed;
@@ -38,7 +37,6 @@ import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ResultCode;
 import com.seatledger.topics.message.ShowEvent;
-import com.seatledger.topics.message.ShowSnapshot;
 
 /**
  * Adapts records, stores and the wall clock to the {@link Ledger}. Reads raw bytes so that no
@@ -139,14 +137,14 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
                     (System.nanoTime() - started) / 1_000);
             snapshotPass = pass;
             snapshotBegun = wallClockMillis;
-            snapshotBytes = BUILDER.submit(() -> pass.build().stream().map(LedgerProcessor::serialise).toList());
+            snapshotBytes = BUILDER.submit(() -> pass.shows().stream().map(LedgerProcessor::serialise).toList());
         }
     }
 
-    private static Built serialise(ShowSnapshot s) {
-        PacedOutput out = new PacedOutput(s.seats().size() * 100 + s.holds().size() * 160);
-        Json.MAPPER.writeValue(out, s);
-        return new Built(s.showId(), out.toByteArray());
+    private static Built serialise(ShowSnapshots.Frozen show) {
+        PacedOutput out = new PacedOutput(show.estimatedBytes());
+        show.writeJson(out);
+        return new Built(show.showId(), out.toByteArray());
     }
 
     /**

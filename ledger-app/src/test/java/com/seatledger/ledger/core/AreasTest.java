@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.seatledger.ledger.Cmd;
+import com.seatledger.topics.json.Json;
 import com.seatledger.topics.message.*;
 
 /** General-admission areas: places as counts beside numbered seats, in the same all-or-nothing commands. */
@@ -200,5 +201,32 @@ class AreasTest {
         assertThat(f.run(f.cmd.holdPlaces(ALICE, "lawn-only", "h1", places("LAWN:2"))).code()).isEqualTo(OK);
         f.ledger = new Ledger(f.store);
         assertThat(f.ledger.show("lawn-only").areaCounts(0)).isEqualTo(new AreaCounts("LAWN", 98, 2, 0, 0));
+    }
+
+    @Test
+    void aSnapshotWrittenStraightFromItsPassIsTheMappersJsonOfThatSnapshotAsOfTheStartOfThePass() {
+        assertThat(f.run(f.cmd.holdPlaces(ALICE, S, "h1", places("FLOOR:2"), "A-1", "A-2")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.hold(BOB, S, "h2", "B-1")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.hold(BOB, S, "h3", "B-2")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.confirm(BOB, S, "h2", "o1")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.sellPlaces(ADMIN, S, "o2", places("LAWN:1"), "A-5")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.sell(ADMIN, S, "o3", "B-5")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.cancel(ADMIN, S, "o3")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.block(ADMIN, S, "A-4")).code()).isEqualTo(OK);
+        ShowSnapshots snapshots = new ShowSnapshots(f.ledger);
+        snapshots.changed(S, f.now);
+        ShowSnapshots.Pass pass = snapshots.begin(f.now.plusSeconds(10));
+        String expected = Json.MAPPER.writeValueAsString(pass.build().getFirst());
+        assertThat(expected).contains("\"orders\"", "\"areas\":[{\"areaId\":\"FLOOR\",\"quantity\":2}]", "\"policy\"");
+
+        // the ledger goes on deciding while the pass is written on another thread
+        f.now = f.now.plusSeconds(1);
+        assertThat(f.run(f.cmd.extend(ALICE, S, "h1", 900)).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.release(BOB, S, "h3")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.hold(BOB, S, "h4", "B-3")).code()).isEqualTo(OK);
+        assertThat(f.run(f.cmd.cancel(ADMIN, S, "o1")).code()).isEqualTo(OK);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        pass.shows().getFirst().writeJson(out);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 }

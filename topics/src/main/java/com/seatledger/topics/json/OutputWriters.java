@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import org.apache.kafka.common.serialization.Serializer;
 
+import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.Hold;
+import com.seatledger.topics.message.HoldStatus;
 import com.seatledger.topics.message.ShowEvent;
 
 import tools.jackson.core.JsonGenerator;
@@ -118,23 +121,34 @@ public final class OutputWriters {
             return;
         }
         g.writeName("hold");
-        g.writeStartObject();
-        string(g, "holdId", h.holdId());
-        string(g, "actor", h.actor());
         List<String> seats = h.seatIds();
-        if (seats != null) {
+        hold(g, h.holdId(), h.actor(), seats == null ? -1 : seats.size(), seats == null ? null : seats::get,
+                h.createdAt(), h.expiresAt(), h.status(), h.areas());
+    }
+
+    /**
+     * A hold object as the mapper writes a {@link Hold}, from its parts: the ledger's snapshots write
+     * their holds from its own records without building a {@code Hold} each. {@code seatCount} -1:
+     * no {@code seatIds} member.
+     */
+    public static void hold(JsonGenerator g, String holdId, String actor, int seatCount, IntFunction<String> seatId,
+            Instant createdAt, Instant expiresAt, HoldStatus status, List<AreaQuantity> areas) {
+        g.writeStartObject();
+        string(g, "holdId", holdId);
+        string(g, "actor", actor);
+        if (seatCount >= 0) {
             g.writeName("seatIds");
             g.writeStartArray();
-            for (String s : seats) {
-                g.writeString(s);
+            for (int i = 0; i < seatCount; i++) {
+                g.writeString(seatId.apply(i));
             }
             g.writeEndArray();
         }
-        instant(g, "createdAt", h.createdAt());
-        instant(g, "expiresAt", h.expiresAt());
-        string(g, "status", name(h.status()));
-        if (!h.areas().isEmpty()) {
-            objects(g, "areas", h.areas(), a -> {
+        instant(g, "createdAt", createdAt);
+        instant(g, "expiresAt", expiresAt);
+        string(g, "status", name(status));
+        if (!areas.isEmpty()) {
+            objects(g, "areas", areas, a -> {
                 string(g, "areaId", a.areaId());
                 if (a.quantity() != null) {
                     g.writeNumberProperty("quantity", a.quantity());
@@ -156,7 +170,7 @@ public final class OutputWriters {
         g.writeEndArray();
     }
 
-    private static void string(JsonGenerator g, String name, String value) {
+    public static void string(JsonGenerator g, String name, String value) {
         if (value != null) {
             g.writeStringProperty(name, value);
         }
@@ -167,7 +181,7 @@ public final class OutputWriters {
     }
 
     /** ISO-8601 in UTC, as the mapper writes an Instant. */
-    private static void instant(JsonGenerator g, String name, Instant value) {
+    public static void instant(JsonGenerator g, String name, Instant value) {
         if (value != null) {
             g.writeStringProperty(name, value.toString());
         }
