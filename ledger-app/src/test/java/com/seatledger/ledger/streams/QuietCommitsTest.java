@@ -5,19 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
-
-import com.seatledger.ledger.core.Ledger;
 
 /**
  * A decision after a quiet spell asks Kafka Streams to commit at once; decisions that follow each
@@ -83,27 +74,12 @@ class QuietCommitsTest {
 
     /** Feeds one record at each time to a ledger processor; whether each asked for a commit. */
     private static List<Boolean> commitsRequested(long... times) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "quiet-commits-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config);
-        for (String name : List.of(LedgerStores.STATE, LedgerStores.RECENT)) {
-            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
-            store.init(context.getStateStoreContext(), store);
-            context.addStateStore(store);
-        }
-        LedgerProcessor processor = new LedgerProcessor(LedgerSettings.DEFAULTS, Ledger::new, LedgerMetrics.NONE);
-        processor.init(context);
+        MockLedgerTask task = new MockLedgerTask("quiet-commits-test");
         List<Boolean> requested = new ArrayList<>();
         for (long at : times) {
-            context.resetCommit();
-            context.setCurrentSystemTimeMs(at);
-            processor.process(new Record<>("s1".getBytes(StandardCharsets.UTF_8),
-                    "{\"commandId\":\"c\",\"showId\":\"s1\",\"type\":\"HOLD\"}".getBytes(StandardCharsets.UTF_8), at));
-            requested.add(context.committed());
+            task.context.resetCommit();
+            task.process(at, "{\"commandId\":\"c\",\"showId\":\"s1\",\"type\":\"HOLD\"}".getBytes(StandardCharsets.UTF_8));
+            requested.add(task.context.committed());
         }
         return requested;
     }
