@@ -72,6 +72,15 @@ final class StreamsRun {
     record Measured(String name, long records, double seconds, double perSecond, long mismatches) {
     }
 
+    /** Time this JVM's collectors spent so far (pauses and concurrent work as each collector counts it). */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
+
     private static final java.lang.management.CompilationMXBean JIT =
             java.lang.management.ManagementFactory.getCompilationMXBean();
 
@@ -342,7 +351,12 @@ final class StreamsRun {
     private Measured drain(String name, Topology topology, KafkaConsumer<String, byte[]> out, int expected,
             List<byte[]> outputs) throws Exception {
         Path state = Files.createTempDirectory(stateRoot, "state");
+        // the bench keeps every output for the oracle check: without a collection here a run could
+        // inherit the previous runs' garbage and pay for the concurrent cycle it triggers (pauses of this
+        // JVM of up to 350 ms were seen; the clock starts only at the first committed batch anyway)
+        System.gc();
         long jitBefore = JIT.getTotalCompilationTime();
+        long gcBefore = gcMillis();
         long seen = 0;
         long firstCount = -1;
         long firstAt = 0;
@@ -380,8 +394,8 @@ final class StreamsRun {
         double seconds = (lastAt - firstAt) / 1e9;
         long records = seen - firstCount;
         // a run during which the JIT still compiles much measures the compiler as well (two shared cores)
-        System.out.printf("%s: %.0f /s, %,d ms of JIT compilation in this JVM meanwhile%n", name, records / seconds,
-                JIT.getTotalCompilationTime() - jitBefore);
+        System.out.printf("%s: %.0f /s, %,d ms of JIT compilation and %,d ms of collections in this JVM meanwhile%n",
+                name, records / seconds, JIT.getTotalCompilationTime() - jitBefore, gcMillis() - gcBefore);
         return new Measured(name, records, seconds, records / seconds, 0);
     }
 
