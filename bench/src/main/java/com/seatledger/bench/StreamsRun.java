@@ -353,7 +353,9 @@ final class StreamsRun {
         Path state = Files.createTempDirectory(stateRoot, "state");
         // the bench keeps every output for the oracle check: without a collection here a run could
         // inherit the previous runs' garbage and pay for the concurrent cycle it triggers (pauses of this
-        // JVM of up to 350 ms were seen; the clock starts only at the first committed batch anyway)
+        // JVM of up to 350 ms were seen; the clock starts only at the first committed batch anyway). It
+        // relies on bin/bench's fixed heap (-Xms = -Xmx): a heap that shrinks after this collection made
+        // every ledger run that followed fault it back in at half speed
         System.gc();
         long jitBefore = JIT.getTotalCompilationTime();
         long gcBefore = gcMillis();

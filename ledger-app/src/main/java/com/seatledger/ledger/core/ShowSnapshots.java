@@ -97,13 +97,16 @@ public final class ShowSnapshots {
             return null;
         }
         Instant covered = Instant.ofEpochMilli(stamp(now.toEpochMilli()));
+        List<String> showIds = new ArrayList<>(due);
         List<Frozen> shows = new ArrayList<>(due.size());
         for (String showId : due) {
             ShowState show = ledger.show(showId);
-            shows.add(new Frozen(showId, show, covered));
+            if (show != null) {
+                shows.add(new Frozen(show, covered));
+            }
         }
         due.clear();
-        inFlight = new Pass(covered, shows);
+        inFlight = new Pass(covered, showIds, shows);
         return inFlight;
     }
 
@@ -113,9 +116,9 @@ public final class ShowSnapshots {
      * began (they are due again).
      */
     public void finish(Pass pass) {
-        for (Frozen f : pass.shows) {
-            if (!due.contains(f.showId)) {
-                ledger.journal().snapshotTaken(f.showId);
+        for (String showId : pass.showIds) {
+            if (!due.contains(showId)) {
+                ledger.journal().snapshotTaken(showId);
             }
         }
         ledger.journal().coveredUntil(pass.coveredUntil.toEpochMilli());
@@ -124,8 +127,8 @@ public final class ShowSnapshots {
 
     /** The pass could not be built: its shows are due again (their store marks were never cleared). */
     public void abandon(Pass pass) {
-        for (Frozen f : pass.shows) {
-            due.add(f.showId);
+        for (String showId : pass.showIds) {
+            due.add(showId);
         }
         inFlight = null;
     }
@@ -138,28 +141,25 @@ public final class ShowSnapshots {
     public static final class Pass {
 
         public final Instant coveredUntil;
+        /** every show the pass took the mark of, also those no longer in the ledger */
+        private final List<String> showIds;
         private final List<Frozen> shows;
         private final Set<String> archived = new HashSet<>();
 
-        private Pass(Instant coveredUntil, List<Frozen> shows) {
+        private Pass(Instant coveredUntil, List<String> showIds, List<Frozen> shows) {
             this.coveredUntil = coveredUntil;
+            this.showIds = showIds;
             this.shows = shows;
         }
 
         /** The snapshots, from the copies only: safe on any thread while the ledger goes on deciding. */
         public List<ShowSnapshot> build() {
-            return shows().stream().map(f -> f.snapshot(coveredUntil)).toList();
+            return shows.stream().map(Frozen::snapshot).toList();
         }
 
-        /** The pass's shows that are still in the ledger, each written with {@link Frozen#writeJson}. */
+        /** The pass's shows that are in the ledger, each written with {@link Frozen#writeJson}. */
         public List<Frozen> shows() {
-            List<Frozen> out = new ArrayList<>(shows.size());
-            for (Frozen f : shows) {
-                if (f.show != null) {
-                    out.add(f);
-                }
-            }
-            return out;
+            return shows;
         }
 
         /** Whether the show was archived after the pass began (stream thread only). */
@@ -185,19 +185,10 @@ public final class ShowSnapshots {
         private final List<OrderRec> orders;
         private final Instant coveredUntil;
 
-        private Frozen(String showId, ShowState show, Instant coveredUntil) {
-            this.showId = showId;
+        private Frozen(ShowState show, Instant coveredUntil) {
+            this.showId = show.showId;
             this.show = show;
             this.coveredUntil = coveredUntil;
-            if (show == null) {
-                seq = 0;
-                status = null;
-                holds = List.of();
-                availability = null;
-                areas = List.of();
-                orders = List.of();
-                return;
-            }
             seq = show.seq;
             status = show.status.clone();
             holds = new ArrayList<>(show.active.size());
@@ -224,12 +215,12 @@ public final class ShowSnapshots {
             return status.length * 100 + holds.size() * 160 + orders.size() * 120 + 4096;
         }
 
-        ShowSnapshot snapshot(Instant covered) {
+        ShowSnapshot snapshot() {
             List<Hold> active = new ArrayList<>(holds.size());
             for (HoldRec h : sortedHolds()) {
                 active.add(h.toHold(show));
             }
-            return new ShowSnapshot(showId, seq, covered, covered, show.name, show.startsAt, show.policy,
+            return new ShowSnapshot(showId, seq, coveredUntil, coveredUntil, show.name, show.startsAt, show.policy,
                     show.seats(status), availability, active, areas, sortedOrders());
         }
 
