@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
         description = "Measures Seat Ledger against its performance targets (docs/performance.md) on a real local Kafka broker it starts itself.")
 public final class Bench {
 
+    /** ledger-app's default {@code commit.interval.ms} (application.yml): every scenario measures it unless told otherwise. */
+    static final String SHIPPED_COMMIT_INTERVAL_MS = "50";
+
     /** Options every scenario shares. */
     static class Common {
         @Option(names = "--out", defaultValue = "docs/perf", description = "results (JSON) and plots (PNG) folder; default ${DEFAULT-VALUE}")

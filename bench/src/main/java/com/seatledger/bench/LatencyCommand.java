@@ -43,7 +43,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "measured seconds per rate; default ${DEFAULT-VALUE}")
     int seconds;
 
-    @Option(names = "--commit-intervals", split = ",", defaultValue = "50", description = "commit.interval.ms settings; default ${DEFAULT-VALUE}")
+    @Option(names = "--commit-intervals", split = ",", defaultValue = Bench.SHIPPED_COMMIT_INTERVAL_MS, description = "commit.interval.ms settings; default ${DEFAULT-VALUE}")
     List<Integer> commitIntervals;
 
     @Option(names = "--partitions", defaultValue = "12")

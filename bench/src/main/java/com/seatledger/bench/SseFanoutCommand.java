@@ -57,7 +57,7 @@ final class SseFanoutCommand implements Callable<Integer> {
     @Option(names = "--connect-per-second", defaultValue = "500", description = "how fast clients connect; default ${DEFAULT-VALUE}")
     int connectRate;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "50", description = "the ledger's commit.interval.ms; default ${DEFAULT-VALUE}")
+    @Option(names = "--commit-interval-ms", defaultValue = Bench.SHIPPED_COMMIT_INTERVAL_MS, description = "the ledger's commit.interval.ms; default ${DEFAULT-VALUE}")
     int commitIntervalMs;
 
     @Option(names = "--api-heap", defaultValue = "3g", description = "api-app -Xmx; default ${DEFAULT-VALUE}")

@@ -42,7 +42,7 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--churn", defaultValue = "120000", description = "commands per hold + release run (500 vs 100,000 seats); default ${DEFAULT-VALUE}")
     int churn;
 
-    @Option(names = "--commit-interval-ms", defaultValue = "50", description = "commit.interval.ms (ledger-app's default); default ${DEFAULT-VALUE}")
+    @Option(names = "--commit-interval-ms", defaultValue = Bench.SHIPPED_COMMIT_INTERVAL_MS, description = "commit.interval.ms (ledger-app's default); default ${DEFAULT-VALUE}")
     int commitIntervalMs;
 
     @Option(names = "--cache-bytes", defaultValue = "67108864", description = "statestore.cache.max.bytes (ledger-app's value); default ${DEFAULT-VALUE}")
