@@ -59,7 +59,20 @@ record Rest(String base) {
             b.header("Authorization", "Bearer " + token);
         }
         shape.accept(b);
-        HttpResponse<String> r = Stack.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> r;
+        try {
+            r = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // the keep-alive race: the server closed a pooled connection (e.g. after answering a malformed
+            // request with Connection: close) just as the client reused it, and the client does not resend a
+            // POST by itself. Once more on a fresh connection: a server that drops this request every time
+            // still fails the test
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            r = Stack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         return new Answer(r.statusCode(), r.body(), r);
     }
 }
