@@ -13,6 +13,7 @@ public final class Bench {
 
     /** ledger-app's default {@code commit.interval.ms} (application.yml): every scenario measures it unless told otherwise. */
     static final String SHIPPED_COMMIT_INTERVAL_MS = "50";
+    static final int SHIPPED_COMMIT_INTERVAL = Integer.parseInt(SHIPPED_COMMIT_INTERVAL_MS);
 
     /** Options every scenario shares. */
     static class Common {

@@ -78,7 +78,7 @@ final class ReadinessCommand implements Callable<Integer> {
         Files.createDirectories(common.work);
         Report report;
         try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
-            stack.startLedger(Integer.parseInt(Bench.SHIPPED_COMMIT_INTERVAL_MS));
+            stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
             // once before the history, so the timed start below finds the api-app's AOT cache made (a
             // new jar's first start trains it first, ~25 s, which is build work, not start-up)
             stack.startApi();
@@ -155,7 +155,7 @@ final class ReadinessCommand implements Callable<Integer> {
             byte[] release = Json.MAPPER.writeValueAsBytes(new ReleaseHold(commandId,
                     showId, "bench", List.of("user"), Instant.now(), "no-such-hold"));
             long t0 = System.nanoTime();
-            stack.killAndRestartLedger(Integer.parseInt(Bench.SHIPPED_COMMIT_INTERVAL_MS));
+            stack.killAndRestartLedger(Bench.SHIPPED_COMMIT_INTERVAL);
             producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), showId, release));
             producer.flush();
             long giveUp = t0 + TimeUnit.MINUTES.toNanos(5);
