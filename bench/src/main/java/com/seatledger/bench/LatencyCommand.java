@@ -162,8 +162,8 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
 
     /** The processes whose CPU a REST step accounts for; the bench's JVM is the load generator. */
     private static Map<String, Long> processes(Stack stack) {
-        return Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(), "load generator",
-                ProcessHandle.current().pid());
+        return Map.of("api-app", stack.apiPid(), "ledger", stack.ledgerPid(), "broker", stack.brokers.node(0).pid(),
+                "load generator", ProcessHandle.current().pid());
     }
 
     private Point offer(Stack stack, RawHttp http, String show, List<String> tokens, AtomicInteger nextSeat, int rate, int seconds,
@@ -210,7 +210,9 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         System.out.println("the slowest 1 % were due at (s into the step begun at "
                 + Instant.now().minusNanos(System.nanoTime() - t0) + "): " + slowest(latencies, periodNanos));
-        System.out.println("CPU per request at " + rate + "/s: " + CpuMeter.format(cpu.perUnitMillis(n)));
+        long holds = h.getTotalCount() - errors.get();
+        System.out.println("CPU per answered hold (201) at " + rate + "/s: "
+                + CpuMeter.format(cpu.perUnitMillis(Math.max(1, holds))));
         System.out.println(timers.sinceStart());
         return new Point(commit, rate, n / elapsed, h.getTotalCount(), errors.get(), h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, 0, 0,

@@ -104,6 +104,11 @@ public final class LocalBroker implements AutoCloseable {
         return nodeId;
     }
 
+    /** The broker's process id, for measuring its CPU; -1 when it is not running. */
+    public long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

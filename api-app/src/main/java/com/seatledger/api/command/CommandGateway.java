@@ -65,14 +65,30 @@ public final class CommandGateway {
         // a CREATE_SHOW may carry 100,000 seats: the ledger writes each, so it gets its own, longer bound
         Duration limit = c instanceof CreateShow ? createTimeout : timeout;
         long start = System.nanoTime();
-        // one bound for the whole answer: send() may block while the broker is away, then the reply,
-        // then this instance's view catching up (read-your-writes)
-        long deadline = start + limit.toNanos();
-        CommandResult result = Json.MAPPER.readValue(request(c, deadline, limit).value(), CommandResult.class);
-        if (result.outcome() == Outcome.ACCEPTED && result.seq() != null) {
-            long replied = System.nanoTime();
-            awaitView(result, deadline, limit);
-            viewWait.record(System.nanoTime() - replied, TimeUnit.NANOSECONDS);
+        Admission.Ticket ticket = Admission.CURRENT.isBound() ? Admission.CURRENT.get() : null;
+        if (ticket != null && c instanceof CreateShow) {
+            ticket.unusual();
+        }
+        // one bound for the whole answer, from when the request arrived (it may have waited for a
+        // request thread): send() may block while the broker is away, then the reply, then this
+        // instance's view catching up (read-your-writes)
+        long deadline = (ticket != null ? ticket.arrivedNanos() : start) + limit.toNanos();
+        CommandResult result;
+        try {
+            result = Json.MAPPER.readValue(request(c, deadline, limit).value(), CommandResult.class);
+            if (result.outcome() == Outcome.ACCEPTED && result.seq() != null) {
+                long replied = System.nanoTime();
+                awaitView(result, deadline, limit);
+                viewWait.record(System.nanoTime() - replied, TimeUnit.NANOSECONDS);
+            }
+        } catch (LedgerUnavailable e) {
+            if (ticket != null) {
+                ticket.unanswered();
+            }
+            throw e;
+        }
+        if (ticket != null) {
+            ticket.decided();
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         Counter.builder("seatledger.commands").description("commands answered, by type, outcome and code")
@@ -88,7 +104,7 @@ public final class CommandGateway {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS.name(), c.showId(),
                 Json.MAPPER.writeValueAsBytes(c));
         try {
-            var reply = replies.sendAndReceive(record, timeout);
+            var reply = replies.sendAndReceive(record, Duration.ofNanos(left(deadline)));
             return reply.get(left(deadline), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,11 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 
+import com.seatledger.api.command.Admission;
 import com.seatledger.api.command.CommandGateway;
 import com.seatledger.api.command.RateLimiter;
 import com.seatledger.api.sse.SseHub;
 import com.seatledger.api.view.StatusReader;
 import com.seatledger.api.view.Views;
+import com.seatledger.api.web.AdmissionFilter;
 import com.seatledger.api.web.BodyLimitFilter;
 import com.seatledger.api.web.HttpJson;
 
@@ -127,6 +129,24 @@ public class ApiConfig {
             RateLimiter limiter, ApiProperties props, MeterRegistry registry) {
         return new CommandGateway(template, views, limiter, props.replyTimeout(), props.createShowTimeout(),
                 registry);
+    }
+
+    @Bean
+    Admission admission(ApiProperties props, MeterRegistry registry) {
+        Admission admission = new Admission(props.admission(), System::nanoTime);
+        Gauge.builder("seatledger.admission.limit", admission, Admission::limit)
+                .description("the current bound on commands in flight (admission control)").register(registry);
+        Gauge.builder("seatledger.admission.in.flight", admission, Admission::inFlight)
+                .description("commands admitted and not yet answered").register(registry);
+        return admission;
+    }
+
+    /** Right after the body limit, before Spring Security: a refused command must cost next to nothing. */
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(Admission admission, MeterRegistry registry) {
+        FilterRegistrationBean<AdmissionFilter> r = new FilterRegistrationBean<>(new AdmissionFilter(admission, registry));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return r;
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import com.seatledger.api.command.Admission;
 import com.seatledger.api.sse.SseSettings;
 import com.seatledger.topics.Topics;
 
@@ -24,11 +25,13 @@ import com.seatledger.topics.Topics;
  * @param views        seat-map views
  * @param bodyLimit    request body limits
  * @param openOperations whether Actuator and OpenAPI endpoints need no token
+ * @param admission    admission control of commands (the bound on commands in flight)
  */
 @ConfigurationProperties("seatledger")
 public record ApiProperties(Integer partitions, Integer replicationFactor, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, String jwtIssuerUri,
         String jwkSetUri, String jwtRolesClaim, RateLimit rateLimit,
-        SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations) {
+        SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations,
+        Admission.Settings admission) {
 
     public record RateLimit(double perSecond, int burst) {
     }
@@ -56,5 +59,6 @@ public record ApiProperties(Integer partitions, Integer replicationFactor, Durat
         views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(2), Duration.ofHours(1)) : views;
         bodyLimit = bodyLimit == null ? new BodyLimit(32L * 1024 * 1024, 64 * 1024) : bodyLimit;
         openOperations = openOperations == null || openOperations;
+        admission = admission == null ? Admission.Settings.DEFAULTS : admission;
     }
 }

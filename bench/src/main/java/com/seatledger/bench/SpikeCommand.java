@@ -1,0 +1,235 @@
+package com.seatledger.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import com.seatledger.harness.Stack;
+import com.seatledger.harness.Tokens;
+import com.seatledger.topics.json.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Targets "a freshly started stack put under 1,000 holds/s at once" and "offered load stepped to
+ * 2 x an instance's capacity and back": REST one-seat holds offered in steps of fixed rates (open
+ * model, latency from when each request was due) to a stack started for the run, reported per
+ * window: how many requests got a decision (2xx, or a 4xx of the ledger's), how many were refused
+ * (503/429, Retry-After), how many got no answer within the client's timeout, the decisions' p50 and
+ * p99, and each process's CPU per decision. With no warm-up (the default) the first window is the
+ * first 10 s of a new stack, JIT and all.
+ */
+@Command(name = "spike", mixinStandardHelpOptions = true,
+        description = "An on-sale opening on a new stack (default), or an overload step (--warmup-seconds 60 "
+                + "--steps 1000:30,2000:30,1000:30): answered / refused / timed out and p50/p99 per window.")
+final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    Bench.Common common = new Bench.Common();
+
+    @Option(names = "--steps", split = ",", defaultValue = "1000:180",
+            description = "offered holds/s and for how many seconds, in order; default ${DEFAULT-VALUE}")
+    List<String> steps;
+
+    @Option(names = "--warmup-seconds", defaultValue = "0",
+            description = "load at the first step's rate before the measured steps (0: a cold start); default ${DEFAULT-VALUE}")
+    int warmupSeconds;
+
+    @Option(names = "--window-seconds", defaultValue = "10", description = "reporting window; default ${DEFAULT-VALUE}")
+    int windowSeconds;
+
+    @Option(names = "--show-seats", defaultValue = "100000",
+            description = "seats per show (more shows of this size when the run needs more); default ${DEFAULT-VALUE}")
+    int showSeats;
+
+    @Option(names = "--partitions", defaultValue = "12")
+    int partitions;
+
+    @Option(names = "--connections", defaultValue = "1000",
+            description = "keep-alive connections of the load generator (buyers' browsers); default ${DEFAULT-VALUE}")
+    int connections;
+
+    @Option(names = "--timeout-seconds", defaultValue = "30",
+            description = "a request unanswered this long after it was due counts as timed out; default ${DEFAULT-VALUE}")
+    int timeoutSeconds;
+
+    @Option(names = "--name", defaultValue = "spike", description = "results file docs/perf/<name>.json; default ${DEFAULT-VALUE}")
+    String name;
+
+    @Option(names = "--api-arg", description = "extra api-app argument, e.g. --api-arg=--seatledger.admission.enabled=false")
+    List<String> apiArgs = new ArrayList<>();
+
+    record Step(int rate, int seconds) {
+        static Step parse(String s) {
+            String[] p = s.split(":");
+            return new Step(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
+        }
+    }
+
+    /** One reporting window, by when its requests were due. */
+    record Window(int fromSecond, int offeredPerSecond, long offered, long decided, long refused, long timedOut,
+            long other, double p50, double p99, double max, double refusedP99, Map<String, Double> cpuMicrosPerDecision) {
+    }
+
+    record Report(Instant at, String machine, String scenario, List<Window> windows) {
+    }
+
+    private static final int ACTORS = 10_000;
+
+    /** Counters and histograms of one window. */
+    private static final class Tally {
+        final Histogram decided = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
+        final Histogram refused = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
+        final AtomicLong offered = new AtomicLong();
+        final AtomicLong timedOut = new AtomicLong();
+        final AtomicLong other = new AtomicLong();
+        int rate;
+        Map<String, Double> cpuMillis = Map.of();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(common.work);
+        List<Step> plan = new ArrayList<>();
+        List<Step> measured = steps.stream().map(Step::parse).toList();
+        if (warmupSeconds > 0) {
+            plan.add(new Step(measured.getFirst().rate(), warmupSeconds));
+        }
+        plan.addAll(measured);
+        long total = plan.stream().mapToLong(s -> (long) s.rate() * s.seconds()).sum();
+        int seats = (showSeats / Workloads.ROW_WIDTH) * Workloads.ROW_WIDTH;
+        int shows = (int) ((total + seats - 1) / seats);
+        List<String> tokens = new ArrayList<>(ACTORS);
+        for (int i = 0; i < ACTORS; i++) {
+            tokens.add(Tokens.token("buyer-" + i));
+        }
+        String scenario = (warmupSeconds > 0 ? "warm-up " + warmupSeconds + " s, then " : "a new stack, at once: ")
+                + String.join(", ", steps) + " (holds/s:seconds); " + shows + " show(s) of " + seats + " seats";
+        System.out.println("[spike] " + scenario);
+        List<Window> windows = new ArrayList<>();
+        try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
+            stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
+            stack.startApi(apiArgs.toArray(String[]::new));
+            for (int s = 0; s < shows; s++) {
+                stack.createShow("spike-" + s, Workloads.layout(seats));
+            }
+            Map<String, Long> pids = new LinkedHashMap<>();
+            pids.put("api-app", stack.apiPid());
+            pids.put("ledger", stack.ledgerPid());
+            pids.put("broker", stack.brokers.node(0).pid());
+            pids.put("load generator", ProcessHandle.current().pid());
+            try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                windows = offer(http, plan, tokens, seats, pids);
+            }
+        }
+        int skip = warmupSeconds / windowSeconds;
+        List<Window> shown = windows.subList(Math.min(skip, windows.size()), windows.size());
+        System.out.println("[spike] " + scenario + "; windows by when their requests were due:");
+        System.out.println("   from  offered/s  decided  refused  timed-out  other   p50 ms   p99 ms   max ms  refused p99 ms"
+                + "  CPU µs per decision");
+        for (Window w : shown) {
+            System.out.printf("%6d s %9d %8d %8d %10d %6d %8.0f %8.0f %8.0f %15.1f  %s%n", w.fromSecond(),
+                    w.offeredPerSecond(), w.decided(), w.refused(), w.timedOut(), w.other(), w.p50(), w.p99(), w.max(),
+                    w.refusedP99(), format(w.cpuMicrosPerDecision()));
+        }
+        Files.createDirectories(common.out);
+        Files.write(common.out.resolve(name + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(new Report(Instant.now(), Machine.here().toString(), scenario, shown)));
+        return 0;
+    }
+
+    private List<Window> offer(RawHttp http, List<Step> plan, List<String> tokens, int seats, Map<String, Long> pids)
+            throws Exception {
+        long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
+        int seconds = plan.stream().mapToInt(Step::seconds).sum();
+        List<Tally> tallies = new ArrayList<>();
+        for (int w = 0; w < (seconds + windowSeconds - 1) / windowSeconds; w++) {
+            tallies.add(new Tally());
+        }
+        long n = plan.stream().mapToLong(s -> (long) s.rate() * s.seconds()).sum();
+        CountDownLatch answered = new CountDownLatch((int) n);
+        long timeoutMicros = TimeUnit.SECONDS.toMicros(timeoutSeconds);
+        long t0 = System.nanoTime() + 50_000_000;
+        // each window's CPU, sampled when its last request was due
+        Thread sampler = Thread.ofPlatform().daemon().name("spike-cpu").start(() -> {
+            for (Tally t : tallies) {
+                CpuMeter cpu = new CpuMeter(pids);
+                LockSupport.parkNanos(windowNanos);
+                t.cpuMillis = cpu.perUnitMillis(1);
+            }
+        });
+        long due = t0;
+        int i = 0;
+        for (Step step : plan) {
+            long period = 1_000_000_000L / step.rate();
+            long stepEnd = due + TimeUnit.SECONDS.toNanos(step.seconds());
+            for (; due < stepEnd; due += period, i++) {
+                Tally t = tallies.get((int) Math.min(tallies.size() - 1, (due - t0) / windowNanos));
+                t.rate = step.rate();
+                t.offered.incrementAndGet();
+                int seat = i % seats;
+                byte[] request = http.post("/api/shows/spike-" + (i / seats) + "/holds",
+                        List.of("Authorization: Bearer " + tokens.get(i % tokens.size()), "Idempotency-Key: s-" + i),
+                        Workloads.oneSeatHoldBody(seat));
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long dueAt = due;
+                http.send(request, status -> {
+                    long micros = Math.max(0, (System.nanoTime() - dueAt) / 1000);
+                    if (status == RawHttp.NO_ANSWER || micros > timeoutMicros) {
+                        t.timedOut.incrementAndGet();
+                    } else if (status == 503 || status == 429) {
+                        t.refused.recordValue(micros);
+                    } else if (status >= 200 && status < 500) {
+                        t.decided.recordValue(micros);
+                    } else {
+                        t.other.incrementAndGet();
+                    }
+                    answered.countDown();
+                });
+            }
+        }
+        if (!answered.await(timeoutSeconds + 60, TimeUnit.SECONDS)) {
+            System.out.println("[spike] still unanswered " + (timeoutSeconds + 60) + " s after the last was due: "
+                    + answered.getCount());
+        }
+        sampler.join(TimeUnit.SECONDS.toMillis(windowSeconds + 5));
+        List<Window> out = new ArrayList<>();
+        for (int w = 0; w < tallies.size(); w++) {
+            Tally t = tallies.get(w);
+            long decided = t.decided.getTotalCount();
+            Map<String, Double> perDecision = new LinkedHashMap<>();
+            t.cpuMillis.forEach((k, ms) -> perDecision.put(k, decided == 0 ? Double.NaN : ms * 1000 / decided));
+            out.add(new Window(w * windowSeconds, t.rate, t.offered.get(), decided, t.refused.getTotalCount(),
+                    t.timedOut.get(), t.other.get(), ms(t.decided, 50), ms(t.decided, 99),
+                    t.decided.getMaxValue() / 1000.0, ms(t.refused, 99), perDecision));
+        }
+        return out;
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private static String format(Map<String, Double> micros) {
+        StringBuilder s = new StringBuilder();
+        micros.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.0f", v)));
+        return s.toString();
+    }
+}
