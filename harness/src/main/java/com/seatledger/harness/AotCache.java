@@ -11,15 +11,28 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an app jar the way {@code bin/seat-ledger} does: from Spring Boot's extracted layout with a
- * JDK AOT cache (JEP 483/514: classes loaded and linked ahead of time, made by one training run that
- * stops right after the application context is refreshed). Start-up is most of the time a
- * restarted ledger takes to decide again. The cache lives beside the jar ({@code target/aot/}) and is
- * made again when the jar is newer; when it cannot be made the plain jar runs, with a log line.
- * {@code -Dharness.aot=false} turns it off (to measure the difference).
+ * JDK AOT cache (JEP 483/514/515: classes loaded and linked ahead of time, and method profiles).
+ * Once a broker's classpath is known ({@link #trainWith}), both apps' caches come from one training
+ * run under a command load ({@link AotTraining}); otherwise from a run that stops right after the
+ * application context is refreshed (classes only). Start-up is most of the time a restarted
+ * ledger takes to decide again, and warm-up most of a new instance's first seconds under load.
+ * The caches live beside the jars ({@code target/aot/}) and are made again when a jar is newer; when
+ * one cannot be made the plain jar runs, with a log line. {@code -Dharness.aot=false} turns it off,
+ * {@code -Dharness.aot.training=refresh} trains without load (to measure the difference).
  */
 final class AotCache {
 
     static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("harness.aot", "true"));
+    static final boolean UNDER_LOAD = !"refresh".equals(System.getProperty("harness.aot.training", "load"));
+    /** the apps a training run under load starts together, by jar name */
+    static final List<String> APPS = List.of("ledger-app", "api-app");
+
+    private static volatile String kafkaClasspath;
+
+    /** The broker a training run under load starts (set by {@link Stack#start}). */
+    static void trainWith(String classpath) {
+        kafkaClasspath = classpath;
+    }
 
     private AotCache() {
     }
@@ -35,19 +48,20 @@ final class AotCache {
         if (!ENABLED) {
             return List.of("-jar", jar.toString());
         }
-        String app = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        Path dir = jar.toAbsolutePath().getParent().resolve("aot")
-                .resolve(app + "-" + Integer.toHexString(String.join(" ", flags).hashCode()));
-        Path extracted = dir.resolve(jar.getFileName());
-        Path cache = dir.resolve(app + ".aot");
+        Layout here = new Layout(jar, flags);
+        Path dir = here.dir();
+        Path extracted = here.extracted();
+        Path cache = here.cache();
         Path failed = dir.resolve("FAILED");
         try {
             FileTime built = Files.getLastModifiedTime(jar);
             if (Files.exists(failed) && Files.getLastModifiedTime(failed).compareTo(built) >= 0) {
                 return List.of("-jar", jar.toString()); // this jar's training run failed once: no retry per start
             }
-            if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(built) < 0) {
-                make(jar, dir, extracted, cache, flags, trainingArgs);
+            if (!here.fresh()) {
+                if (!trainUnderLoad(jar, flags)) {
+                    make(jar, dir, extracted, cache, flags, trainingArgs);
+                }
             }
             List<String> args = new ArrayList<>(List.of("-XX:AOTCache=" + cache));
             Path natives = dir.resolve("native");
@@ -65,6 +79,58 @@ final class AotCache {
                 // nothing to remember it in: the next start tries again
             }
             return List.of("-jar", jar.toString());
+        }
+    }
+
+    /** Where one app's extracted layout and cache live, per set of JVM flags. */
+    record Layout(Path jar, Path dir, Path extracted, Path cache) {
+        Layout(Path jar, List<String> flags) {
+            this(jar, jar.toAbsolutePath().normalize().getParent().resolve("aot").resolve(jar.getFileName().toString()
+                    .replaceFirst("\\.jar$", "") + "-" + Integer.toHexString(String.join(" ", flags).hashCode())));
+        }
+
+        private Layout(Path jar, Path dir) {
+            this(jar, dir, dir.resolve(jar.getFileName()),
+                    dir.resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".aot"));
+        }
+
+        boolean fresh() throws IOException {
+            return Files.exists(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        }
+    }
+
+    /**
+     * Both apps' caches from one training run under load, when a broker's classpath is known and
+     * both jars are built (they sit side by side in the project): true when they were made.
+     */
+    private static boolean trainUnderLoad(Path jar, List<String> flags) throws IOException {
+        Path root = jar.toAbsolutePath().normalize().getParent().getParent().getParent();
+        List<Layout> apps = APPS.stream().map(a -> new Layout(root.resolve(a).resolve("target").resolve(a + ".jar"), flags))
+                .toList();
+        if (!UNDER_LOAD || kafkaClasspath == null || !apps.stream().allMatch(a -> Files.exists(a.jar()))
+                || !apps.stream().map(Layout::jar).toList().contains(jar.toAbsolutePath().normalize())) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        try {
+            for (Layout a : apps) {
+                deleteRecursively(a.dir());
+                Files.createDirectories(a.dir());
+                run(a.dir().resolve("training.log"), "-Djarmode=tools", "-jar", a.jar().toString(), "extract",
+                        "--destination", a.dir().toString(), "--force");
+                unpackRocksDb(a.dir());
+            }
+            Layout ledger = apps.get(0);
+            Layout api = apps.get(1);
+            AotTraining.train(kafkaClasspath, root.resolve("target").resolve("aot-training"), flags,
+                    new AotTraining.App(ledger.extracted(), ledger.cache(), ledger.dir().resolve("training.log")),
+                    new AotTraining.App(api.extracted(), api.cache(), api.dir().resolve("training.log")));
+            System.out.printf("[harness] AOT caches of both apps trained under load in %.0f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+            return true;
+        } catch (Exception e) {
+            System.out.printf("[harness] no AOT training under load (%s); training without load%n", e.getMessage());
+            return false;
         }
     }
 
