@@ -1,8 +1,33 @@
 # Sourced by bin/seat-ledger: runs each app from Spring Boot's extracted layout with a JDK AOT cache
-# (JEP 483/514: classes loaded and linked ahead of time by one training run that stops right after
-# the application context is refreshed; it needs no broker). Start-up is most of the time a
-# restarted ledger takes to decide again. The cache is made again whenever the jar is newer;
-# if it cannot be made, the plain jar runs. SEATLEDGER_AOT=false turns it off.
+# (JEP 483/514/515: classes loaded and linked ahead of time, and the JIT's method profiles). Both
+# caches come from one training run under load (aot_train_under_load: a broker of its own, both apps,
+# ~40 s of buyers on the real command path; ~1.5 minutes once per build), so a new instance starts
+# warm instead of learning the command path from an on-sale's first seconds. If that fails, or with
+# SEATLEDGER_AOT=refresh, each cache comes from a run that stops right after the application
+# context is refreshed (classes only; no broker). Start-up is most of the time a restarted ledger
+# takes to decide again. A cache is made again whenever its jar is newer; if none can be made, the
+# plain jar runs. SEATLEDGER_AOT=false turns it off.
+
+# aot_stale NAME JAR DIR: true when DIR has no cache for JAR, or an older one
+aot_stale() {
+  local cache="$3/$1.aot"
+  [ ! -f "$cache" ] || [ "$2" -nt "$cache" ]
+}
+
+# aot_train_under_load KAFKA_CLASSPATH_FILE LEDGER_JAR LEDGER_DIR API_JAR API_DIR: both caches from one
+# training run under load (harness AotTraining); returns non-zero if it could not make them
+aot_train_under_load() {
+  local kcp=$1 ljar=$2 ldir=$3 ajar=$4 adir=$5
+  case "${SEATLEDGER_AOT:-true}" in false|refresh) return 1 ;; esac
+  if ! aot_stale ledger-app "$ljar" "$ldir" && ! aot_stale api-app "$ajar" "$adir"; then return 0; fi
+  local hcp="$VAR/harness.classpath"
+  : >"$VAR/aot-training.log"
+  if [ ! -f "$hcp" ] || [ harness/pom.xml -nt "$hcp" ]; then
+    mvn -B -q -pl harness dependency:build-classpath -Dmdep.outputFile="$hcp" >>"$VAR/aot-training.log" 2>&1 || return 1
+  fi
+  java -cp "harness/target/classes:$(cat "$hcp")" com.seatledger.harness.AotTraining "$kcp" "$VAR/aot-training" \
+    "$APP_JAVA_OPTS" "$ljar" "$ldir" "$ajar" "$adir" >>"$VAR/aot-training.log" 2>&1
+}
 
 # aot_prepare NAME JAR DIR [training args...]: sets AOT_LAUNCH to the java arguments that run JAR.
 # The training run gets $APP_JAVA_OPTS too: a cache only fits a JVM with its collector and header
@@ -13,7 +38,7 @@ aot_prepare() {
   local cache="$dir/$name.aot"
   AOT_LAUNCH=(-jar "$jar")
   if [ "${SEATLEDGER_AOT:-true}" = "false" ]; then return 0; fi
-  if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+  if aot_stale "$name" "$jar" "$dir"; then
     rm -rf "$dir" && mkdir -p "$dir"
     if ! { java -Djarmode=tools -jar "$jar" extract --destination "$dir" --force \
         && java $APP_JAVA_OPTS -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh -jar "$dir/$(basename "$jar")" \

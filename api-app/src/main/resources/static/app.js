@@ -80,7 +80,18 @@ class Problem extends Error {
   }
 }
 
-/** One command; a 503 is retried with the same Idempotency-Key, so the ledger decides it once. */
+/**
+ * Seconds to wait before retry {@code attempt} of a refused command: at least the server's
+ * Retry-After, plus a random share of an exponentially growing window ("full jitter"), so that the
+ * thousands of buyers refused in the same second of an on-sale do not all come back in the same
+ * second again.
+ */
+function backoff(retryAfter, attempt) {
+  const base = Math.max(1, Number(retryAfter) || 1);
+  return base + Math.random() * Math.min(8, 2 ** (attempt - 1));
+}
+
+/** One command; a 503 or 429 is retried with the same Idempotency-Key, so the ledger decides it once. */
 async function command(method, path, body) {
   if (!state.token) throw new Problem(401, { detail: 'Sign in first: paste a token, or open the URL bin/seat-ledger printed.' });
   const key = randomId('ui-');
@@ -94,8 +105,9 @@ async function command(method, path, body) {
     if (res.status === 204) return null;
     const json = await res.json().catch(() => null);
     if (res.ok) return json;
-    if ((res.status === 503 || res.status === 429) && attempt < 4) {
-      const wait = Math.min(5, Number(res.headers.get('Retry-After')) || 1);
+    if ((res.status === 503 || res.status === 429) && attempt < 6) {
+      const wait = backoff(res.headers.get('Retry-After'), attempt);
+      flash(`Busy (${res.status === 429 ? 'too many requests from you' : 'many buyers at once'}): trying again in ${Math.ceil(wait)} s…`, true);
       await new Promise((r) => setTimeout(r, wait * 1000));
       continue;
     }

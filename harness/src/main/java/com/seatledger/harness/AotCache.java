@@ -89,7 +89,8 @@ final class AotCache {
                     .replaceFirst("\\.jar$", "") + "-" + Integer.toHexString(String.join(" ", flags).hashCode())));
         }
 
-        private Layout(Path jar, Path dir) {
+        /** {@code dir/<jar name>} extracted and {@code dir/<app>.aot}, as bin/lib/aot.sh lays them out. */
+        Layout(Path jar, Path dir) {
             this(jar, dir, dir.resolve(jar.getFileName()),
                     dir.resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".aot"));
         }
@@ -111,27 +112,33 @@ final class AotCache {
                 || !apps.stream().map(Layout::jar).toList().contains(jar.toAbsolutePath().normalize())) {
             return false;
         }
-        long t0 = System.nanoTime();
         try {
-            for (Layout a : apps) {
-                deleteRecursively(a.dir());
-                Files.createDirectories(a.dir());
-                run(a.dir().resolve("training.log"), "-Djarmode=tools", "-jar", a.jar().toString(), "extract",
-                        "--destination", a.dir().toString(), "--force");
-                unpackRocksDb(a.dir());
-            }
-            Layout ledger = apps.get(0);
-            Layout api = apps.get(1);
-            AotTraining.train(kafkaClasspath, root.resolve("target").resolve("aot-training"), flags,
-                    new AotTraining.App(ledger.extracted(), ledger.cache(), ledger.dir().resolve("training.log")),
-                    new AotTraining.App(api.extracted(), api.cache(), api.dir().resolve("training.log")));
-            System.out.printf("[harness] AOT caches of both apps trained under load in %.0f s%n",
-                    (System.nanoTime() - t0) / 1e9);
+            trainUnderLoad(kafkaClasspath, root.resolve("target").resolve("aot-training"), flags, apps.get(0), apps.get(1));
             return true;
         } catch (Exception e) {
             System.out.printf("[harness] no AOT training under load (%s); training without load%n", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Extracts both jars into their layouts' folders and trains them together under load
+     * ({@link AotTraining}); {@code work} holds the training's broker while it runs.
+     */
+    static void trainUnderLoad(String kafkaClasspath, Path work, List<String> flags, Layout ledger, Layout api)
+            throws Exception {
+        long t0 = System.nanoTime();
+        for (Layout a : List.of(ledger, api)) {
+            deleteRecursively(a.dir());
+            Files.createDirectories(a.dir());
+            run(a.dir().resolve("training.log"), "-Djarmode=tools", "-jar", a.jar().toString(), "extract",
+                    "--destination", a.dir().toString(), "--force");
+            unpackRocksDb(a.dir());
+        }
+        AotTraining.train(kafkaClasspath, work, flags,
+                new AotTraining.App(ledger.extracted(), ledger.cache(), ledger.dir().resolve("training.log")),
+                new AotTraining.App(api.extracted(), api.cache(), api.dir().resolve("training.log")));
+        System.out.printf("[harness] AOT caches of both apps trained under load in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     private static void make(Path jar, Path dir, Path extracted, Path cache, List<String> flags,

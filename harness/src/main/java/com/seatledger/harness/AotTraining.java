@@ -47,6 +47,22 @@ public final class AotTraining {
     }
 
     /**
+     * bin/seat-ledger's training: {@code <broker classpath file> <work dir> <JVM flags> <ledger jar>
+     * <ledger dir> <api jar> <api dir>}; each dir gets the extracted jar and {@code <app>.aot}.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 7) {
+            System.err.println("usage: AotTraining <broker classpath file> <work dir> <JVM flags> <ledger jar> <ledger dir> "
+                    + "<api jar> <api dir>");
+            System.exit(2);
+        }
+        List<String> flags = args[2].isBlank() ? List.of() : List.of(args[2].trim().split("\\s+"));
+        AotCache.trainUnderLoad(Files.readString(Path.of(args[0])).trim(), Path.of(args[1]), flags,
+                new AotCache.Layout(Path.of(args[3]), Path.of(args[4])), new AotCache.Layout(Path.of(args[5]), Path.of(args[6])));
+        System.exit(0);
+    }
+
+    /**
      * Trains {@code ledger} and {@code api} together with JVM {@code flags}; {@code work} holds the
      * broker and the ledger's state, deleted afterwards. Throws when either cache was not written.
      */
