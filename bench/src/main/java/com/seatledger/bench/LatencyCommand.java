@@ -172,6 +172,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         Histogram h = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
         CountDownLatch answered = new CountDownLatch(n);
         AtomicInteger errors = new AtomicInteger();
+        java.util.concurrent.ConcurrentSkipListMap<Integer, AtomicInteger> others = new java.util.concurrent.ConcurrentSkipListMap<>();
         long periodNanos = 1_000_000_000L / rate;
         long[] latencies = new long[n];
         long t0 = System.nanoTime() + 50_000_000;
@@ -195,6 +196,7 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
                     h.recordValue(micros);
                     if (status != 201) {
                         errors.incrementAndGet();
+                        others.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
                     }
                     answered.countDown();
                 });
@@ -210,6 +212,9 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         System.out.println("the slowest 1 % were due at (s into the step begun at "
                 + Instant.now().minusNanos(System.nanoTime() - t0) + "): " + slowest(latencies, periodNanos));
+        if (!others.isEmpty()) {
+            System.out.println("answers other than 201 at " + rate + "/s (status=count, -1: no answer): " + others);
+        }
         long holds = h.getTotalCount() - errors.get();
         System.out.println("CPU per answered hold (201) at " + rate + "/s: "
                 + CpuMeter.format(cpu.perUnitMillis(Math.max(1, holds))));

@@ -81,9 +81,13 @@ public final class AotTraining {
             int apiPort = freePort();
             Process l = start("aot-training-ledger", flags, ledger, List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--spring.kafka.streams.state-dir=" + work.resolve("ledger-state"), "--server.port=" + ledgerPort));
+            // a bound on commands in flight below the buyers: admission control's refusals, the path most
+            // commands take in an on-sale's first seconds, are trained too
             Process a = start("aot-training-api", flags, api, List.of("--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--seatledger.jwt-secret=" + Tokens.SECRET, "--server.port=" + apiPort,
-                    "--seatledger.rate-limit.per-second=1000", "--seatledger.rate-limit.burst=2000"));
+                    "--seatledger.rate-limit.per-second=1000", "--seatledger.rate-limit.burst=2000",
+                    "--seatledger.admission.initial-limit=" + BUYERS / 2, "--seatledger.admission.min-limit=" + BUYERS / 2,
+                    "--seatledger.admission.max-limit=" + BUYERS / 2));
             try {
                 awaitHealthy(l, "http://localhost:" + ledgerPort, ledger.log());
                 awaitHealthy(a, "http://localhost:" + apiPort, api.log());

@@ -40,7 +40,7 @@ public final class Admission {
     public record Settings(boolean enabled, int initialLimit, int minLimit, int maxLimit, Duration targetLatency,
             Duration maxQueueWait) {
 
-        public static final Settings DEFAULTS = new Settings(true, 100, 40, 300, Duration.ofMillis(250),
+        public static final Settings DEFAULTS = new Settings(true, 200, 150, 200, Duration.ofMillis(250),
                 Duration.ofMillis(500));
     }
 

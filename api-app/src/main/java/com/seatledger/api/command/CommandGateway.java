@@ -1,6 +1,8 @@
 package com.seatledger.api.command;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +41,8 @@ public final class CommandGateway {
     private final MeterRegistry registry;
     private final Timer latency;
     private final Timer viewWait;
+    /** seatledger.commands by type and code (a code decides the outcome), looked up once each */
+    private final Map<String, Counter> answered = new ConcurrentHashMap<>();
 
     public CommandGateway(ReplyingKafkaTemplate<String, byte[], byte[]> replies, Views views, RateLimiter limiter,
             Duration timeout, Duration createTimeout, MeterRegistry registry) {
@@ -91,9 +95,10 @@ public final class CommandGateway {
             ticket.decided();
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        Counter.builder("seatledger.commands").description("commands answered, by type, outcome and code")
-                .tag("type", c.type().name()).tag("outcome", result.outcome().name())
-                .tag("code", result.code().name()).register(registry).increment();
+        answered.computeIfAbsent(c.type().name() + '/' + result.code().name(), k -> Counter.builder("seatledger.commands")
+                .description("commands answered, by type, outcome and code").tag("type", c.type().name())
+                .tag("outcome", result.outcome().name()).tag("code", result.code().name()).register(registry))
+                .increment();
         if (result.outcome() != Outcome.ACCEPTED) {
             throw new CommandRejected(result);
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.seatledger.api.command.Admission;
@@ -23,6 +24,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * while it is overloaded. Reads, SSE streams and health are never refused here. See {@link Admission}.
  */
 public final class AdmissionFilter extends OncePerRequestFilter {
+
+    /**
+     * The refusal's problem body, serialised once: at an opening most commands are refused, on JVMs
+     * still warming up, and each refusal should cost as little as possible.
+     */
+    static final byte[] REFUSED = Problems.bytes(HttpStatus.SERVICE_UNAVAILABLE, Problems.LEDGER_UNAVAILABLE,
+            "this instance is at capacity and did not take the command; retry after the Retry-After seconds "
+                    + "with the same Idempotency-Key, with some random delay added");
 
     private final Admission admission;
     private final Counter refusedLimit;
@@ -52,11 +61,12 @@ public final class AdmissionFilter extends OncePerRequestFilter {
         Admission.Admitted a = admission.admit(arrivedNanos(req));
         if (a.ticket() == null) {
             (a.refusal() == Admission.Refusal.QUEUED ? refusedQueued : refusedLimit).increment();
+            res.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             // 1 or 2 s: refused clients should not all come back in the same second
             res.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(1 + ThreadLocalRandom.current().nextInt(2)));
-            Problems.write(res, HttpStatus.SERVICE_UNAVAILABLE, Problems.LEDGER_UNAVAILABLE,
-                    "this instance is at capacity and did not take the command; retry after the Retry-After "
-                            + "seconds with the same Idempotency-Key, with some random delay added");
+            res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            res.setContentLength(REFUSED.length);
+            res.getOutputStream().write(REFUSED);
             return;
         }
         try (Admission.Ticket t = a.ticket()) {

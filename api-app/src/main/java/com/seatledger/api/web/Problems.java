@@ -94,13 +94,18 @@ public final class Problems {
         HttpJson.MAPPER.writeValue(res.getOutputStream(), body(status, code, detail, List.of()));
     }
 
+    /** A problem body as bytes, to be written as it is. */
+    public static byte[] bytes(HttpStatus status, String code, String detail) {
+        return HttpJson.MAPPER.writeValueAsBytes(body(status, code, detail, List.of()));
+    }
+
     /** A problem body of the web layer's own refusal with this status, as bytes: for the server's error handler. */
     public static byte[] bytes(int status, String detail) {
         HttpStatus http = HttpStatus.resolve(status);
         if (http == null) {
             http = HttpStatus.BAD_REQUEST;
         }
-        return HttpJson.MAPPER.writeValueAsBytes(body(http, webCode(http.value()), detail, List.of()));
+        return bytes(http, webCode(http.value()), detail);
     }
 
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail,
