@@ -52,6 +52,10 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--api-arg", description = "extra api-app argument, e.g. --api-arg=--spring.kafka.consumer.fetch-max-wait=10ms")
     List<String> apiArgs = new ArrayList<>();
 
+    @Option(names = "--cold", description = "instead: a new stack put under the top rate at once for 3 minutes, "
+            + "reported per 10 s window (the same as bin/bench spike --steps <top rate>:180)")
+    boolean cold;
+
     @Option(names = "--warmup-seconds", defaultValue = "30",
             description = "load at 200/s before measuring (JIT on 2 cores), then 20 s at the highest rate; default ${DEFAULT-VALUE}")
     int warmupSeconds;
@@ -77,6 +81,15 @@ final class LatencyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (cold) {
+            SpikeCommand spike = new SpikeCommand();
+            spike.common = common;
+            spike.steps = List.of(rates.stream().mapToInt(Integer::intValue).max().orElse(1_000) + ":180");
+            spike.partitions = partitions;
+            spike.apiArgs = apiArgs;
+            spike.name = "spike-cold";
+            return spike.call();
+        }
         Files.createDirectories(common.work);
         List<String> tokens = new ArrayList<>(ACTORS);
         for (int i = 0; i < ACTORS; i++) {

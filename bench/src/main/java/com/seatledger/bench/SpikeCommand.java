@@ -50,25 +50,25 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     int warmupSeconds;
 
     @Option(names = "--window-seconds", defaultValue = "10", description = "reporting window; default ${DEFAULT-VALUE}")
-    int windowSeconds;
+    int windowSeconds = 10;
 
     @Option(names = "--show-seats", defaultValue = "100000",
             description = "seats per show (more shows of this size when the run needs more); default ${DEFAULT-VALUE}")
-    int showSeats;
+    int showSeats = 100_000;
 
     @Option(names = "--partitions", defaultValue = "12")
-    int partitions;
+    int partitions = 12;
 
     @Option(names = "--connections", defaultValue = "1000",
             description = "keep-alive connections of the load generator (buyers' browsers); default ${DEFAULT-VALUE}")
-    int connections;
+    int connections = 1_000;
 
     @Option(names = "--timeout-seconds", defaultValue = "30",
             description = "a request unanswered this long after it was due counts as timed out; default ${DEFAULT-VALUE}")
-    int timeoutSeconds;
+    int timeoutSeconds = 30;
 
     @Option(names = "--name", defaultValue = "spike", description = "results file docs/perf/<name>.json; default ${DEFAULT-VALUE}")
-    String name;
+    String name = "spike";
 
     @Option(names = "--api-arg", description = "extra api-app argument, e.g. --api-arg=--seatledger.admission.enabled=false")
     List<String> apiArgs = new ArrayList<>();
