@@ -38,6 +38,8 @@ public final class AotTraining {
     /** the load, long enough for the command path's methods to reach the profiled tiers */
     static final Duration LOAD = Duration.ofSeconds(Long.getLong("harness.aot.training-seconds", 40));
     static final int BUYERS = 24;
+    /** how long a stopping app may take to write its cache */
+    static final Duration CACHE_WRITE_GRACE = Duration.ofMinutes(3);
 
     /** What one app needs for its part of the training. */
     record App(Path extractedJar, Path cache, Path log) {
@@ -93,9 +95,10 @@ public final class AotTraining {
                 awaitHealthy(a, "http://localhost:" + apiPort, api.log());
                 new Load("http://localhost:" + apiPort).run(LOAD);
             } finally {
-                // SIGTERM: each JVM writes its cache on its way out
-                ChildJvm.stop(a);
-                ChildJvm.stop(l);
+                // SIGTERM: each JVM writes its cache on its way out, which takes a JVM of its own some
+                // seconds (longer on a busy machine): a kill before it ends leaves no cache
+                ChildJvm.stop(a, CACHE_WRITE_GRACE);
+                ChildJvm.stop(l, CACHE_WRITE_GRACE);
             }
         } finally {
             KafkaClients.deleteTree(work);

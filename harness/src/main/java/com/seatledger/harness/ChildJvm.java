@@ -53,9 +53,14 @@ final class ChildJvm {
 
     /** SIGTERM, then SIGKILL if the child has not exited within {@link #STOP_GRACE}. */
     static void stop(Process process) throws InterruptedException {
+        stop(process, STOP_GRACE);
+    }
+
+    /** SIGTERM, then SIGKILL if the child has not exited within {@code grace}. */
+    static void stop(Process process, Duration grace) throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
             }
         }

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.seatledger.api.command.Admission;
 
@@ -69,11 +70,15 @@ public final class AdmissionFilter extends OncePerRequestFilter {
             res.getOutputStream().write(REFUSED);
             return;
         }
+        // the answer is a small JSON body: kept whole and written once with its Content-Length, instead of
+        // a chunk and then the terminating chunk (two writes to the socket per command)
+        ContentCachingResponseWrapper whole = new ContentCachingResponseWrapper(res);
         try (Admission.Ticket t = a.ticket()) {
             ScopedValue.where(Admission.CURRENT, t).call(() -> {
-                chain.doFilter(req, res);
+                chain.doFilter(req, whole);
                 return null;
             });
+            whole.copyBodyToResponse();
         } catch (IOException | ServletException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
