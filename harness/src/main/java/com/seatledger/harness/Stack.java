@@ -69,7 +69,7 @@ public final class Stack implements AutoCloseable {
     public static Stack start(String kafkaClasspath, Path root, Path work, int brokerPort, int partitions,
             int brokerCount) throws Exception {
         Files.createDirectories(work);
-        AotCache.trainWith(kafkaClasspath);
+        AotCache.trainWith(kafkaClasspath, root);
         LocalCluster brokers = LocalCluster.start(kafkaClasspath, work, brokerPort, brokerCount);
         Integer replication = brokerCount > 1 ? brokerCount : null;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers.bootstrap()))) {
