@@ -41,12 +41,10 @@ final class AotCache {
         if (!ENABLED) {
             return;
         }
-        Path ledger = root.resolve(APPS.get(0)).resolve("target").resolve(APPS.get(0) + ".jar");
-        List<String> flags = AppProcess.PRODUCT_JVM_FLAGS;
+        List<Layout> apps = apps(root, AppProcess.PRODUCT_JVM_FLAGS);
         try {
-            if (Files.exists(ledger) && !(new Layout(ledger, flags).fresh() && new Layout(root.resolve(APPS.get(1))
-                    .resolve("target").resolve(APPS.get(1) + ".jar"), flags).fresh())) {
-                trainUnderLoad(ledger, flags);
+            if (apps.stream().allMatch(a -> Files.exists(a.jar())) && !(apps.get(0).fresh() && apps.get(1).fresh())) {
+                trainUnderLoad(apps.get(0).jar(), AppProcess.PRODUCT_JVM_FLAGS);
             }
         } catch (IOException e) {
             System.out.printf("[harness] no AOT training under load before the broker (%s)%n", e.getMessage());
@@ -119,14 +117,19 @@ final class AotCache {
         }
     }
 
+    /** The layouts of both apps of the project at {@code root} ({@code <app>/target/<app>.jar}), ledger first. */
+    private static List<Layout> apps(Path root, List<String> flags) {
+        return APPS.stream().map(a -> new Layout(root.toAbsolutePath().normalize().resolve(a).resolve("target")
+                .resolve(a + ".jar"), flags)).toList();
+    }
+
     /**
      * Both apps' caches from one training run under load, when a broker's classpath is known and
      * both jars are built (they sit side by side in the project): true when they were made.
      */
     private static boolean trainUnderLoad(Path jar, List<String> flags) throws IOException {
         Path root = jar.toAbsolutePath().normalize().getParent().getParent().getParent();
-        List<Layout> apps = APPS.stream().map(a -> new Layout(root.resolve(a).resolve("target").resolve(a + ".jar"), flags))
-                .toList();
+        List<Layout> apps = apps(root, flags);
         if (!UNDER_LOAD || kafkaClasspath == null || !apps.stream().allMatch(a -> Files.exists(a.jar()))
                 || !apps.stream().map(Layout::jar).toList().contains(jar.toAbsolutePath().normalize())) {
             return false;

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * time, and the method profiles the JIT compilers start from). Both apps run from their extracted
  * layouts with {@code -XX:AOTCacheOutput} against a broker of their own, a short buyers' load goes
  * through the real command path (holds explicit and best available, extensions, confirmations,
- * releases, seat-map and hold streams, reads), and each app writes its cache as it stops. A new
+ * releases, refunds, a seat-map stream, reads, and admission control's refusals), and each app writes its cache as it stops. A new
  * instance started from such a cache begins with the command path's classes linked and its
  * profiles known, instead of learning both from the first seconds of an on-sale.
  */

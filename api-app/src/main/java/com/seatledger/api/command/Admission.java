@@ -81,7 +81,7 @@ public final class Admission {
      */
     public Admitted admit(long arrivedNanos) {
         if (!settings.enabled()) {
-            return new Admitted(new Ticket(arrivedNanos, null), null);
+            return new Admitted(Ticket.untracked(arrivedNanos), null);
         }
         if (nanoClock.getAsLong() - arrivedNanos > settings.maxQueueWait().toNanos()) {
             return new Admitted(null, Refusal.QUEUED);
@@ -118,6 +118,11 @@ public final class Admission {
         Ticket(long arrivedNanos, Limiter.Listener listener) {
             this.arrivedNanos = arrivedNanos;
             this.listener = listener;
+        }
+
+        /** A command no filter admitted (called outside a web request): bounded from {@code now}, counted nowhere. */
+        static Ticket untracked(long now) {
+            return new Ticket(now, null);
         }
 
         /** When the request arrived (before it waited for a request thread). */

@@ -69,14 +69,14 @@ public final class CommandGateway {
         // a CREATE_SHOW may carry 100,000 seats: the ledger writes each, so it gets its own, longer bound
         Duration limit = c instanceof CreateShow ? createTimeout : timeout;
         long start = System.nanoTime();
-        Admission.Ticket ticket = Admission.CURRENT.isBound() ? Admission.CURRENT.get() : null;
-        if (ticket != null && c instanceof CreateShow) {
+        Admission.Ticket ticket = Admission.CURRENT.isBound() ? Admission.CURRENT.get() : Admission.Ticket.untracked(start);
+        if (c instanceof CreateShow) {
             ticket.unusual();
         }
         // one bound for the whole answer, from when the request arrived (it may have waited for a
         // request thread): send() may block while the broker is away, then the reply, then this
         // instance's view catching up (read-your-writes)
-        long deadline = (ticket != null ? ticket.arrivedNanos() : start) + limit.toNanos();
+        long deadline = ticket.arrivedNanos() + limit.toNanos();
         CommandResult result;
         try {
             result = Json.MAPPER.readValue(request(c, deadline, limit).value(), CommandResult.class);
@@ -86,14 +86,10 @@ public final class CommandGateway {
                 viewWait.record(System.nanoTime() - replied, TimeUnit.NANOSECONDS);
             }
         } catch (LedgerUnavailable e) {
-            if (ticket != null) {
-                ticket.unanswered();
-            }
+            ticket.unanswered();
             throw e;
         }
-        if (ticket != null) {
-            ticket.decided();
-        }
+        ticket.decided();
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         answered.computeIfAbsent(c.type().name() + '/' + result.code().name(), k -> Counter.builder("seatledger.commands")
                 .description("commands answered, by type, outcome and code").tag("type", c.type().name())
