@@ -28,10 +28,20 @@ public final class Cmd {
     public static final List<String> ADMIN = List.of("admin");
     public static final String BOX_OFFICE = "boxoffice";
 
+    private final String prefix;
     private int next;
 
+    public Cmd() {
+        this("c-");
+    }
+
+    /** Commands whose ids start with {@code prefix}, apart from another builder's. */
+    public Cmd(String prefix) {
+        this.prefix = prefix;
+    }
+
     public String id() {
-        return "c-" + (++next);
+        return prefix + (++next);
     }
 
     private static List<String> roles(String actor) {

@@ -26,6 +26,15 @@ final class Bin {
             return Arrays.copyOf(buf, size);
         }
 
+        /** Two header bytes, then what was written: one copy. */
+        byte[] toBytes(int first, int second) {
+            byte[] out = new byte[size + 2];
+            out[0] = (byte) first;
+            out[1] = (byte) second;
+            System.arraycopy(buf, 0, out, 2, size);
+            return out;
+        }
+
         int size() {
             return size;
         }
@@ -144,6 +153,13 @@ final class Bin {
 
         byte[] array() {
             return buf;
+        }
+
+        /** Everything not read yet. */
+        byte[] rest() {
+            byte[] v = Arrays.copyOfRange(buf, pos, buf.length);
+            pos = buf.length;
+            return v;
         }
 
         byte[] bytes() {

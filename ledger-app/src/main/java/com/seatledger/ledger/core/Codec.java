@@ -21,14 +21,12 @@ import com.seatledger.topics.message.SeatError;
 /**
  * The binary records of the ledger's store ({@link Bin}): a show's layout, a checkpoint of its
  * state, one journal entry per change, and the idempotency record of each command. Seats are
- * layout indexes, so an entry costs bytes per seat it names, not per seat of the show.
+ * layout indexes, so an entry costs bytes per seat it names, not per seat of the show. Enums are
+ * stored by their {@link StoreCodes}, never by position. This is format {@value StoreFormat#VERSION}
+ * ({@link StoreFormat}): a record never grows by "trailing sections" that an older reader would
+ * skip unnoticed; a change of layout is a new format version.
  */
 final class Codec {
-
-    private static final Cause[] CAUSES = Cause.values();
-    private static final HoldStatus[] HOLD_STATUSES = HoldStatus.values();
-    private static final ResultCode[] CODES = ResultCode.values();
-    private static final Outcome[] OUTCOMES = Outcome.values();
 
     private static final int OPENED = 1;
     private static final int CLOSED = 2;
@@ -60,7 +58,6 @@ final class Codec {
         for (int i = 0; i < s.seatIds.length; i++) {
             out.s(s.seatIds[i]).u(s.rowOf[i]).n(s.numbers[i]).u(s.categoryOf[i]);
         }
-        // areas last: a layout written before areas existed simply ends here
         out.u(s.areaIds.length);
         for (int a = 0; a < s.areaIds.length; a++) {
             out.s(s.areaIds[a]).s(s.areaNames[a]).u(s.areaCategory[a]).u(s.capacity[a]);
@@ -91,7 +88,7 @@ final class Codec {
             seats.add(new SeatDef(id, row[0], row[1], number, categories[in.i()]));
         }
         List<AreaDef> areas = new ArrayList<>();
-        for (int a = in.more() ? in.i() : 0; a > 0; a--) {
+        for (int a = in.i(); a > 0; a--) {
             areas.add(new AreaDef(in.s(), in.s(), categories[in.i()], in.i()));
         }
         return new ShowState(showId, name, startsAt, policy, seats, areas);
@@ -101,16 +98,15 @@ final class Codec {
 
     static byte[] checkpoint(ShowState s) {
         Bin.Out out = new Bin.Out(s.status.length + s.holds.size() * 48 + s.orders.size() * 32 + 16);
-        out.u(s.seq).bytes(s.status);
+        out.u(s.seq).bytes(statusCodes(s.status));
         out.u(s.holds.size());
         for (HoldRec h : s.holds.values()) {
-            out.s(h.holdId).s(h.actor).t(h.createdAt).t(h.expiresAt).b(h.status.ordinal()).ints(h.seats);
+            out.s(h.holdId).s(h.actor).t(h.createdAt).t(h.expiresAt).b(StoreCodes.HOLD_STATUS.code(h.status)).ints(h.seats);
         }
         out.u(s.orders.size());
         for (OrderRec o : s.orders.values()) {
             out.s(o.orderId()).s(o.holdId()).bool(o.cancelled()).ints(o.seats());
         }
-        // places last, in the same order: a checkpoint written before areas existed ends above
         for (int[] k : s.areaCounts) {
             for (int v : k) {
                 out.u(v);
@@ -125,7 +121,7 @@ final class Codec {
     static void restore(ShowState s, byte[] checkpoint) {
         Bin.In in = new Bin.In(checkpoint);
         long seq = in.u();
-        byte[] status = in.bytes();
+        byte[] status = statusOrdinals(in.bytes());
         int holdCount = in.i();
         List<HoldRec> holds = new ArrayList<>(holdCount);
         for (int i = 0; i < holdCount; i++) {
@@ -133,7 +129,7 @@ final class Codec {
             String actor = in.s();
             Instant created = in.t();
             Instant expires = in.t();
-            HoldStatus st = HOLD_STATUSES[in.b()];
+            HoldStatus st = StoreCodes.HOLD_STATUS.of(in.b());
             holds.add(new HoldRec(id, actor, in.ints(), created, expires, st));
         }
         int orderCount = in.i();
@@ -144,34 +140,45 @@ final class Codec {
             boolean cancelled = in.bool();
             orders.add(new OrderRec(id, in.ints(), holdId, cancelled));
         }
-        int[][] places = null;
-        if (in.more()) {
-            places = new int[s.areaIds.length][ShowState.STATUSES.length];
-            for (int[] k : places) {
-                for (int st = 0; st < k.length; st++) {
-                    k[st] = in.i();
-                }
-            }
-            holds.forEach(h -> h.places = Places.read(in));
-            for (int i = 0; i < orders.size(); i++) {
-                orders.set(i, orders.get(i).with(Places.read(in)));
+        int[][] places = new int[s.areaIds.length][ShowState.STATUSES.length];
+        for (int[] k : places) {
+            for (int st = 0; st < k.length; st++) {
+                k[st] = in.i();
             }
         }
-        if (in.more()) {
-            for (int i = 0; i < orders.size(); i++) {
-                orders.set(i, orders.get(i).soldBy(in.s(), in.t()));
-            }
+        holds.forEach(h -> h.places = Places.read(in));
+        for (int i = 0; i < orders.size(); i++) {
+            orders.set(i, orders.get(i).with(Places.read(in)));
+        }
+        for (int i = 0; i < orders.size(); i++) {
+            orders.set(i, orders.get(i).soldBy(in.s(), in.t()));
         }
         s.restore(seq, status, places, holds, orders);
+    }
+
+    /** The seats' statuses (ordinals in memory) as their stored codes. */
+    private static byte[] statusCodes(byte[] ordinals) {
+        byte[] codes = new byte[ordinals.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) StoreCodes.SEAT_STATUS.codeOfOrdinal(ordinals[i]);
+        }
+        return codes;
+    }
+
+    private static byte[] statusOrdinals(byte[] codes) {
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) StoreCodes.SEAT_STATUS.of(codes[i] & 0xFF).ordinal();
+        }
+        return codes;
     }
 
     // ---- journal entry: one change
 
     static byte[] entry(long seq, Change c) {
         Bin.Out out = new Bin.Out(32 + c.moves * 4);
-        out.u(seq).t(c.at).b(c.cause.ordinal()).u(c.moves);
+        out.u(seq).t(c.at).b(StoreCodes.CAUSE.code(c.cause)).u(c.moves);
         for (int i = 0; i < c.moves; i++) {
-            out.u(c.seats[i]).b(c.to[i].ordinal());
+            out.u(c.seats[i]).b(StoreCodes.SEAT_STATUS.code(c.to[i]));
         }
         int flags = (c.opened != null ? OPENED : 0) | (c.closed != null ? CLOSED : 0)
                 | (c.extended != null ? EXTENDED : 0) | (c.orderAdded != null ? ORDER_ADDED : 0)
@@ -185,7 +192,7 @@ final class Codec {
             out.s(h.holdId).s(h.actor).t(h.createdAt).t(h.expiresAt).ints(h.seats);
         }
         if (c.closed != null) {
-            out.s(c.closed.holdId).b(c.closedAs.ordinal());
+            out.s(c.closed.holdId).b(StoreCodes.HOLD_STATUS.code(c.closedAs));
         }
         if (c.extended != null) {
             out.s(c.extended.holdId).t(c.extendedTo);
@@ -199,7 +206,8 @@ final class Codec {
         if ((flags & PLACES) != 0) {
             out.u(c.areaMoves);
             for (int i = 0; i < c.areaMoves; i++) {
-                out.u(c.areaOf[i]).u(c.quantityOf[i]).b(c.areaFrom[i].ordinal()).b(c.areaTo[i].ordinal());
+                out.u(c.areaOf[i]).u(c.quantityOf[i]).b(StoreCodes.SEAT_STATUS.code(c.areaFrom[i]))
+                        .b(StoreCodes.SEAT_STATUS.code(c.areaTo[i]));
             }
             (c.opened == null ? Places.NONE : c.opened.places).write(out);
             (c.orderAdded == null ? Places.NONE : c.orderAdded.places()).write(out);
@@ -219,10 +227,10 @@ final class Codec {
         Bin.In in = new Bin.In(entry);
         in.u();
         Instant at = in.t();
-        Change change = new Change(CAUSES[in.b()], at);
+        Change change = new Change(StoreCodes.CAUSE.of(in.b()), at);
         int moves = in.i();
         for (int i = 0; i < moves; i++) {
-            change.move(in.i(), ShowState.STATUSES[in.b()]);
+            change.move(in.i(), StoreCodes.SEAT_STATUS.of(in.b()));
         }
         int flags = in.b();
         if ((flags & OPENED) != 0) {
@@ -234,7 +242,7 @@ final class Codec {
         }
         if ((flags & CLOSED) != 0) {
             change.closed = show.holds.get(in.s());
-            change.closedAs = HOLD_STATUSES[in.b()];
+            change.closedAs = StoreCodes.HOLD_STATUS.of(in.b());
         }
         if ((flags & EXTENDED) != 0) {
             change.extended = show.holds.get(in.s());
@@ -250,7 +258,7 @@ final class Codec {
         }
         if ((flags & PLACES) != 0) {
             for (int i = in.i(); i > 0; i--) {
-                change.movePlaces(in.i(), in.i(), ShowState.STATUSES[in.b()], ShowState.STATUSES[in.b()]);
+                change.movePlaces(in.i(), in.i(), StoreCodes.SEAT_STATUS.of(in.b()), StoreCodes.SEAT_STATUS.of(in.b()));
             }
             Places held = Places.read(in);
             Places sold = Places.read(in);
@@ -274,25 +282,26 @@ final class Codec {
 
     static byte[] processed(long fingerprint, Instant decidedAt, CommandResult r) {
         Bin.Out out = new Bin.Out(64);
-        out.u(fingerprint).t(decidedAt).b(r.outcome().ordinal()).b(r.code().ordinal()).s(r.message())
+        out.u(fingerprint).t(decidedAt).b(StoreCodes.OUTCOME.code(r.outcome())).b(StoreCodes.RESULT_CODE.code(r.code()))
+                .s(r.message())
                 .u(r.seq() == null ? 0 : r.seq() + 1).s(r.orderId());
         Hold h = r.hold();
         out.bool(h != null);
         if (h != null) {
-            out.s(h.holdId()).s(h.actor()).t(h.createdAt()).t(h.expiresAt()).b(h.status().ordinal());
+            out.s(h.holdId()).s(h.actor()).t(h.createdAt()).t(h.expiresAt()).b(StoreCodes.HOLD_STATUS.code(h.status()));
             out.u(h.seatIds().size());
             h.seatIds().forEach(out::s);
         }
         out.u(r.seatErrors().size());
         for (SeatError e : r.seatErrors()) {
-            out.s(e.seatId()).b(e.reason().ordinal());
+            out.s(e.seatId()).b(StoreCodes.RESULT_CODE.code(e.reason()));
         }
-        // areas last (a record written before areas existed ends above)
         List<AreaQuantity> held = h == null ? List.of() : h.areas();
         out.u(held.size());
         held.forEach(a -> out.s(a.areaId()).u(a.quantity()));
         out.u(r.areaErrors().size());
-        r.areaErrors().forEach(e -> out.s(e.areaId()).b(e.reason().ordinal()).u(e.requested()).u(e.available()));
+        r.areaErrors().forEach(e -> out.s(e.areaId()).b(StoreCodes.RESULT_CODE.code(e.reason())).u(e.requested())
+                .u(e.available()));
         return out.toBytes();
     }
 
@@ -300,8 +309,8 @@ final class Codec {
         Bin.In in = new Bin.In(bytes);
         long fingerprint = in.u();
         Instant decidedAt = in.t();
-        Outcome outcome = OUTCOMES[in.b()];
-        ResultCode code = CODES[in.b()];
+        Outcome outcome = StoreCodes.OUTCOME.of(in.b());
+        ResultCode code = StoreCodes.RESULT_CODE.of(in.b());
         String message = in.s();
         long seq = in.u();
         String orderId = in.s();
@@ -311,7 +320,7 @@ final class Codec {
             String actor = in.s();
             Instant created = in.t();
             Instant expires = in.t();
-            HoldStatus status = HOLD_STATUSES[in.b()];
+            HoldStatus status = StoreCodes.HOLD_STATUS.of(in.b());
             int n = in.i();
             List<String> seats = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -322,22 +331,19 @@ final class Codec {
         int n = in.i();
         List<SeatError> errors = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            errors.add(new SeatError(in.s(), CODES[in.b()]));
+            errors.add(new SeatError(in.s(), StoreCodes.RESULT_CODE.of(in.b())));
         }
-        List<AreaError> areaErrors = List.of();
-        if (in.more()) {
-            List<AreaQuantity> held = new ArrayList<>();
-            for (int i = in.i(); i > 0; i--) {
-                held.add(new AreaQuantity(in.s(), in.i()));
-            }
-            if (hold != null && !held.isEmpty()) {
-                hold = new Hold(hold.holdId(), hold.actor(), hold.seatIds(), hold.createdAt(), hold.expiresAt(),
-                        hold.status(), held);
-            }
-            areaErrors = new ArrayList<>();
-            for (int i = in.i(); i > 0; i--) {
-                areaErrors.add(new AreaError(in.s(), CODES[in.b()], in.i(), in.i()));
-            }
+        List<AreaQuantity> held = new ArrayList<>();
+        for (int i = in.i(); i > 0; i--) {
+            held.add(new AreaQuantity(in.s(), in.i()));
+        }
+        if (hold != null && !held.isEmpty()) {
+            hold = new Hold(hold.holdId(), hold.actor(), hold.seatIds(), hold.createdAt(), hold.expiresAt(),
+                    hold.status(), held);
+        }
+        List<AreaError> areaErrors = new ArrayList<>();
+        for (int i = in.i(); i > 0; i--) {
+            areaErrors.add(new AreaError(in.s(), StoreCodes.RESULT_CODE.of(in.b()), in.i(), in.i()));
         }
         return new Processed(fingerprint, decidedAt, new CommandResult(c.commandId(), c.showId(), c.type(), outcome,
                 code, message, seq == 0 ? null : seq - 1, false, hold, orderId, errors, areaErrors));

@@ -34,7 +34,7 @@ final class Fingerprint {
 
     static long of(Command c) {
         Bin.Out out = new Bin.Out(128);
-        out.b(c.type().ordinal()).s(c.commandId()).s(c.showId()).s(c.actor());
+        out.b(StoreCodes.COMMAND_TYPE.code(c.type())).s(c.commandId()).s(c.showId()).s(c.actor());
         list(out, c.roles());
         switch (c) {
             case CreateShow s -> {

@@ -18,8 +18,6 @@ import java.util.Map;
  * puts reach the changelog as one record per page and commit, and a crashed task restores a record
  * per page, not one per command. A checkpoint deletes the pages it covers, so compaction keeps only
  * the live tail;
- * <li>{@code sj|show|slot}: the journal as stores written before pages had it (one entry per slot of
- * a ring of 65,536 per show): still replayed when a show loads, and deleted at its next checkpoint;
  * <li>{@code sd|show}: shows changed since their last snapshot;
  * <li>{@code sc|}: the {@code coveredUntil} of the task's last snapshot pass (seat-status records
  * are never stamped earlier, whichever instance writes them);
@@ -27,6 +25,8 @@ import java.util.Map;
  * an archived show leaves besides its commands' idempotency records ({@link RecentCommands}), which
  * age out with the window).
  * </ul>
+ * Every value starts with its format version ({@link StoreFormat}); full pages, layouts and
+ * checkpoints are stored deflated.
  * An accepted command appends one journal entry (and its idempotency record, {@link RecentCommands}).
  * Loading a show = its layout + its checkpoint + the entries of its pages. A checkpoint is written
  * when the entries since the last one weigh {@value #CHECKPOINT_RATIO} times as much as it (or number
@@ -37,7 +37,6 @@ final class Journal {
 
     static final int PAGE_BYTES = 8 * 1024;
     static final int MAX_TAIL_ENTRIES = 1 << 15;
-    private static final int LEGACY_RING = 1 << 16;
     static final int CHUNK = 256 * 1024;
     static final int MIN_CHECKPOINT_GAP = 64 * 1024;
     static final int CHECKPOINT_RATIO = 2;
@@ -45,7 +44,6 @@ final class Journal {
     private static final String LAYOUT = "sl|";
     private static final String CHECKPOINT = "sk|";
     private static final String PAGE = "sp|";
-    private static final String LEGACY_ENTRY = "sj|";
     private static final String SNAPSHOT_DUE = "sd|";
     private static final String ARCHIVED = "sa|";
     private static final String COVERED = "sc|";
@@ -61,8 +59,6 @@ final class Journal {
         final List<String> pages = new ArrayList<>();
         /** The newest page's entries; null when the next entry starts a page. */
         Bin.Out open;
-        /** The show was loaded from entries in the legacy ring, which the next checkpoint deletes. */
-        boolean legacy;
 
         void journaled(byte[] entry) {
             entries++;
@@ -109,12 +105,10 @@ final class Journal {
         Codec.restore(show, checkpoint);
         tail.checkpointBytes = checkpoint.length;
         tail.checkpointChunks = storedChunks(CHECKPOINT, showId);
-        replayLegacy(show, tail);
         byte[][] newest = new byte[1][];
         String prefix = PAGE + showId + '|';
         store.scan(prefix, prefix + '\uffff', (key, stored) -> {
-            // a full page is deflated; an entry's length (its first byte) is never 0
-            byte[] page = Packed.unpack(stored);
+            byte[] page = StoreFormat.body(key, stored);
             tail.pages.add(key);
             newest[0] = page;
             Bin.In in = new Bin.In(page);
@@ -136,25 +130,6 @@ final class Journal {
         return show;
     }
 
-    /** Entries a store written before journal pages holds in its ring, after the checkpoint. */
-    private void replayLegacy(ShowState show, Tail tail) {
-        while (true) {
-            byte[] entry = store.get(legacyKey(show.showId, show.seq + 1));
-            if (entry == null || Codec.entrySeq(entry) != show.seq + 1) {
-                break;
-            }
-            show.apply(Codec.change(show, entry), s -> {
-            });
-            tail.journaled(entry);
-        }
-        // older laps of the ring may be there even when no entry follows the checkpoint
-        String prefix = LEGACY_ENTRY + show.showId + '|';
-        store.scan(prefix, prefix + '\uffff', (key, value) -> {
-            tail.legacy = true;
-            return false;
-        });
-    }
-
     /**
      * Removes every record of the show's state (layout, checkpoint, journal, snapshot mark) and
      * marks its id archived. The work is bounded by the show's own records (its pages since the
@@ -172,9 +147,8 @@ final class Journal {
             store.delete(CHECKPOINT + id + '|' + hex4(i));
         }
         deletePages(id);
-        deleteLegacy(id);
         store.delete(SNAPSHOT_DUE + id);
-        store.put(ARCHIVED + id, new byte[0]);
+        store.put(ARCHIVED + id, StoreFormat.plain(new byte[0]));
     }
 
     List<String> archived() {
@@ -196,13 +170,13 @@ final class Journal {
             if (tail.open != null) {
                 // full: stored deflated from now on (the record cache sends the changelog only the
                 // last version written within a commit interval)
-                store.put(tail.pages.getLast(), Packed.pack(tail.open.toBytes()));
+                store.put(tail.pages.getLast(), StoreFormat.deflated(tail.open.toBytes()));
             }
             tail.open = new Bin.Out(PAGE_BYTES + 1024);
             tail.pages.add(pageKey(show.showId, show.seq));
         }
         tail.open.bytes(entry);
-        store.put(tail.pages.getLast(), tail.open.toBytes());
+        store.put(tail.pages.getLast(), StoreFormat.plain(tail.open));
         entriesWritten++;
         tail.journaled(entry);
         if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, CHECKPOINT_RATIO * tail.checkpointBytes)) {
@@ -221,19 +195,11 @@ final class Journal {
         tail.pages.forEach(store::delete);
         tail.pages.clear();
         tail.open = null;
-        if (tail.legacy) {
-            deleteLegacy(show.showId);
-            tail.legacy = false;
-        }
         checkpointsWritten++;
     }
 
     private void deletePages(String showId) {
         keys(PAGE + showId + '|').forEach(store::delete);
-    }
-
-    private void deleteLegacy(String showId) {
-        keys(LEGACY_ENTRY + showId + '|').forEach(store::delete);
     }
 
     private List<String> keys(String prefix) {
@@ -247,10 +213,6 @@ final class Journal {
         return PAGE + showId + '|' + "0000000000000000".substring(hex.length()) + hex;
     }
 
-    private static String legacyKey(String showId, long seq) {
-        return LEGACY_ENTRY + showId + '|' + hex4((int) (seq & (LEGACY_RING - 1)));
-    }
-
     // ---- snapshots due
 
     List<String> snapshotsDue() {
@@ -260,7 +222,7 @@ final class Journal {
     }
 
     void snapshotDue(String showId, Instant since) {
-        store.put(SNAPSHOT_DUE + showId, new Bin.Out(10).t(since).toBytes());
+        store.put(SNAPSHOT_DUE + showId, StoreFormat.plain(new Bin.Out(10).t(since)));
     }
 
     void snapshotTaken(String showId) {
@@ -270,11 +232,11 @@ final class Journal {
     /** The last snapshot pass's coveredUntil in epoch millis, 0 before the first. */
     long coveredUntil() {
         byte[] v = store.get(COVERED);
-        return v == null ? 0 : new Bin.In(v).u();
+        return v == null ? 0 : new Bin.In(StoreFormat.body(COVERED, v)).u();
     }
 
     void coveredUntil(long epochMillis) {
-        store.put(COVERED, new Bin.Out(10).u(epochMillis).toBytes());
+        store.put(COVERED, StoreFormat.plain(new Bin.Out(10).u(epochMillis)));
     }
 
     // ---- blobs: values larger than a Kafka record may be split into chunks
@@ -284,22 +246,18 @@ final class Journal {
     }
 
     /**
-     * Writes {@code data} deflated ({@link Packed}) as chunks {@code 0..n-1} and deletes chunks left
-     * from a longer old value. A deflated blob's first chunk starts with a 0 (a chunk count is at
-     * least 1), so blobs written before still read.
+     * Writes {@code raw} ({@link StoreFormat#deflated}) as chunks {@code 0..n-1}, each its format
+     * version, the chunk count and a part, and deletes chunks left from a longer old value.
      */
     private int putBlob(String prefix, String showId, byte[] raw, int oldChunks) {
-        byte[] data = Packed.pack(raw);
-        boolean packed = data != raw;
+        byte[] data = StoreFormat.deflated(raw);
         int n = chunks(data.length);
         for (int i = 0; i < n; i++) {
             int from = i * CHUNK;
-            byte[] part = java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + CHUNK));
-            Bin.Out chunk = new Bin.Out(part.length + 10);
-            if (packed && i == 0) {
-                chunk.u(0);
-            }
-            store.put(prefix + showId + '|' + hex4(i), chunk.u(n).bytes(part).toBytes());
+            int to = Math.min(data.length, from + CHUNK);
+            Bin.Out chunk = new Bin.Out(to - from + 8).b(StoreFormat.VERSION).u(n);
+            chunk.raw(java.util.Arrays.copyOfRange(data, from, to));
+            store.put(prefix + showId + '|' + hex4(i), chunk.toBytes());
         }
         for (int i = n; i < oldChunks; i++) {
             store.delete(prefix + showId + '|' + hex4(i));
@@ -308,30 +266,29 @@ final class Journal {
     }
 
     private int storedChunks(String prefix, String showId) {
-        Bin.In first = new Bin.In(store.get(prefix + showId + FIRST_CHUNK));
-        int n = first.i();
-        return n == 0 ? first.i() : n;
+        return chunk(prefix + showId + FIRST_CHUNK).i();
+    }
+
+    /** A chunk's value, read up to its part (the chunk count comes next). */
+    private Bin.In chunk(String key) {
+        byte[] stored = store.get(key);
+        StoreFormat.checkVersion(key, stored);
+        Bin.In in = new Bin.In(stored);
+        in.b();
+        return in;
     }
 
     private byte[] getBlob(String prefix, String showId) {
-        Bin.In first = new Bin.In(store.get(prefix + showId + FIRST_CHUNK));
+        Bin.In first = chunk(prefix + showId + FIRST_CHUNK);
         int n = first.i();
-        boolean packed = n == 0;
-        if (packed) {
-            n = first.i();
-        }
-        byte[] part = first.bytes();
-        if (n == 1) {
-            return packed ? Packed.unpack(part) : part;
-        }
         Bin.Out all = new Bin.Out(n * CHUNK);
-        all.raw(part);
+        all.raw(first.rest());
         for (int i = 1; i < n; i++) {
-            Bin.In next = new Bin.In(store.get(prefix + showId + '|' + hex4(i)));
+            Bin.In next = chunk(prefix + showId + '|' + hex4(i));
             next.u();
-            all.raw(next.bytes());
+            all.raw(next.rest());
         }
-        return packed ? Packed.unpack(all.toBytes()) : all.toBytes();
+        return StoreFormat.body(prefix + showId, all.toBytes());
     }
 
     private static String hex4(int v) {

@@ -17,7 +17,7 @@ import com.seatledger.topics.message.CommandResult;
  *
  * <p>Records are stored in <b>batches</b>, {@code cb|day|batch}, each the records of consecutive
  * commands up to {@value #BATCH_BYTES} bytes, rewritten as it fills and stored deflated once full
- * ({@link Packed}). The store holding them keeps
+ * ({@link StoreFormat}). The store holding them keeps
  * Kafka Streams' record cache, so a batch rewritten many times within a commit interval reaches the
  * changelog once: a crashed task restores one record per batch, not one per command, which is what
  * bounded a restart after a busy day. Which batch holds a command is known from memory
@@ -51,7 +51,7 @@ final class RecentCommands {
                 days.put(b, day);
             }
             nextBatch = Math.max(nextBatch, b + 1);
-            byte[] value = Packed.unpack(stored);
+            byte[] value = StoreFormat.body(key, stored);
             Bin.In in = new Bin.In(value);
             while (in.more()) {
                 // a million ids at a restart: hashed where they lie, not decoded into strings
@@ -79,11 +79,12 @@ final class RecentCommands {
         if (b < 0) {
             return null;
         }
-        byte[] bytes = store.get(key(days.floorEntry(b).getValue(), b));
+        String key = key(days.floorEntry(b).getValue(), b);
+        byte[] bytes = store.get(key);
         if (bytes == null) {
             return null;
         }
-        Bin.In in = new Bin.In(Packed.unpack(bytes));
+        Bin.In in = new Bin.In(StoreFormat.body(key, bytes));
         while (in.more()) {
             String show = in.s();
             String id = in.s();
@@ -102,7 +103,7 @@ final class RecentCommands {
             if (open != null) {
                 // full: from now on only read, so stored deflated (within the commit interval the
                 // record cache sends only this last version to the changelog)
-                store.put(key(batchDay, batch), Packed.pack(open.toBytes()));
+                store.put(key(batchDay, batch), StoreFormat.deflated(open.toBytes()));
             }
             batch = nextBatch++;
             if (day != batchDay) {
@@ -112,7 +113,7 @@ final class RecentCommands {
             open = new Bin.Out(BATCH_BYTES + 1024);
         }
         open.s(c.showId()).s(c.commandId()).bytes(Codec.processed(fingerprint, now, result));
-        store.put(key(batchDay, batch), open.toBytes());
+        store.put(key(batchDay, batch), StoreFormat.plain(open));
         index.put(Fingerprint.ofId(c.showId(), c.commandId()), batch);
     }
 

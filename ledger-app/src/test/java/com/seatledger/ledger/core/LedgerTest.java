@@ -629,10 +629,10 @@ class LedgerTest {
             f.store.scan("cb|", "cb|\uffff", (key, value) -> stored.add(value));
             assertThat(stored.subList(0, stored.size() - 1)).as("full batches are stored deflated")
                     .allSatisfy(v -> {
-                        assertThat(Packed.isPacked(v)).isTrue();
-                        assertThat(v.length).isLessThan(Packed.unpack(v).length / 2);
+                        assertThat(StoreFormat.isDeflated(v)).isTrue();
+                        assertThat(v.length).isLessThan(StoreFormat.body("cb", v).length / 2);
                     });
-            assertThat(Packed.isPacked(stored.getLast())).as("the open one is not").isFalse();
+            assertThat(StoreFormat.isDeflated(stored.getLast())).as("the open one is not").isFalse();
             f.ledger = new Ledger(f.store);
             for (HoldSeats h : holds) {
                 assertThat(f.run(h).duplicate()).as(h.commandId()).isTrue();
@@ -854,74 +854,42 @@ class LedgerTest {
         }
 
         @Test
-        void fullPagesBatchesAndBlobsAreStoredDeflatedAndAStoreWrittenBeforeThatStillLoads() {
-            HoldSeats first = f.cmd.hold(ALICE, S, "h0", "A-1", "A-2");
+        void fullPagesBatchesAndBlobsAreStoredDeflatedAndEveryValueStartsWithTheFormatVersion() {
             for (int i = 0; i < 1_500; i++) {
-                f.run(i == 0 ? first : f.cmd.hold(ALICE, S, "h" + i, "A-1", "A-2"));
+                f.run(f.cmd.hold(ALICE, S, "h" + i, "A-1", "A-2"));
                 f.run(f.cmd.release(ALICE, S, "h" + i));
             }
             f.run(f.cmd.hold(ALICE, S, "kept", "A-1"));
+            f.run(f.cmd.create("gone", null, layout()));
+            f.run(f.cmd.archive(ADMIN, "gone"));
             java.util.Map<String, byte[]> all = new java.util.TreeMap<>();
             f.store.scan("", "\uffff", (key, value) -> {
                 all.put(key, value);
                 return true;
             });
-            assertThat(all).as("a full idempotency batch and the layout are deflated")
+            assertThat(all).as("a full idempotency batch and a full page are deflated")
                     .hasEntrySatisfying(all.keySet().stream().filter(k -> k.startsWith("cb|")).findFirst().orElseThrow(),
-                            v -> assertThat(Packed.isPacked(v)).isTrue())
-                    .hasEntrySatisfying("sl|" + S + "|0000", v -> assertThat(new Bin.In(v).i()).isZero());
+                            v -> assertThat(StoreFormat.isDeflated(v)).isTrue())
+                    .hasEntrySatisfying(all.keySet().stream().filter(k -> k.startsWith("sp|")).findFirst().orElseThrow(),
+                            v -> assertThat(StoreFormat.isDeflated(v)).isTrue())
+                    .containsKey("sa|gone");
+            assertThat(all).allSatisfy((key, value) -> assertThat(value[0]).as(key).isEqualTo((byte) StoreFormat.VERSION));
             String before = LedgerModelProperties.describe(f.ledger.show(S));
             f.ledger = new Ledger(f.store);
             assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
-
-            // every value as the code before deflating wrote it
-            all.forEach((key, value) -> {
-                if ((key.startsWith("sp|") || key.startsWith("cb|")) && Packed.isPacked(value)) {
-                    f.store.put(key, Packed.unpack(value));
-                }
-                Bin.In chunk = new Bin.In(value);
-                if ((key.startsWith("sl|") || key.startsWith("sk|")) && chunk.i() == 0) {
-                    assertThat(chunk.i()).as("one chunk").isEqualTo(1);
-                    f.store.put(key, new Bin.Out(1024).u(1).bytes(Packed.unpack(chunk.bytes())).toBytes());
-                }
-            });
-            f.ledger = new Ledger(f.store);
-            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
-            assertThat(f.run(first).duplicate()).as("its idempotency records read too").isTrue();
-            assertThat(f.run(f.cmd.hold(BOB, S, "h-bob", "A-1")).code()).isEqualTo(SEAT_UNAVAILABLE);
-            f.ledger = new Ledger(f.store);
-            assertThat(f.run(f.cmd.hold(BOB, S, "h-bob2", "A-1")).code()).as("and what it writes next")
-                    .isEqualTo(SEAT_UNAVAILABLE);
         }
 
         @Test
-        void aStoreWrittenWithTheJournalRingStillLoadsAndDropsTheRingAtTheNextCheckpoint() {
-            f.run(f.cmd.hold(ALICE, S, "h1", "A-1", "A-2"));
-            f.run(f.cmd.confirm(ALICE, S, "h1", "o1"));
-            f.run(f.cmd.hold(BOB, S, "h2", "B-1"));
-            String before = LedgerModelProperties.describe(f.ledger.show(S));
-            // the store as the ring wrote it: one key per entry, slot = seq mod 65,536
-            f.store.scan("sp|", "sp|\uffff", (key, page) -> {
-                Bin.In in = new Bin.In(page);
-                while (in.more()) {
-                    byte[] entry = in.bytes();
-                    f.store.put(String.format("sj|%s|%04x", S, Codec.entrySeq(entry) & 0xFFFF), entry);
-                }
-                f.store.delete(key);
-                return true;
-            });
+        void aValueOfAnotherFormatStopsTheLoadWithItsKeyInsteadOfBeingMisread() {
+            f.run(f.cmd.hold(ALICE, S, "h1", "A-1"));
+            String key = "sk|" + S + "|0000";
+            byte[] checkpoint = f.store.get(key);
+            checkpoint[0] = (byte) (StoreFormat.VERSION + 1);
+            f.store.put(key, checkpoint);
             f.ledger = new Ledger(f.store);
-            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);
-
-            long checkpoints = f.ledger.checkpointsWritten();
-            for (int i = 0; f.ledger.checkpointsWritten() == checkpoints; i++) {
-                f.run(f.cmd.hold(ALICE, S, "x" + i, "C-1"));
-                f.run(f.cmd.release(ALICE, S, "x" + i));
-            }
-            assertThat(f.store.count("sj|")).as("the ring is gone with the next checkpoint").isZero();
-            String after = LedgerModelProperties.describe(f.ledger.show(S));
-            f.ledger = new Ledger(f.store);
-            assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(after);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.ledger.show(S))
+                    .isInstanceOf(StoreFailure.class).hasMessageContaining(key)
+                    .hasCauseInstanceOf(UnknownStoreFormat.class);
         }
 
         @Test
