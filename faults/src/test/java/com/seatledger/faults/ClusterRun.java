@@ -11,13 +11,14 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.seatledger.harness.AppProcess;
+import com.seatledger.harness.Jars;
 import com.seatledger.harness.LocalBroker;
 import com.seatledger.harness.Stack;
 import com.seatledger.topics.Topics;
 
 /**
  * The cluster scenarios' world, as an on-sale would run it: three brokers (every topic with three
- * replicas, two in sync required), two ledger instances with a standby of each other's tasks, two
+ * replicas, two in sync required; one broker for the upgrade), two ledger instances with a standby of each other's tasks, two
  * api-app instances behind a round-robin "load balancer" (the REST buyers), raw command load
  * besides. The checks at the end are every scenario's, plus: the REST answers were decisions or
  * 503 + Retry-After, nothing else.
@@ -46,11 +47,18 @@ final class ClusterRun implements AutoCloseable {
     private final String name;
 
     ClusterRun(String name, int brokerPort) throws Exception {
+        this(name, brokerPort, 3, null);
+    }
+
+    /** On {@code brokers} nodes, both apps from {@code jars} (null: this project's build). */
+    ClusterRun(String name, int brokerPort, int brokers, Jars jars) throws Exception {
         this.name = name;
-        this.s = new Scenario(name, brokerPort, PARTITIONS, FaultEnv.showsOnDistinctPartitions(name, 4, PARTITIONS), 3);
+        this.s = new Scenario(name, brokerPort, PARTITIONS, FaultEnv.showsOnDistinctPartitions(name, 4, PARTITIONS),
+                brokers);
+        Jars first = jars == null ? s.stack.jars() : jars;
         for (int i = 0; i < 2; i++) {
-            ledgers[i] = s.ledger(i, LEDGER_ARGS);
-            apis[i] = s.api(i);
+            ledgers[i] = s.ledger(first, i, LEDGER_ARGS);
+            apis[i] = s.api(first, i);
         }
         for (int i = 0; i < 2; i++) {
             ledgers[i].awaitHealthy(Duration.ofSeconds(180));
@@ -89,6 +97,36 @@ final class ClusterRun implements AutoCloseable {
             worst = d.compareTo(worst) > 0 ? d : worst;
         }
         return worst;
+    }
+
+    /**
+     * Stops each ledger instance in turn (SIGTERM) and starts this build on its state folder, waiting
+     * until it is healthy and the load is decided again, then each api-app instance the same way.
+     * One line per step: how long it took and the REST answers meanwhile.
+     */
+    List<String> replaceLedgersThenApis(String verb) throws Exception {
+        List<String> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long from = System.currentTimeMillis();
+            ledgers[i].stop();
+            ledgers[i] = s.ledger(i, LEDGER_ARGS).awaitHealthy(Duration.ofSeconds(180));
+            awaitDecisions(100, "load decided after ledger " + i + " was " + verb);
+            steps.add(step("ledger " + i + " " + verb, from));
+        }
+        for (int i = 0; i < 2; i++) {
+            long from = System.currentTimeMillis();
+            apis[i].stop();
+            apis[i] = s.api(i).awaitHealthy(Duration.ofSeconds(180));
+            awaitDecisions(100, "load decided after api " + i + " was " + verb);
+            steps.add(step("api " + i + " " + verb, from));
+        }
+        return steps;
+    }
+
+    /** "{what} in N ms; REST answers meanwhile: ..." for a step that began at {@code from}. */
+    String step(String what, long from) {
+        long to = System.currentTimeMillis();
+        return String.format("%s in %d ms; REST answers meanwhile: %s", what, to - from, answerClasses(from, to));
     }
 
     /** The REST answers asked in [from, to) by class: decision (2xx/4xx), 503 (with Retry-After), other. */

@@ -172,6 +172,11 @@ final class CommandLoad implements AutoCloseable {
                 });
     }
 
+    /** Sends each of {@code again} once more, as a client retrying would (the ledger must answer duplicates). */
+    synchronized void resend(java.util.Collection<Command> again) {
+        again.forEach(this::send);
+    }
+
     /** commandId → records that carried it. */
     Map<String, Integer> recordsById() {
         Map<String, Integer> copy = new java.util.HashMap<>();

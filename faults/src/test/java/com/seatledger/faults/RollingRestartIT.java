@@ -26,31 +26,12 @@ class RollingRestartIT {
                 node.start();
                 Duration inSync = run.awaitInSync(node);
                 run.awaitDecisions(100, "load decided after restarting broker " + node.nodeId());
-                steps.add(step("broker " + node.nodeId(), run, from) + ", in sync " + inSync.toMillis() + " ms");
+                steps.add(run.step("broker " + node.nodeId() + " restarted", from) + ", in sync " + inSync.toMillis() + " ms");
             }
-            for (int i = 0; i < 2; i++) {
-                long from = System.currentTimeMillis();
-                run.ledgers[i].stop();
-                run.ledgers[i] = run.s.ledger(i, ClusterRun.LEDGER_ARGS).awaitHealthy(Duration.ofSeconds(180));
-                run.awaitDecisions(100, "load decided after restarting ledger " + i);
-                steps.add(step("ledger " + i, run, from));
-            }
-            for (int i = 0; i < 2; i++) {
-                long from = System.currentTimeMillis();
-                run.apis[i].stop();
-                run.apis[i] = run.s.api(i).awaitHealthy(Duration.ofSeconds(180));
-                run.awaitDecisions(100, "load decided after restarting api " + i);
-                steps.add(step("api " + i, run, from));
-            }
+            steps.addAll(run.replaceLedgersThenApis("restarted"));
             steps.forEach(st -> System.out.println("[rolling] " + st));
             run.finish();
         }
-    }
-
-    private static String step(String what, ClusterRun run, long from) {
-        long to = System.currentTimeMillis();
-        return String.format("%s restarted in %d ms; REST answers meanwhile: %s", what, to - from,
-                run.answerClasses(from, to));
     }
 
 }

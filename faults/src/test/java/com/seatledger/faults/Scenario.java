@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.seatledger.harness.AppProcess;
+import com.seatledger.harness.Jars;
 import com.seatledger.harness.Stack;
 import com.seatledger.harness.Tokens;
 import com.seatledger.topics.json.Json;
@@ -52,7 +53,12 @@ final class Scenario implements AutoCloseable {
 
     /** Ledger instance {@code i} (0, 1, ...): management port basePort + 10 + i, its own state folder kept across restarts. */
     AppProcess ledger(int i, String... extra) throws Exception {
-        return stack.startLedger("ledger-" + i, basePort + 10 + i, stateDir(i), null, extra);
+        return ledger(stack.jars(), i, extra);
+    }
+
+    /** The same from {@code jars} (another release's, for an upgrade). */
+    AppProcess ledger(Jars jars, int i, String... extra) throws Exception {
+        return stack.startLedger(jars, "ledger-" + i, basePort + 10 + i, stateDir(i), null, extra);
     }
 
     Path stateDir(int i) {
@@ -61,7 +67,12 @@ final class Scenario implements AutoCloseable {
 
     /** api-app instance {@code i}: HTTP port basePort + 20 + i. */
     AppProcess api(int i, String... extra) throws Exception {
-        return stack.startApi("api-" + i, apiPort(i), null, extra);
+        return api(stack.jars(), i, extra);
+    }
+
+    /** The same from {@code jars} (another release's, for an upgrade). */
+    AppProcess api(Jars jars, int i, String... extra) throws Exception {
+        return stack.startApi(jars, "api-" + i, apiPort(i), null, extra);
     }
 
     int apiPort(int i) {

@@ -39,7 +39,8 @@ public final class AppProcess implements AutoCloseable {
     /**
      * @param jvmOptions extra JVM flags separated by blanks (e.g. a JFR recording), may be null
      * @param managementUrl where {@code /actuator/health} answers
-     * @param trainingArgs the app's arguments for the AOT cache's training run ({@link AotCache})
+     * @param trainingArgs the app's arguments for the AOT cache's training run ({@link AotCache}); null: the
+     *        jar as it is, no cache
      */
     public static AppProcess start(String name, Path jar, Path log, String jvmOptions, String managementUrl,
             List<String> args, List<String> trainingArgs) throws IOException {
@@ -54,7 +55,8 @@ public final class AppProcess implements AutoCloseable {
         }
         flags.addAll(extra);
         List<String> cmd = new ArrayList<>(flags);
-        cmd.addAll(AotCache.launch(jar, flags, trainingArgs));
+        // no training arguments: the jar as it is, without an AOT cache
+        cmd.addAll(trainingArgs == null ? List.of("-jar", jar.toString()) : AotCache.launch(jar, flags, trainingArgs));
         cmd.addAll(args);
         Process p = ChildJvm.start(name, cmd, log);
         return new AppProcess(name, p, log, managementUrl);

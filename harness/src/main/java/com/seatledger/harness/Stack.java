@@ -95,26 +95,42 @@ public final class Stack implements AutoCloseable {
         return work;
     }
 
+    /** This project's build, the jars {@code mvn package} made under the stack's root. */
+    public Jars jars() {
+        return Jars.built("working tree", root, true);
+    }
+
     /** Starts a ledger-app.jar (not yet waited for); its management port answers health and metrics. */
     public AppProcess startLedger(String name, int managementPort, Path stateDir, String jvmOptions, String... extra)
             throws Exception {
+        return startLedger(jars(), name, managementPort, stateDir, jvmOptions, extra);
+    }
+
+    /** The same from {@code jars}: another release's, for an upgrade. */
+    public AppProcess startLedger(Jars jars, String name, int managementPort, Path stateDir, String jvmOptions,
+            String... extra) throws Exception {
         List<String> args = kafkaArgs();
         args.addAll(List.of("--spring.kafka.streams.state-dir=" + stateDir, "--server.port=" + managementPort));
         args.addAll(List.of(extra));
-        return track(AppProcess.start(name, root.resolve("ledger-app/target/ledger-app.jar"),
-                work.resolve(name + ".log"), jvmOptions, "http://localhost:" + managementPort, args,
-                TRAINING));
+        return track(AppProcess.start(name, jars.ledger(), work.resolve(name + ".log"), jvmOptions,
+                "http://localhost:" + managementPort, args, jars.aot() ? TRAINING : null));
     }
 
     /** Starts an api-app.jar (not yet waited for) with the harness's JWT secret and a generous rate limit. */
     public AppProcess startApi(String name, int port, String jvmOptions, String... extra) throws Exception {
+        return startApi(jars(), name, port, jvmOptions, extra);
+    }
+
+    /** The same from {@code jars}: another release's, for an upgrade. */
+    public AppProcess startApi(Jars jars, String name, int port, String jvmOptions, String... extra) throws Exception {
         List<String> args = kafkaArgs();
         args.addAll(List.of("--seatledger.jwt-secret=" + Tokens.SECRET, "--server.port=" + port,
                 "--seatledger.rate-limit.per-second=1000", "--seatledger.rate-limit.burst=2000"));
         args.addAll(List.of(extra));
-        return track(AppProcess.start(name, root.resolve("api-app/target/api-app.jar"), work.resolve(name + ".log"),
-                jvmOptions, "http://localhost:" + port, args,
-                Stream.concat(TRAINING.stream(), Stream.of("--seatledger.jwt-secret=" + Tokens.SECRET)).toList()));
+        return track(AppProcess.start(name, jars.api(), work.resolve(name + ".log"), jvmOptions,
+                "http://localhost:" + port, args, jars.aot()
+                        ? Stream.concat(TRAINING.stream(), Stream.of("--seatledger.jwt-secret=" + Tokens.SECRET)).toList()
+                        : null));
     }
 
     private AppProcess track(AppProcess p) {
