@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Seat Ledger's benchmark: {@code bin/bench <scenario>}. Results and plots go to docs/perf/. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { ThroughputCommand.class, FootprintCommand.class, LatencyCommand.class, ReadinessCommand.class, SseFanoutCommand.class, SpikeCommand.class, PlotCommand.class },
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { ThroughputCommand.class, FootprintCommand.class, CodecCommand.class, LatencyCommand.class, ReadinessCommand.class, SseFanoutCommand.class, SpikeCommand.class, PlotCommand.class },
         description = "Measures Seat Ledger against its performance targets (docs/performance.md) on a real local Kafka broker it starts itself.")
 public final class Bench {
 
