@@ -37,7 +37,6 @@ final class Journal {
 
     static final int PAGE_BYTES = 8 * 1024;
     static final int MAX_TAIL_ENTRIES = 1 << 15;
-    static final int CHUNK = 256 * 1024;
     static final int MIN_CHECKPOINT_GAP = 64 * 1024;
     static final int CHECKPOINT_RATIO = 2;
 
@@ -47,7 +46,6 @@ final class Journal {
     private static final String SNAPSHOT_DUE = "sd|";
     private static final String ARCHIVED = "sa|";
     private static final String COVERED = "sc|";
-    private static final String FIRST_CHUNK = "|0000";
 
     /** Per show: what was written since its checkpoint, and the checkpoint's size. */
     private static final class Tail {
@@ -67,12 +65,14 @@ final class Journal {
     }
 
     private final LedgerStore store;
+    private final Blobs blobs;
     private final Map<String, Tail> tails = new HashMap<>();
     private long entriesWritten;
     private long checkpointsWritten;
 
     Journal(LedgerStore store) {
         this.store = store;
+        this.blobs = new Blobs(store);
     }
 
     long entriesWritten() {
@@ -89,8 +89,8 @@ final class Journal {
     List<String> showIds() {
         List<String> ids = new ArrayList<>();
         store.scan(LAYOUT, LAYOUT + '\uffff', (key, value) -> {
-            if (key.endsWith(FIRST_CHUNK)) {
-                ids.add(key.substring(LAYOUT.length(), key.length() - FIRST_CHUNK.length()));
+            if (key.endsWith(Blobs.FIRST)) {
+                ids.add(key.substring(LAYOUT.length(), key.length() - Blobs.FIRST.length()));
             }
             return true;
         });
@@ -99,12 +99,12 @@ final class Journal {
 
     /** The show as the store has it: checkpoint, then the journal entries after it, in seq order. */
     ShowState load(String showId) {
-        ShowState show = Codec.show(showId, getBlob(LAYOUT, showId));
+        ShowState show = Codec.show(showId, blobs.get(LAYOUT, showId));
         Tail tail = new Tail();
-        byte[] checkpoint = getBlob(CHECKPOINT, showId);
+        byte[] checkpoint = blobs.get(CHECKPOINT, showId);
         Codec.restore(show, checkpoint);
         tail.checkpointBytes = checkpoint.length;
-        tail.checkpointChunks = storedChunks(CHECKPOINT, showId);
+        tail.checkpointChunks = blobs.chunks(CHECKPOINT, showId);
         byte[][] newest = new byte[1][];
         String prefix = PAGE + showId + '|';
         store.scan(prefix, prefix + '\uffff', (key, stored) -> {
@@ -137,15 +137,9 @@ final class Journal {
      */
     void erase(ShowState show) {
         String id = show.showId;
-        int layoutChunks = storedChunks(LAYOUT, id);
-        for (int i = 0; i < layoutChunks; i++) {
-            store.delete(LAYOUT + id + '|' + hex4(i));
-        }
+        blobs.delete(LAYOUT, id, 0, blobs.chunks(LAYOUT, id));
         Tail tail = tails.remove(id);
-        int checkpointChunks = tail == null ? 1 : Math.max(1, tail.checkpointChunks);
-        for (int i = 0; i < checkpointChunks; i++) {
-            store.delete(CHECKPOINT + id + '|' + hex4(i));
-        }
+        blobs.delete(CHECKPOINT, id, 0, tail == null ? 1 : Math.max(1, tail.checkpointChunks));
         deletePages(id);
         store.delete(SNAPSHOT_DUE + id);
         store.put(ARCHIVED + id, StoreFormat.plain(new byte[0]));
@@ -158,7 +152,7 @@ final class Journal {
     }
 
     void created(ShowState show) {
-        putBlob(LAYOUT, show.showId, Codec.layout(show), 0);
+        blobs.put(LAYOUT, show.showId, Codec.layout(show), 0);
         tails.put(show.showId, new Tail());
         checkpoint(show);
     }
@@ -188,7 +182,7 @@ final class Journal {
     void checkpoint(ShowState show) {
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
         byte[] bytes = Codec.checkpoint(show);
-        tail.checkpointChunks = putBlob(CHECKPOINT, show.showId, bytes, tail.checkpointChunks);
+        tail.checkpointChunks = blobs.put(CHECKPOINT, show.showId, bytes, tail.checkpointChunks);
         tail.checkpointBytes = bytes.length;
         tail.entries = 0;
         tail.bytes = 0;
@@ -209,8 +203,7 @@ final class Journal {
     }
 
     private static String pageKey(String showId, long firstSeq) {
-        String hex = Long.toHexString(firstSeq);
-        return PAGE + showId + '|' + "0000000000000000".substring(hex.length()) + hex;
+        return PAGE + showId + '|' + hex(firstSeq, 16);
     }
 
     // ---- snapshots due
@@ -239,62 +232,11 @@ final class Journal {
         store.put(COVERED, StoreFormat.plain(new Bin.Out(10).u(epochMillis)));
     }
 
-    // ---- blobs: values larger than a Kafka record may be split into chunks
-
-    private static int chunks(int length) {
-        return Math.max(1, (length + CHUNK - 1) / CHUNK);
-    }
-
-    /**
-     * Writes {@code raw} ({@link StoreFormat#deflated}) as chunks {@code 0..n-1}, each its format
-     * version, the chunk count and a part, and deletes chunks left from a longer old value.
-     */
-    private int putBlob(String prefix, String showId, byte[] raw, int oldChunks) {
-        byte[] data = StoreFormat.deflated(raw);
-        int n = chunks(data.length);
-        for (int i = 0; i < n; i++) {
-            int from = i * CHUNK;
-            int to = Math.min(data.length, from + CHUNK);
-            Bin.Out chunk = new Bin.Out(to - from + 8).b(StoreFormat.VERSION).u(n);
-            chunk.raw(java.util.Arrays.copyOfRange(data, from, to));
-            store.put(prefix + showId + '|' + hex4(i), chunk.toBytes());
-        }
-        for (int i = n; i < oldChunks; i++) {
-            store.delete(prefix + showId + '|' + hex4(i));
-        }
-        return n;
-    }
-
-    private int storedChunks(String prefix, String showId) {
-        return chunk(prefix + showId + FIRST_CHUNK).i();
-    }
-
-    /** A chunk's value, read up to its part (the chunk count comes next). */
-    private Bin.In chunk(String key) {
-        byte[] stored = store.get(key);
-        StoreFormat.checkVersion(key, stored);
-        Bin.In in = new Bin.In(stored);
-        in.b();
-        return in;
-    }
-
-    private byte[] getBlob(String prefix, String showId) {
-        Bin.In first = chunk(prefix + showId + FIRST_CHUNK);
-        int n = first.i();
-        Bin.Out all = new Bin.Out(n * CHUNK);
-        all.raw(first.rest());
-        for (int i = 1; i < n; i++) {
-            Bin.In next = chunk(prefix + showId + '|' + hex4(i));
-            next.u();
-            all.raw(next.rest());
-        }
-        return StoreFormat.body(prefix + showId, all.toBytes());
-    }
-
-    private static String hex4(int v) {
-        char[] c = new char[4];
-        for (int i = 3; i >= 0; i--) {
-            c[i] = Character.forDigit(v & 0xF, 16);
+    /** {@code v} in {@code digits} hex digits, zero-padded: keys sort in number order. */
+    static String hex(long v, int digits) {
+        char[] c = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            c[i] = Character.forDigit((int) (v & 0xF), 16);
             v >>>= 4;
         }
         return new String(c);

@@ -1,20 +1,13 @@
 package com.seatledger.ledger.streams;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,7 +20,6 @@ import com.seatledger.ledger.core.Ledger;
 import com.seatledger.ledger.core.LedgerStore;
 import com.seatledger.ledger.core.ShowSnapshots;
 import com.seatledger.ledger.core.StoreFailure;
-import com.seatledger.topics.Topics.DlqHeaders;
 import com.seatledger.topics.json.CommandCodec;
 import com.seatledger.topics.json.CommandCodec.Invalid;
 import com.seatledger.topics.json.CommandCodec.Parsed;
@@ -51,50 +43,31 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     static final String SNAPSHOTS = "snapshots";
 
     private static final Logger log = LoggerFactory.getLogger(LedgerProcessor.class);
-    /**
-     * How long a stream thread may spend per punctuation interval loading shows nothing has named
-     * since their task started (one show at a time, {@link LoadPacer}): the rest of the time it
-     * decides, so the first commands after a restart wait for their own show's load, not for every
-     * show of every task.
-     */
-    static final Duration LOAD_BUDGET = Duration.ofMillis(50);
-    /** Kafka Streams' commit interval under exactly_once_v2 when none is configured. */
-    private static final long EOS_DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     private final LedgerSettings settings;
     private final BiFunction<LedgerStore, LedgerStore, Ledger> ledgers;
     private final LedgerMetrics metrics;
-    private long reportedEntries;
-    private long reportedCheckpoints;
-    private long reportedLoads;
-    private long reportedLoadNanos;
+    private final ExecutorService snapshotBuilder;
+    private TaskMeters meters;
     private long initNanos;
     /** A decision after this long without one is committed at once (0: never): the commit interval. */
     private long quietMillis;
     private ProcessorContext<Object, Object> context;
     private Ledger ledger;
     private ShowSnapshots snapshots;
-    /** a snapshot pass begun and not yet written, and its snapshots being built */
-    private ShowSnapshots.Pass snapshotPass;
-    private Future<List<Built>> snapshotBytes;
-    private long snapshotBegun;
-    /** the expiry tick ({@link #punctuate}); null while the task is idle */
-    private Cancellable tick;
+    private SnapshotWriter snapshotWriter;
+    private ExpiryTick tick;
 
-    /** One show's snapshot, serialised off the stream thread. */
-    private record Built(String showId, byte[] json) {
-    }
-
-    /** Builds and serialises snapshot passes for every task of this instance, one pass at a time. */
-    private static final ExecutorService BUILDER = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("ledger-snapshots").factory());
-
-    /** {@code ledgers} builds the ledger over the task's two stores (tests wrap it to inject faults). */
+    /**
+     * {@code ledgers} builds the ledger over the task's two stores (tests wrap it to inject faults);
+     * {@code snapshotBuilder} builds the snapshot passes of every task of the instance.
+     */
     LedgerProcessor(LedgerSettings settings, BiFunction<LedgerStore, LedgerStore, Ledger> ledgers,
-            LedgerMetrics metrics) {
+            LedgerMetrics metrics, ExecutorService snapshotBuilder) {
         this.settings = settings;
         this.ledgers = ledgers;
         this.metrics = metrics;
+        this.snapshotBuilder = snapshotBuilder;
     }
 
     @Override
@@ -103,193 +76,64 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         // working state is loaded from the store (checkpoints + journal) every time: each show when
         // a command names it or a punctuation gets to it
         this.context = context;
-        this.quietMillis = settings.quietCommits() ? commitIntervalMillis(context) : 0;
+        this.quietMillis = QuietCommits.quietMillis(context, settings.quietCommits());
         long started = System.nanoTime();
         this.ledger = ledgers.apply(LedgerStores.shows(context), LedgerStores.recent(context));
         this.snapshots = new ShowSnapshots(ledger);
-        reportedEntries = 0;
-        reportedCheckpoints = 0;
-        reportedLoads = 0;
-        reportedLoadNanos = 0;
+        this.snapshotWriter = new SnapshotWriter(snapshots, snapshotBuilder, settings, context.taskId().toString());
         initNanos = System.nanoTime() - started;
-        metrics.loaded(context.taskId().toString(), 0, initNanos);
+        this.meters = new TaskMeters(metrics, context.taskId().toString(), initNanos);
         log.info("task {} has {} shows, loading them as they are named (idempotency index {} ms)", context.taskId(),
                 ledger.showCount(), initNanos / 1_000_000);
-        tick = null;
-        tick();
+        tick = new ExpiryTick(context, settings.punctuateInterval(), this::punctuate);
+        tick.start();
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
     }
 
-    /** Starts the expiry tick unless it runs. */
-    private void tick() {
-        if (tick == null) {
-            tick = context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
-        }
-    }
-
-    /**
-     * Stops the tick while the task has nothing it could do on one: no active hold to expire, no show
-     * to load, no snapshot pass to write. Kafka Streams commits a task after every wall-clock
-     * punctuation, whatever it did, so every idle task of an idle ledger ran a transaction five times a
-     * second (bench latency: ~60 ms of the ledger's CPU per second and as much of the broker's). A
-     * command starts it again ({@link #process}), and so does a snapshot pass.
-     */
-    private void idleIfNothingToDo() {
-        if (tick != null && ledger.activeHolds() == 0 && ledger.waitingShows() == 0 && snapshotPass == null) {
-            tick.cancel();
-            tick = null;
-        }
-    }
-
-    private static long commitIntervalMillis(ProcessorContext<?, ?> context) {
-        Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        return configured == null ? EOS_DEFAULT_COMMIT_INTERVAL_MS : Long.parseLong(configured.toString().trim());
-    }
-
-    /**
-     * Begins a snapshot pass: the stream thread only copies each changed show's state; the snapshots
-     * are built and serialised on {@link #BUILDER} ({@link PacedOutput}) and written by the first
-     * punctuation that finds them ready ({@link #writeSnapshots}), in whatever transaction is open then,
-     * with the pass's marks and {@code coveredUntil}. Built here, a 50,000-seat show with its holds stopped every decision of
-     * the stream thread for 100-500 ms every snapshot interval.
-     */
+    /** The snapshot punctuation: writes the last pass if it is still pending, then begins the next ({@link SnapshotWriter}). */
     private void snapshot(long wallClockMillis) {
-        writeSnapshots(true, wallClockMillis);
-        if (tick == null) {
+        snapshotWriter.write(true, wallClockMillis, context, SNAPSHOTS);
+        if (!tick.running()) {
             // idle: the tick's slow chores
             ledger.forgetProcessed(Instant.ofEpochMilli(wallClockMillis));
-            reportWrites();
+            meters.report(ledger);
         }
-        long started = System.nanoTime();
-        ShowSnapshots.Pass pass = snapshots.begin(Instant.ofEpochMilli(wallClockMillis));
-        if (pass != null) {
-            log.debug("task {}: snapshot pass begun, the shows' state copied in {} µs", context.taskId(),
-                    (System.nanoTime() - started) / 1_000);
-            snapshotPass = pass;
-            snapshotBegun = wallClockMillis;
-            snapshotBytes = BUILDER.submit(() -> pass.shows().stream().map(LedgerProcessor::serialise).toList());
-            tick(); // it writes the pass
+        if (snapshotWriter.begin(wallClockMillis)) {
+            tick.start(); // it writes the pass
         }
-    }
-
-    private static Built serialise(ShowSnapshots.Frozen show) {
-        PacedOutput out = new PacedOutput(show.estimatedBytes());
-        show.writeJson(out);
-        return new Built(show.showId(), out.toByteArray());
-    }
-
-    /**
-     * Writes the pass begun by {@link #snapshot} once its bytes are built, from the next punctuation
-     * on. Waits for them only when
-     * the next pass begins or the pass is half a snapshot interval old: all tasks of the instance
-     * share one builder, and a punctuation that waited for a pass queued behind other tasks' big
-     * shows would stall its stream thread just as building on it did.
-     */
-    private void writeSnapshots(boolean wait, long wallClockMillis) {
-        ShowSnapshots.Pass pass = snapshotPass;
-        long age = wallClockMillis - snapshotBegun;
-        // never in the round of punctuations that began the pass: what is written when stays a
-        // function of the wall clock, not of how fast the builder happened to be
-        if (pass == null || !wait && (age < settings.punctuateInterval().toMillis()
-                || !snapshotBytes.isDone() && age < settings.snapshotInterval().toMillis() / 2)) {
-            return;
-        }
-        snapshotPass = null;
-        List<Built> built;
-        try {
-            built = snapshotBytes.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            snapshots.abandon(pass);
-            return;
-        } catch (ExecutionException e) {
-            // a bug in building: the shows stay marked and the next pass tries them again
-            log.error("task {}: a snapshot pass failed; its shows are snapshotted again next time", context.taskId(),
-                    e.getCause());
-            snapshots.abandon(pass);
-            return;
-        }
-        long ts = pass.coveredUntil.toEpochMilli();
-        long bytes = 0;
-        long forwarding = System.nanoTime();
-        for (Built b : built) {
-            if (!pass.dropped(b.showId())) {
-                context.forward(new Record<>(b.showId(), b.json(), ts, new RecordHeaders()), SNAPSHOTS);
-                bytes += b.json().length;
-            }
-        }
-        // the forward is the stream thread's share of writing them (the producer's send, compression if any)
-        log.debug("task {}: wrote {} snapshots, {} bytes, of a pass begun {} ms ago, sent in {} µs", context.taskId(),
-                built.size(), bytes, age, (System.nanoTime() - forwarding) / 1_000);
-        snapshots.finish(pass);
     }
 
     private void punctuate(long wallClockMillis) {
-        writeSnapshots(false, wallClockMillis);
+        snapshotWriter.write(false, wallClockMillis, context, SNAPSHOTS);
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        LoadPacer pacer = LoadPacer.forThisThread(settings.punctuateInterval().toMillis(), LOAD_BUDGET.toNanos());
-        if (ledger.waitingShows() > 0 && pacer.mayLoad(wallClockMillis)) {
-            long started = System.nanoTime();
-            ledger.loadNextWaiting();
-            pacer.spent(System.nanoTime() - started);
-            if (ledger.waitingShows() == 0) {
-                log.info("task {} loaded its {} shows ({} ms of loading)", context.taskId(), ledger.showsLoaded(),
-                        (initNanos + ledger.loadNanos()) / 1_000_000);
-            }
+        if (LoadPacer.loadNext(ledger, wallClockMillis, settings.punctuateInterval().toMillis())) {
+            log.info("task {} loaded its {} shows ({} ms of loading)", context.taskId(), ledger.showsLoaded(),
+                    (initNanos + ledger.loadNanos()) / 1_000_000);
         }
         List<ShowEvent> expired = ledger.expireDue(now);
         if (!expired.isEmpty()) {
-            commitIfQuiet(wallClockMillis);
+            QuietCommits.commitIfQuiet(context, wallClockMillis, quietMillis);
         }
         publish(expired);
         ledger.forgetProcessed(now);
-        reportWrites();
-        idleIfNothingToDo();
-    }
-
-    /** A decision after a quiet commit interval is committed after this record, not at the next interval. */
-    private void commitIfQuiet(long nowMillis) {
-        QuietCommits quiet = QuietCommits.forThisThread();
-        if (quiet.decidedAfterQuiet(context.taskId(), nowMillis, quietMillis,
-                () -> quiet.commitLatencyMillis(context))) {
-            context.commit();
-        }
-    }
-
-    private void reportWrites() {
-        long entries = ledger.journalEntriesWritten();
-        long checkpoints = ledger.checkpointsWritten();
-        metrics.written(entries - reportedEntries, checkpoints - reportedCheckpoints);
-        reportedEntries = entries;
-        reportedCheckpoints = checkpoints;
-        long loads = ledger.showsLoaded();
-        if (loads > reportedLoads) {
-            metrics.loaded(context.taskId().toString(), (int) (loads - reportedLoads),
-                    ledger.loadNanos() - reportedLoadNanos);
-            reportedLoads = loads;
-            reportedLoadNanos = ledger.loadNanos();
-        }
-        metrics.size(context.taskId().toString(), ledger.showCount(), ledger.activeHolds());
+        meters.report(ledger);
+        tick.stopIf(ledger.activeHolds() == 0 && ledger.waitingShows() == 0 && !snapshotWriter.pending());
     }
 
     @Override
     public void close() {
-        // a pass not written yet is dropped: its shows' marks are still in the store, the next instance
-        // of this task snapshots them
-        if (snapshotBytes != null) {
-            snapshotBytes.cancel(false);
+        if (snapshotWriter != null) {
+            snapshotWriter.close();
         }
-        snapshotPass = null;
         if (ledger != null) {
-            reportWrites();
-            metrics.closed(context.taskId().toString());
+            meters.closed(ledger);
         }
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        tick();
-        commitIfQuiet(context.currentSystemTimeMs());
+        tick.start();
+        QuietCommits.commitIfQuiet(context, context.currentSystemTimeMs(), quietMillis);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         Parsed parsed = CommandCodec.parse(record.value());
@@ -358,18 +202,8 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String error, Exception cause) {
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.add(DlqHeaders.ERROR, error.getBytes(StandardCharsets.UTF_8));
-        if (cause != null) {
-            headers.add(DlqHeaders.EXCEPTION, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        }
-        context.recordMetadata().ifPresent(m -> {
-            headers.add(DlqHeaders.TOPIC, m.topic().getBytes(StandardCharsets.UTF_8));
-            headers.add(DlqHeaders.PARTITION, Integer.toString(m.partition()).getBytes(StandardCharsets.UTF_8));
-            headers.add(DlqHeaders.OFFSET, Long.toString(m.offset()).getBytes(StandardCharsets.UTF_8));
-        });
         log.warn("dead-lettered a record of {}: {}", context.recordMetadata().map(Object::toString).orElse("?"),
                 error);
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), DLQ);
+        context.forward(DeadLetters.of(record, error, cause, context.recordMetadata()), DLQ);
     }
 }

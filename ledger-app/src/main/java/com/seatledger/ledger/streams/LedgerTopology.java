@@ -1,5 +1,7 @@
 package com.seatledger.ledger.streams;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,7 +43,10 @@ public final class LedgerTopology {
     static Topology addTo(Topology topology, LedgerSettings settings, BiFunction<LedgerStore, LedgerStore, Ledger> ledgers,
             LedgerMetrics metrics) {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.COMMANDS.name());
-        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings, ledgers, metrics), SOURCE);
+        // one builder of snapshot passes for all tasks of this topology's instance, one pass at a time
+        ExecutorService snapshotBuilder = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("ledger-snapshots").factory());
+        topology.addProcessor(LEDGER, () -> new LedgerProcessor(settings, ledgers, metrics, snapshotBuilder), SOURCE);
         for (StoreBuilder<?> store : LedgerStores.builders()) {
             topology.addStateStore(store, LEDGER);
         }

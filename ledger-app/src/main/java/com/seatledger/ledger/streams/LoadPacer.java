@@ -1,5 +1,7 @@
 package com.seatledger.ledger.streams;
 
+import com.seatledger.ledger.core.Ledger;
+
 /**
  * Paces the loading of shows that no command has named yet after a task starts, per stream thread:
  * at most {@code budgetNanos} of loading per {@code windowMillis}, whichever tasks it is for. Every
@@ -30,6 +32,25 @@ final class LoadPacer {
             PER_THREAD.set(pacer);
         }
         return pacer;
+    }
+
+    /**
+     * How long a stream thread may spend per punctuation interval loading shows nothing has named
+     * since their task started: the rest of the time it decides, so the first commands after a
+     * restart wait for their own show's load, not for every show of every task.
+     */
+    static final long BUDGET_NANOS = 50_000_000;
+
+    /** Loads the ledger's next waiting show if the thread's budget allows; true when that was its last one. */
+    static boolean loadNext(Ledger ledger, long nowMillis, long windowMillis) {
+        LoadPacer pacer = forThisThread(windowMillis, BUDGET_NANOS);
+        if (ledger.waitingShows() == 0 || !pacer.mayLoad(nowMillis)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        ledger.loadNextWaiting();
+        pacer.spent(System.nanoTime() - started);
+        return ledger.waitingShows() == 0;
     }
 
     boolean mayLoad(long nowMillis) {

@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
@@ -43,8 +44,28 @@ final class QuietCommits {
     private final Map<TaskId, Long> lastByTask = new HashMap<>();
     private Metric commitLatency;
 
+    /** Kafka Streams' commit interval under exactly_once_v2 when none is configured. */
+    private static final long EOS_DEFAULT_COMMIT_INTERVAL_MS = 100;
+
     static QuietCommits forThisThread() {
         return PER_THREAD.get();
+    }
+
+    /** The quiet spell after which a decision is committed at once: the task's commit interval (0: off). */
+    static long quietMillis(ProcessorContext<?, ?> context, boolean enabled) {
+        if (!enabled) {
+            return 0;
+        }
+        Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return configured == null ? EOS_DEFAULT_COMMIT_INTERVAL_MS : Long.parseLong(configured.toString().trim());
+    }
+
+    /** Notes a decision of the context's task; after a quiet spell, asks for a commit after this record. */
+    static void commitIfQuiet(ProcessorContext<?, ?> context, long nowMillis, long quietMillis) {
+        QuietCommits quiet = forThisThread();
+        if (quiet.decidedAfterQuiet(context.taskId(), nowMillis, quietMillis, () -> quiet.commitLatencyMillis(context))) {
+            context.commit();
+        }
     }
 
     /**

@@ -32,7 +32,8 @@ final class MockLedgerTask {
             store.init(context.getStateStoreContext(), store);
             context.addStateStore(store);
         }
-        processor = new LedgerProcessor(LedgerSettings.DEFAULTS, Ledger::new, LedgerMetrics.NONE);
+        processor = new LedgerProcessor(LedgerSettings.DEFAULTS, Ledger::new, LedgerMetrics.NONE,
+                java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory()));
         processor.init(context);
     }
 
