@@ -40,20 +40,17 @@ public final class LocalBroker implements AutoCloseable {
         return LocalCluster.start(classpath, parent, port, 1).node(0);
     }
 
-    /**
-     * What a cluster changes from Kafka's defaults (docs/operations.md gives the same to operators).
-     * The controller moves a dead node's partition leaderships once its broker session expires: 9 s
-     * by default, most of the 10 s a broker loss may stop decisions for. A transaction's next write
-     * waits on the broker, not in the client's exponential backoff, while the previous
-     * transaction's markers are still being replicated. A follower that hangs without dying stays in
-     * the ISR for replica.lag.time.max.ms (default 30 s), and acks=all writes wait for it.
-     */
-    private static final String CLUSTER_TUNING = String.join("\n",
-            "broker.session.timeout.ms=3000",
-            "broker.heartbeat.interval.ms=500",
-            "add.partitions.to.txn.retry.backoff.max.ms=1000",
-            "replica.fetch.wait.max.ms=50",
-            "replica.lag.time.max.ms=10000");
+    /** {@code broker/<name>.properties}: settings shared with bin/seat-ledger (one copy, in this jar's resources). */
+    static String settings(String name) {
+        try (var in = LocalBroker.class.getResourceAsStream("/broker/" + name + ".properties")) {
+            if (in == null) {
+                throw new IllegalStateException("broker/" + name + ".properties is missing from the harness jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /**
      * Writes node {@code nodeId}'s configuration (broker on {@code port}, controller on port+1) for a
@@ -75,17 +72,13 @@ public final class LocalBroker implements AutoCloseable {
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dir.resolve("data"),
-                "num.partitions=1",
                 "offsets.topic.replication.factor=" + size,
                 "transaction.state.log.replication.factor=" + size,
                 "transaction.state.log.min.isr=" + isr,
                 "default.replication.factor=" + size,
                 "min.insync.replicas=" + isr,
-                // a dead ledger's open transaction is aborted within a second of its timeout (default 10 s)
-                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
-                "group.initial.rebalance.delay.ms=0",
-                "message.max.bytes=33554432",
-                size > 1 ? CLUSTER_TUNING : "",
+                settings("node"),
+                size > 1 ? settings("cluster") : "",
                 ""));
         LocalBroker b = new LocalBroker(classpath, dir, nodeId, port, heap);
         int formatted = b.java(dir.resolve("format.log"), "kafka.tools.StorageTool", "format", "-t",

@@ -48,6 +48,17 @@ class DockerComposeTest {
                 // a standby takes over a dead ledger's partitions once its open transaction is aborted
                 .containsEntry("KAFKA_TRANSACTION_ABORT_TIMED_OUT_TRANSACTION_CLEANUP_INTERVAL_MS", "1000");
         assertThat(Integer.parseInt(env.get("KAFKA_MESSAGE_MAX_BYTES"))).isGreaterThanOrEqualTo(Topics.MAX_MESSAGE_BYTES);
+        // what every local broker sets (harness/src/main/resources/broker/node.properties, also read by
+        // bin/seat-ledger and the harness), the compose broker sets alike
+        java.util.Properties node = new java.util.Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("harness/src/main/resources/broker/node.properties"))) {
+            node.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(node).isNotEmpty();
+        node.forEach((key, value) -> assertThat(env)
+                .containsEntry("KAFKA_" + key.toString().toUpperCase().replace('.', '_'), value.toString()));
         assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
     }
 
