@@ -517,7 +517,10 @@ async function refreshBoxOffice() {
   if (!state.admin || !state.showId) return;
   try {
     const [holds, orders] = await Promise.all([read(`${showPath()}/holds?all=true`), read(`${showPath()}/orders`)]);
-    const list = (el, rows, empty) => { el.innerHTML = rows.length ? rows.join('') : `<p class="muted">${empty}</p>`; };
+    const list = (el, rows, empty) => {
+      el.innerHTML = rows.length ? rows.join('') : `<p class="muted">${empty}</p>`;
+      el.removeAttribute('aria-busy');
+    };
     list($('all-holds'), holds.map((h) => `<div class="bo-row" data-hold="${esc(h.holdId)}" data-expires="${esc(h.expiresAt)}">`
       + `<span><b>${esc(h.actor)}</b> ${idList([...h.seatIds, ...(h.areas || []).map((a) => `${a.quantity} × ${a.areaId}`)])}</span>`
       + `<span class="countdown"></span><button type="button" class="bo-release">Release</button></div>`), 'None.');

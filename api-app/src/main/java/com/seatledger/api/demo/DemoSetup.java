@@ -31,13 +31,17 @@ public final class DemoSetup {
         seed(base, admin);
         System.out.println("seat map, buyer 'alice':  " + pageUrl(base, secret, "alice"));
         System.out.println("seat map, buyer 'bob':    " + pageUrl(base, secret, "bob"));
+        System.out.println("box office, admin:        " + pageUrl(base, admin));
         System.out.println("admin token 'boxoffice':  " + admin);
     }
 
     private static String pageUrl(String base, String secret, String buyer) {
-        // the token rides in the fragment: the page keeps it in session storage, the server never logs it
-        return base + "/?show=" + DemoTheatre.SHOW_ID + "#token="
-                + DevTokens.mint(secret, buyer, List.of(), Duration.ofHours(12));
+        return pageUrl(base, DevTokens.mint(secret, buyer, List.of(), Duration.ofHours(12)));
+    }
+
+    /** The seat map with {@code token}: in the fragment, which the page keeps in session storage and the server never logs. */
+    private static String pageUrl(String base, String token) {
+        return base + "/?show=" + DemoTheatre.SHOW_ID + "#token=" + token;
     }
 
     private static void seed(String base, String adminToken) throws Exception {
