@@ -423,8 +423,7 @@ class ApiIT {
         a.post("/api/shows/" + show + "/sales", admin, Map.of("seatIds", List.of("C-1"), "orderId", "o-1"));
         String expected = a.get("/api/shows/" + show, null).raw();
         String expectedOrders = a.get("/api/shows/" + show + "/orders", admin).raw();
-        // the ledger snapshots changed shows every second in this stack; wait for one past this seq
-        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1_500)).until(() -> true);
+        stack.awaitSnapshot(show, a.get("/api/shows/" + show, null).json().path("seq").asLong());
         ApiStack.Api fresh = stack.startApi();
         assertThat(fresh.http().get("/api/shows/" + show, null).raw()).isEqualTo(expected);
         assertThat(fresh.http().get("/api/shows/" + show + "/orders", admin).raw()).as("orders from the snapshot")
@@ -632,8 +631,8 @@ class ApiIT {
         retriesAnswerAsFirst(a, kept, dropped, extended, confirmed);
 
         // an instance that starts after the holds ended never saw them: it starts reading where the
-        // snapshots end (the ledger snapshots changed shows every second in this stack)
-        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1_500)).until(() -> true);
+        // snapshots end
+        stack.awaitSnapshot(show, a.get("/api/shows/" + show, null).json().path("seq").asLong());
         Http fresh = stack.startApi("--seatledger.views.snapshot-margin=0s").http();
         assertThat(fresh.get("/api/holds/" + kept, alice).status()).as("never seen").isEqualTo(404);
         retriesAnswerAsFirst(fresh, kept, dropped, extended, confirmed);

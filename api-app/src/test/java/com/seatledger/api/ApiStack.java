@@ -12,6 +12,12 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +27,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import com.seatledger.ledger.streams.LedgerSettings;
 import com.seatledger.ledger.streams.LedgerTopology;
 import com.seatledger.topics.Topics;
+import com.seatledger.topics.json.Json;
 
 /**
  * A whole Seat Ledger in one JVM for integration tests: a real KRaft broker, the real ledger
@@ -96,6 +103,31 @@ final class ApiStack implements AutoCloseable {
         Api api = new Api(ctx, "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port"));
         await().atMost(Duration.ofSeconds(60)).until(() -> api.http().get("/actuator/health", null).status() == 200);
         return api;
+    }
+
+    /**
+     * Waits until seat-snapshots holds a snapshot of {@code show} at {@code seq} or later: what a
+     * new instance starts from (the ledger here writes a snapshot pass every second).
+     */
+    void awaitSnapshot(String show, long seq) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SNAPSHOTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await("a snapshot of " + show + " at seq " + seq).atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (show.equals(r.key()) && r.value() != null
+                            && Json.MAPPER.readTree(r.value()).path("seq").asLong() >= seq) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
     }
 
     record Api(ConfigurableApplicationContext context, String url) {

@@ -69,10 +69,6 @@ final class RecentCommands {
         return new String(buf, (int) (range >>> 32), (int) range, StandardCharsets.UTF_8);
     }
 
-    int size() {
-        return index.size();
-    }
-
     /** The command's record if it was decided within {@code window} before {@code now}. */
     Codec.Processed processed(Command c, Instant now, Duration window) {
         int b = index.get(Fingerprint.ofId(c.showId(), c.commandId()));

@@ -124,14 +124,6 @@ final class ShowBook {
     }
 
     /**
-     * The named seats' indexes, in order; a missing seat is SEAT_NOT_FOUND, and {@code state} says
-     * what is wrong with an existing one (null when nothing). Every offending seat is named.
-     */
-    static int[] seats(ShowState show, List<String> seatIds, IntFunction<ResultCode> state) {
-        return named(show, seatIds, state, List.of(), a -> 0).seats();
-    }
-
-    /**
      * Seats and places checked together, so that the most serious problem of any of them wins and
      * every offending seat and area is listed. An unknown area is AREA_NOT_FOUND; an area with fewer
      * than the asked places to give ({@code room}: how many the command may take) is AREA_FULL.

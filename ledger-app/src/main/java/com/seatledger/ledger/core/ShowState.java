@@ -64,10 +64,6 @@ final class ShowState {
     long seq;
     final SeatMap map;
 
-    ShowState(String showId, String name, Instant startsAt, Policy policy, List<SeatDef> seats) {
-        this(showId, name, startsAt, policy, seats, List.of());
-    }
-
     ShowState(String showId, String name, Instant startsAt, Policy policy, List<SeatDef> seats, List<AreaDef> areas) {
         this.showId = showId;
         this.name = name;
