@@ -19,10 +19,13 @@ aot_stale() {
 # could not make them
 aot_train_under_load() {
   local kcp=$1 ljar=$2 ldir=$3 ajar=$4 adir=$5
-  local hcp="$VAR/harness.classpath"
+  # written by bin/seat-ledger's build, with this build's sibling jars
+  local hcp="harness/target/module.classpath"
   : >"$VAR/aot-training.log"
-  if [ ! -f "$hcp" ] || [ harness/pom.xml -nt "$hcp" ]; then
-    mvn -B -q -pl harness dependency:build-classpath -Dmdep.outputFile="$hcp" >>"$VAR/aot-training.log" 2>&1 || return 1
+  if [ ! -f "$hcp" ]; then
+    echo "$hcp is missing: build with mvn package dependency:build-classpath -Dmdep.outputFile=target/module.classpath" \
+      >>"$VAR/aot-training.log"
+    return 1
   fi
   java -cp "harness/target/classes:$(cat "$hcp")" com.seatledger.harness.AotTraining "$kcp" "$VAR/aot-training" \
     "$APP_JAVA_OPTS" "$ljar" "$ldir" "$ajar" "$adir" >>"$VAR/aot-training.log" 2>&1
