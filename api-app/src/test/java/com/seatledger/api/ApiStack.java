@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.seatledger.ledger.app.ShippedStreamsSettings;
 import com.seatledger.ledger.streams.LedgerSettings;
 import com.seatledger.ledger.streams.LedgerTopology;
 import com.seatledger.topics.Topics;
@@ -63,14 +64,11 @@ final class ApiStack implements AutoCloseable {
     }
 
     void startLedger() {
-        Properties p = new Properties();
+        // the ledger as it ships (its Streams settings, ledger-streams.yml), on this broker and folder
+        Properties p = ShippedStreamsSettings.load();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "seat-ledger-it");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.producerPrefix("max.request.size"), Topics.MAX_MESSAGE_BYTES);
-        p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), Topics.MAX_MESSAGE_BYTES);
         LedgerSettings settings = new LedgerSettings(Duration.ofMillis(100), Duration.ofSeconds(1));
         ledger = new KafkaStreams(LedgerTopology.buildTopology(settings), p);
         ledger.start();

@@ -14,11 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -36,6 +34,7 @@ import org.apache.kafka.streams.state.Stores;
 import com.seatledger.harness.KafkaClients;
 import com.seatledger.ledger.streams.LedgerSettings;
 import com.seatledger.ledger.streams.LedgerTopology;
+import com.seatledger.ledger.app.ShippedStreamsSettings;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
 import com.seatledger.topics.json.JsonSerde;
@@ -402,20 +401,13 @@ final class StreamsRun {
     }
 
     private Properties streamsConfig(String applicationId, Path state) {
-        // the settings of ledger-app's application.yml that matter for throughput and latency
-        Properties p = new Properties();
+        // every Streams setting ledger-app ships (its application.yml), then what this run varies
+        Properties p = ShippedStreamsSettings.load();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-        p.put(StreamsConfig.POLL_MS_CONFIG, 10); // as ledger-app: an idle thread checks the commit interval between polls
         p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
-        p.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 20_000); // as ledger-app
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams."))
                 .forEach(k -> p.put(k.substring("bench.streams.".length()), System.getProperty(k)));
         return p;

@@ -87,6 +87,10 @@ class DockerComposeTest {
     void setsOnlyVariablesTheAppsReadAndTheOnesTheyNeed() throws IOException {
         for (String app : List.of("ledger-app", "api-app")) {
             Map<String, String> read = variables(ROOT.resolve(app + "/src/main/resources/application.yml"));
+            if (app.equals("ledger-app")) {
+                // its Kafka Streams settings, imported by its application.yml
+                read.putAll(variables(ROOT.resolve(app + "/src/main/resources/ledger-streams.yml")));
+            }
             Map<String, String> env = env(app);
             assertThat(read.keySet()).as("variables %s reads", app).containsAll(env.keySet());
             assertThat(env).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "${KAFKA_BOOTSTRAP_SERVERS:-kafka:9092}")

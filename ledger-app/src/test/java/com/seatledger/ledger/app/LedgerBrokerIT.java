@@ -97,8 +97,7 @@ class LedgerBrokerIT {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--seatledger.partitions=2",
-                "--server.port=0",
-                "--spring.kafka.streams.properties.commit.interval.ms=50");
+                "--server.port=0");
     }
 
     CommandResult send(Command c) {
@@ -120,6 +119,11 @@ class LedgerBrokerIT {
             assertThat(held.code()).isEqualTo(ResultCode.OK);
             assertThat(held.seq()).isEqualTo(2L);
             assertHealthy(ledger);
+            // the Streams settings it runs with are ledger-streams.yml's, which the bench reads too
+            java.util.Properties running = ledger.getBean(org.springframework.kafka.config.StreamsBuilderFactoryBean.class)
+                    .getStreamsConfiguration();
+            ShippedStreamsSettings.load().forEach((key, value) -> assertThat(String.valueOf(running.get(key)))
+                    .as(key.toString()).isEqualTo(value));
         }
 
         try (ConfigurableApplicationContext ledger = startLedger()) {
