@@ -26,7 +26,7 @@ final class BoxOfficeRules {
 
     /** A new show with every seat AVAILABLE, not yet in the book. */
     static ShowState create(ShowBook book, CreateShow c) {
-        ShowBook.requireAdmin(c);
+        RuleChecks.requireAdmin(c);
         if (book.find(c.showId()) != null) {
             throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " already exists");
         }
@@ -41,11 +41,11 @@ final class BoxOfficeRules {
     static Change sell(ShowBook book, SellSeats c, Instant now) {
         ShowState existing = book.find(c.showId());
         if (existing != null && existing.orders.containsKey(c.orderId())) {
-            throw ShowBook.invalid("orderId " + c.orderId() + " is already used in show " + c.showId());
+            throw RuleChecks.invalid("orderId " + c.orderId() + " is already used in show " + c.showId());
         }
-        ShowBook.requireAdmin(c);
+        RuleChecks.requireAdmin(c);
         ShowState show = book.show(c.showId());
-        ShowBook.Named named = ShowBook.named(show, c.seatIds(),
+        RuleChecks.Named named = RuleChecks.named(show, c.seatIds(),
                 s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
                 a -> show.places(a, SeatStatus.AVAILABLE));
         Change change = new Change(Cause.SELL, now).by(c);
@@ -60,7 +60,7 @@ final class BoxOfficeRules {
     }
 
     static Change cancel(ShowBook book, CancelOrder c, Instant now) {
-        ShowBook.requireAdmin(c);
+        RuleChecks.requireAdmin(c);
         ShowState show = book.show(c.showId());
         OrderRec order = show.orders.get(c.orderId());
         if (order == null || order.cancelled()) {
@@ -83,7 +83,7 @@ final class BoxOfficeRules {
      * AVAILABLE in the one ARCHIVE event, which carries the final availability.
      */
     static Change archive(ShowBook book, ArchiveShow c, Instant now) {
-        ShowBook.requireAdmin(c);
+        RuleChecks.requireAdmin(c);
         ShowState show = book.show(c.showId());
         Change change = new Change(Cause.ARCHIVE, now).by(c);
         for (HoldRec h : show.holds.values()) {
@@ -107,9 +107,9 @@ final class BoxOfficeRules {
     /** BLOCK and UNBLOCK: named seats and places from one status to the other (places: AREA_FULL when too few). */
     private static Change moveSeats(ShowBook book, Command c, List<String> seatIds, SeatStatus from, SeatStatus to,
             Cause cause, String reason, Instant now) {
-        ShowBook.requireAdmin(c);
+        RuleChecks.requireAdmin(c);
         ShowState show = book.show(c.showId());
-        ShowBook.Named named = ShowBook.named(show, seatIds,
+        RuleChecks.Named named = RuleChecks.named(show, seatIds,
                 s -> show.statusOf(s) == from ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
                 a -> show.places(a, from));
         Change change = new Change(cause, now).by(c);

@@ -26,21 +26,21 @@ final class HoldRules {
 
     static Change hold(ShowState show, HoldSeats c, Instant now) {
         if (show.holds.containsKey(c.holdId())) {
-            throw ShowBook.invalid("holdId " + c.holdId() + " is already used in show " + c.showId());
+            throw RuleChecks.invalid("holdId " + c.holdId() + " is already used in show " + c.showId());
         }
         Policy policy = show.policy;
         HoldRec replaced = c.replacesHoldId() == null ? null
-                : ShowBook.actableHold(show, c.replacesHoldId(), c, false, now);
+                : RuleChecks.actableHold(show, c.replacesHoldId(), c, false, now);
         int ttl = c.ttlSeconds() != null ? c.ttlSeconds() : policy.holdTtlSeconds();
         if (ttl > policy.maxHoldSeconds()) {
             throw new Reject(ResultCode.HOLD_TOO_LONG,
                     "ttlSeconds " + ttl + " exceeds maxHoldSeconds " + policy.maxHoldSeconds());
         }
         // seats and places the replaced hold owns count as available: they move to the new hold in one event
-        int[] freeing = replaced == null ? HoldRec.NO_SEATS : ShowBook.sorted(replaced.seats);
+        int[] freeing = replaced == null ? HoldRec.NO_SEATS : RuleChecks.sorted(replaced.seats);
         Places freeingPlaces = replaced == null ? Places.NONE : replaced.places;
-        ShowBook.Named named = ShowBook.named(show, c.seatIds(), s ->
-                show.available(s) || ShowBook.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE,
+        RuleChecks.Named named = RuleChecks.named(show, c.seatIds(), s ->
+                show.available(s) || RuleChecks.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE,
                 c.places(), a -> show.places(a, SeatStatus.AVAILABLE) + freeingPlaces.of(a));
         Places places = named.places();
         int freed = freeing.length + freeingPlaces.total();
@@ -63,9 +63,9 @@ final class HoldRules {
 
         Change change = new Change(Cause.HOLD, now).by(c);
         if (replaced != null) {
-            int[] taking = ShowBook.sorted(seats);
+            int[] taking = RuleChecks.sorted(seats);
             for (int s : replaced.seats) {
-                if (!ShowBook.contains(taking, s)) {
+                if (!RuleChecks.contains(taking, s)) {
                     change.move(s, SeatStatus.AVAILABLE);
                 }
             }
@@ -125,7 +125,7 @@ final class HoldRules {
     }
 
     static Change extend(ShowState show, ExtendHold c, Instant now) {
-        HoldRec hold = ShowBook.actableHold(show, c.holdId(), c, true, now);
+        HoldRec hold = RuleChecks.actableHold(show, c.holdId(), c, true, now);
         Policy policy = show.policy;
         int ttl = c.ttlSeconds() != null ? c.ttlSeconds() : policy.holdTtlSeconds();
         Instant cap = hold.createdAt.plusSeconds(policy.maxHoldSeconds());
@@ -139,15 +139,15 @@ final class HoldRules {
     }
 
     static Change release(ShowState show, ReleaseHold c, Instant now) {
-        HoldRec hold = ShowBook.actableHold(show, c.holdId(), c, true, now);
+        HoldRec hold = RuleChecks.actableHold(show, c.holdId(), c, true, now);
         return end(show, hold, Cause.RELEASE, HoldStatus.RELEASED, now).by(c);
     }
 
     static Change confirm(ShowState show, ConfirmHold c, Instant now) {
         if (show.orders.containsKey(c.orderId())) {
-            throw ShowBook.invalid("orderId " + c.orderId() + " is already used in show " + c.showId());
+            throw RuleChecks.invalid("orderId " + c.orderId() + " is already used in show " + c.showId());
         }
-        HoldRec hold = ShowBook.actableHold(show, c.holdId(), c, true, now);
+        HoldRec hold = RuleChecks.actableHold(show, c.holdId(), c, true, now);
         Change change = new Change(Cause.CONFIRM, now).by(c);
         for (int s : hold.seats) {
             change.move(s, SeatStatus.SOLD);

@@ -129,7 +129,7 @@ final class SeatMap {
     }
 
     private boolean free(int seat, int category, int[] freeing) {
-        return show.categoryOf[seat] == category && (show.available(seat) || ShowBook.contains(freeing, seat));
+        return show.categoryOf[seat] == category && (show.available(seat) || RuleChecks.contains(freeing, seat));
     }
 
     /**

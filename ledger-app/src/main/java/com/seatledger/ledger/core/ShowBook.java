@@ -1,8 +1,5 @@
 package com.seatledger.ledger.core;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,19 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
 
-import com.seatledger.topics.message.AreaError;
-import com.seatledger.topics.message.AreaQuantity;
-import com.seatledger.topics.message.Command;
-import com.seatledger.topics.message.HoldStatus;
 import com.seatledger.topics.message.ResultCode;
-import com.seatledger.topics.message.SeatError;
 
 /**
- * The shows this ledger instance decides, in memory, and the checks several rules share. Every
- * read is a lookup by the ids a command names.
+ * The shows this ledger instance decides, in memory (the checks the rules share are in
+ * {@link RuleChecks}). Every read is a lookup by the ids a command names.
  *
  * <p>Shows in the store are loaded lazily: a ledger made over a store (a restart, a rebalance) knows
  * their ids and loads each the first time it is named, or when {@link #loadNextWaiting} gets to it, so
@@ -97,16 +87,6 @@ final class ShowBook {
         return shows.values();
     }
 
-    static Reject invalid(String message) {
-        return new Reject(ResultCode.INVALID_COMMAND, message);
-    }
-
-    static void requireAdmin(Command c) {
-        if (!c.isAdmin()) {
-            throw new Reject(ResultCode.FORBIDDEN, c.type() + " needs role admin");
-        }
-    }
-
     ShowState show(String showId) {
         ShowState show = find(showId);
         if (show == null) {
@@ -115,107 +95,4 @@ final class ShowBook {
         return show;
     }
 
-    /**
-     * The named seats' indexes, in order; a missing seat is SEAT_NOT_FOUND, and {@code state} says
-     * what is wrong with an existing one (null when nothing). Every offending seat is named.
-     */
-    /** What a command names once checked: seat indexes (in the order named) and places. */
-    record Named(int[] seats, Places places) {
-    }
-
-    /**
-     * Seats and places checked together, so that the most serious problem of any of them wins and
-     * every offending seat and area is listed. An unknown area is AREA_NOT_FOUND; an area with fewer
-     * than the asked places to give ({@code room}: how many the command may take) is AREA_FULL.
-     */
-    static Named named(ShowState show, List<String> seatIds, IntFunction<ResultCode> state,
-            List<AreaQuantity> places, IntUnaryOperator room) {
-        List<String> ids = seatIds == null ? List.of() : seatIds;
-        int[] found = new int[ids.size()];
-        List<SeatError> errors = new ArrayList<>(0);
-        for (int i = 0; i < found.length; i++) {
-            int seat = show.seat(ids.get(i));
-            ResultCode problem = seat < 0 ? ResultCode.SEAT_NOT_FOUND : state.apply(seat);
-            if (problem != null) {
-                errors.add(new SeatError(ids.get(i), problem));
-            }
-            found[i] = seat;
-        }
-        List<AreaError> areaErrors = new ArrayList<>(0);
-        int[] areas = new int[places.size()];
-        int[] quantities = new int[places.size()];
-        for (int i = 0; i < areas.length; i++) {
-            AreaQuantity p = places.get(i);
-            int area = show.area(p.areaId());
-            if (area < 0) {
-                areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_NOT_FOUND, p.quantity(), 0));
-            } else if (room.applyAsInt(area) < p.quantity()) {
-                areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_FULL, p.quantity(), room.applyAsInt(area)));
-            }
-            areas[i] = area;
-            quantities[i] = p.quantity();
-        }
-        if (!errors.isEmpty() || !areaErrors.isEmpty()) {
-            throw Reject.forSeatsAndAreas(errors, areaErrors, describe(show, errors, areaErrors));
-        }
-        return new Named(found, areas.length == 0 ? Places.NONE : new Places(areas, quantities));
-    }
-
-    /** "2 seats cannot be used: A-2 (SEAT_UNAVAILABLE), A-3 (SEAT_NOT_FOUND)", the first 10 named; areas likewise. */
-    static String describe(ShowState show, List<SeatError> errors, List<AreaError> areaErrors) {
-        StringBuilder b = new StringBuilder();
-        if (!errors.isEmpty()) {
-            b.append(errors.size()).append(errors.size() == 1 ? " seat cannot be used: " : " seats cannot be used: ");
-            for (int i = 0; i < Math.min(10, errors.size()); i++) {
-                b.append(i == 0 ? "" : ", ").append(errors.get(i).seatId()).append(" (").append(errors.get(i).reason())
-                        .append(')');
-            }
-            if (errors.size() > 10) {
-                b.append(", ... (every seat is listed in seatErrors)");
-            }
-        }
-        for (AreaError e : areaErrors) {
-            b.append(b.length() == 0 ? "" : "; ");
-            if (e.reason() == ResultCode.AREA_NOT_FOUND) {
-                b.append("show ").append(show.showId).append(" has no area ").append(e.areaId());
-            } else {
-                b.append("area ").append(e.areaId()).append(" has ").append(e.available()).append(" places to give, not ")
-                        .append(e.requested());
-            }
-        }
-        return b.toString();
-    }
-
-    /**
-     * The hold a command acts on, if it may: it exists, belongs to the actor (or the actor is an
-     * admin, where {@code adminMay}), has not passed its expiry and is still active.
-     */
-    static HoldRec actableHold(ShowState show, String holdId, Command c, boolean adminMay, Instant now) {
-        HoldRec h = show.holds.get(holdId);
-        if (h == null) {
-            throw new Reject(ResultCode.HOLD_NOT_FOUND, "no hold " + holdId + " in show " + show.showId);
-        }
-        if (!h.actor.equals(c.actor()) && !(adminMay && c.isAdmin())) {
-            throw new Reject(ResultCode.NOT_HOLDER, "hold " + holdId + " belongs to another actor");
-        }
-        boolean pastExpiry = h.active() && !now.isBefore(h.expiresAt);
-        if (h.status == HoldStatus.EXPIRED || pastExpiry) {
-            throw new Reject(ResultCode.HOLD_EXPIRED, "hold " + holdId + " expired at " + h.expiresAt);
-        }
-        if (!h.active()) {
-            throw new Reject(ResultCode.HOLD_NOT_ACTIVE, "hold " + holdId + " is " + h.status);
-        }
-        return h;
-    }
-
-    /** Whether a sorted seat array holds the seat (the seats of a hold: a handful). */
-    static boolean contains(int[] sorted, int seat) {
-        return sorted.length > 0 && Arrays.binarySearch(sorted, seat) >= 0;
-    }
-
-    static int[] sorted(int[] seats) {
-        int[] copy = seats.clone();
-        Arrays.sort(copy);
-        return copy;
-    }
 }

@@ -2,9 +2,117 @@ package com.seatledger.ledger.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
+import com.seatledger.topics.message.ArchiveShow;
+import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.BlockSeats;
+import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.Command;
+import com.seatledger.topics.message.ConfirmHold;
+import com.seatledger.topics.message.CreateShow;
+import com.seatledger.topics.message.ExtendHold;
+import com.seatledger.topics.message.HoldSeats;
+import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.ReleaseHold;
+import com.seatledger.topics.message.SeatDef;
+import com.seatledger.topics.message.SellSeats;
+import com.seatledger.topics.message.UnblockSeats;
+
 class FingerprintTest {
+
+    private static final Instant T = Instant.parse("2026-12-04T20:00:00Z");
+    private static final List<String> ROLES = List.of("admin");
+    private static final List<AreaQuantity> PLACES = List.of(new AreaQuantity("FLOOR", 2));
+
+    /** One command of every type with every member given. */
+    static List<Command> everyType() {
+        return List.of(
+                new CreateShow("c-1", "s1", "boxoffice", ROLES, T, "Tour", T.plusSeconds(86_400),
+                        List.of(new SeatDef("A-1", "STALLS", "A", 1, "STALLS")), new Policy(600, 3600, 10, true),
+                        List.of(new AreaDef("FLOOR", "Standing floor", "GA", 500))),
+                new HoldSeats("c-2", "s1", "alice", ROLES, T, "h-1", List.of("A-1"), new BestAvailable("STALLS", 2, true),
+                        300, "h-0", PLACES),
+                new ExtendHold("c-3", "s1", "alice", ROLES, T, "h-1", 300),
+                new ReleaseHold("c-4", "s1", "alice", ROLES, T, "h-1"),
+                new ConfirmHold("c-5", "s1", "alice", ROLES, T, "h-1", "o-1"),
+                new SellSeats("c-6", "s1", "boxoffice", ROLES, T, List.of("A-1"), "o-2", PLACES),
+                new CancelOrder("c-7", "s1", "boxoffice", ROLES, T, "o-2"),
+                new BlockSeats("c-8", "s1", "boxoffice", ROLES, T, List.of("A-1"), "camera", PLACES),
+                new UnblockSeats("c-9", "s1", "boxoffice", ROLES, T, List.of("A-1"), "camera gone", PLACES),
+                new ArchiveShow("c-10", "s1", "boxoffice", ROLES, T, "the tour is over"));
+    }
+
+    /**
+     * "The same command" must mean every member but {@code issuedAt}: a retry with any other member
+     * changed (down to one seat's number inside a CREATE_SHOW's layout) is another command, which
+     * the ledger answers "commandId reused with different content".
+     */
+    @Test
+    void everyMemberButIssuedAtReachesTheFingerprint() throws Exception {
+        for (Command c : everyType()) {
+            long original = Fingerprint.of(c);
+            for (Object variant : variants(c)) {
+                Command changed = (Command) variant;
+                if (changed.issuedAt().equals(c.issuedAt())) {
+                    assertThat(Fingerprint.of(changed)).as("%s vs %s", changed, c).isNotEqualTo(original);
+                } else {
+                    assertThat(Fingerprint.of(changed)).as("a retry may stamp issuedAt afresh").isEqualTo(original);
+                }
+            }
+        }
+    }
+
+    /** Copies of {@code value}, each with exactly one leaf member changed. */
+    private static List<Object> variants(Object value) throws Exception {
+        List<Object> out = new ArrayList<>();
+        switch (value) {
+            case null -> {
+            }
+            case String s -> out.add(s + "x");
+            case Integer i -> out.add(i + 1);
+            case Boolean b -> out.add(!b);
+            case Instant t -> out.add(t.plusSeconds(1));
+            case List<?> l -> {
+                if (!l.isEmpty()) {
+                    for (Object v : variants(l.getFirst())) {
+                        List<Object> copy = new ArrayList<>(l);
+                        copy.set(0, v);
+                        out.add(copy);
+                    }
+                    List<Object> longer = new ArrayList<>(l);
+                    longer.add(l.getFirst());
+                    out.add(longer);
+                }
+            }
+            case Record r -> {
+                RecordComponent[] components = r.getClass().getRecordComponents();
+                Class<?>[] types = new Class<?>[components.length];
+                Object[] args = new Object[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    types[i] = components[i].getType();
+                    args[i] = components[i].getAccessor().invoke(r);
+                }
+                var canonical = r.getClass().getDeclaredConstructor(types);
+                for (int i = 0; i < components.length; i++) {
+                    for (Object v : variants(args[i])) {
+                        Object[] changed = args.clone();
+                        changed[i] = v;
+                        out.add(canonical.newInstance(changed));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("no variants of " + value.getClass());
+        }
+        return out;
+    }
 
     /** The idempotency index is rebuilt from stored bytes at a restart and looked up by decoded ids. */
     @Test
