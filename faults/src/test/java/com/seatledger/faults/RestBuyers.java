@@ -36,6 +36,8 @@ final class RestBuyers implements AutoCloseable {
     final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     /** Idempotency-Key → the final (non-503) answer; keys still retrying are absent. */
     final Map<String, Answer> settled = new ConcurrentHashMap<>();
+    /** keys resent once after the keep-alive race ({@link #keepAliveRace}) */
+    private final java.util.Set<String> racedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> asked = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final List<String> bases;
@@ -81,6 +83,13 @@ final class RestBuyers implements AutoCloseable {
         long t0 = System.nanoTime();
         long sentAt = System.currentTimeMillis();
         Stack.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+            if (e != null && keepAliveRace(e) && racedOnce.add(key)) {
+                // the server closed a pooled connection just as the client reused it, and the client
+                // does not resend a POST by itself: once more on a fresh connection, as any client with
+                // an Idempotency-Key may; a server that drops this request every time still fails
+                ask(key, token, body, attempt);
+                return;
+            }
             long millis = (System.nanoTime() - t0) / 1_000_000;
             Answer a = e != null ? new Answer(key, sentAt, millis, -1, null, null, e.toString())
                     : new Answer(key, sentAt, millis, r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
@@ -106,6 +115,15 @@ final class RestBuyers implements AutoCloseable {
     private static boolean refused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean keepAliveRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("received no bytes")) {
                 return true;
             }
         }
