@@ -256,11 +256,8 @@ public final class CodecRace {
     }
 
     static Checkpoint checkpointProto(ShowState s) {
-        byte[] codes = new byte[s.status.length];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) StoreCodes.SEAT_STATUS.codeOfOrdinal(s.status[i]);
-        }
-        Checkpoint.Builder b = Checkpoint.newBuilder().setSeq(s.seq).setStatus(ByteString.copyFrom(codes));
+        Checkpoint.Builder b = Checkpoint.newBuilder().setSeq(s.seq)
+                .setStatus(ByteString.copyFrom(StoreCodes.seatStatusCodes(s.status)));
         s.holds.values().forEach(h -> b.addHolds(holdProto(h)));
         for (OrderRec o : s.orders.values()) {
             OrderRecord.Builder ob = OrderRecord.newBuilder().setOrderId(o.orderId()).setCancelled(o.cancelled());
@@ -280,10 +277,7 @@ public final class CodecRace {
 
     static void restoreProto(ShowState s, byte[] bytes) throws InvalidProtocolBufferException {
         Checkpoint cp = Checkpoint.parseFrom(bytes);
-        byte[] status = cp.getStatus().toByteArray();
-        for (int i = 0; i < status.length; i++) {
-            status[i] = (byte) StoreCodes.SEAT_STATUS.of(status[i] & 0xFF).ordinal();
-        }
+        byte[] status = StoreCodes.seatStatusesInMemory(cp.getStatus().toByteArray());
         List<HoldRec> holds = new ArrayList<>(cp.getHoldsCount());
         for (HoldRecord h : cp.getHoldsList()) {
             holds.add(new HoldRec(h.getHoldId(), h.getActor(), ints(h.getSeatsList()), Instant.ofEpochMilli(h.getCreatedAt()),

@@ -98,7 +98,7 @@ final class Codec {
 
     static byte[] checkpoint(ShowState s) {
         Bin.Out out = new Bin.Out(s.status.length + s.holds.size() * 48 + s.orders.size() * 32 + 16);
-        out.u(s.seq).bytes(statusCodes(s.status));
+        out.u(s.seq).bytes(StoreCodes.seatStatusCodes(s.status));
         out.u(s.holds.size());
         for (HoldRec h : s.holds.values()) {
             out.s(h.holdId).s(h.actor).t(h.createdAt).t(h.expiresAt).b(StoreCodes.HOLD_STATUS.code(h.status)).ints(h.seats);
@@ -121,7 +121,7 @@ final class Codec {
     static void restore(ShowState s, byte[] checkpoint) {
         Bin.In in = new Bin.In(checkpoint);
         long seq = in.u();
-        byte[] status = statusOrdinals(in.bytes());
+        byte[] status = StoreCodes.seatStatusesInMemory(in.bytes());
         int holdCount = in.i();
         List<HoldRec> holds = new ArrayList<>(holdCount);
         for (int i = 0; i < holdCount; i++) {
@@ -154,22 +154,6 @@ final class Codec {
             orders.set(i, orders.get(i).soldBy(in.s(), in.t()));
         }
         s.restore(seq, status, places, holds, orders);
-    }
-
-    /** The seats' statuses (ordinals in memory) as their stored codes. */
-    private static byte[] statusCodes(byte[] ordinals) {
-        byte[] codes = new byte[ordinals.length];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) StoreCodes.SEAT_STATUS.codeOfOrdinal(ordinals[i]);
-        }
-        return codes;
-    }
-
-    private static byte[] statusOrdinals(byte[] codes) {
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) StoreCodes.SEAT_STATUS.of(codes[i] & 0xFF).ordinal();
-        }
-        return codes;
     }
 
     // ---- journal entry: one change

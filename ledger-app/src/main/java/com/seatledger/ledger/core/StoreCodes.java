@@ -88,6 +88,26 @@ final class StoreCodes {
     private StoreCodes() {
     }
 
+    /**
+     * A show's seat statuses as stored: in memory each seat's status byte is its position in
+     * {@link SeatStatus} (it indexes the counts), in the store its {@link #SEAT_STATUS} code.
+     */
+    static byte[] seatStatusCodes(byte[] inMemory) {
+        byte[] codes = new byte[inMemory.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) SEAT_STATUS.codeOfOrdinal(inMemory[i]);
+        }
+        return codes;
+    }
+
+    /** {@link #seatStatusCodes} read back, in place. */
+    static byte[] seatStatusesInMemory(byte[] codes) {
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) SEAT_STATUS.of(codes[i] & 0xFF).ordinal();
+        }
+        return codes;
+    }
+
     /** Both directions of one enum's codes (0-255, one byte each where stored). */
     static final class Codes<E extends Enum<E>> {
         private final String name;
