@@ -7,9 +7,11 @@ import java.util.List;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.ArchiveShow;
+import com.seatledger.topics.message.AssignChannel;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.ConfirmHold;
 import com.seatledger.topics.message.CreateShow;
 import com.seatledger.topics.message.ExtendHold;
@@ -111,6 +113,30 @@ public final class Cmd {
 
     public HoldSeats replace(String actor, String show, String holdId, String replaces, String... seats) {
         return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, List.of(seats), null, null, replaces);
+    }
+
+    /** CREATE_SHOW with seat attributes, areas and channels. */
+    public CreateShow createWithChannels(String show, Policy policy, List<SeatDef> seats, List<AreaDef> areas,
+            List<ChannelDef> channels) {
+        return new CreateShow(id(), show, BOX_OFFICE, ADMIN, T0, "Show " + show, T0.plusSeconds(86_400), seats,
+                policy, areas, channels);
+    }
+
+    /** A hold of seats and places by an actor who may buy from {@code channels}. */
+    public HoldSeats holdIn(List<String> channels, String actor, String show, String holdId, List<AreaQuantity> places,
+            String... seats) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, seats.length == 0 ? null : List.of(seats),
+                null, null, null, places, channels);
+    }
+
+    /** Best available as {@code want} says, by an actor who may buy from {@code channels}. */
+    public HoldSeats bestIn(List<String> channels, String actor, String show, String holdId, BestAvailable want) {
+        return new HoldSeats(id(), show, actor, roles(actor), T0, holdId, null, want, null, null, null, channels);
+    }
+
+    public AssignChannel assign(String show, String channelId, String name, List<AreaQuantity> places,
+            String... seats) {
+        return new AssignChannel(id(), show, BOX_OFFICE, ADMIN, T0, channelId, name, List.of(seats), places);
     }
 
     public HoldSeats best(String actor, String show, String holdId, String category, int quantity, boolean adjacent) {

@@ -39,7 +39,23 @@ public final class Samples {
                         List.of(new AreaQuantity("FLOOR", 4))),
                 new SellSeats("c-15", "s2", "boxoffice", ADMIN, T, List.of(), "o-3", List.of(new AreaQuantity("FLOOR", 10))),
                 new BlockSeats("c-16", "s2", "boxoffice", ADMIN, T, null, "crush barrier", List.of(new AreaQuantity("FLOOR", 50))),
-                new UnblockSeats("c-17", "s2", "boxoffice", ADMIN, T, null, null, List.of(new AreaQuantity("FLOOR", 50))));
+                new UnblockSeats("c-17", "s2", "boxoffice", ADMIN, T, null, null, List.of(new AreaQuantity("FLOOR", 50))),
+                new CreateShow("c-18", "s3", "boxoffice", ADMIN, T, "Arena", null,
+                        List.of(new SeatDef("W-1", "FLOOR", "W", 1, "STALLS", List.of("WHEELCHAIR")),
+                                new SeatDef("W-2", "FLOOR", "W", 2, "STALLS", List.of("COMPANION", "AISLE")),
+                                new SeatDef("P-1", "STAND", "P", 1, "STALLS", List.of("RESTRICTED_VIEW"))),
+                        null, List.of(new AreaDef("PIT", "Pit", "GA", 500)),
+                        List.of(new ChannelDef("fanclub", "Fan club presale", List.of("P-1"),
+                                List.of(new AreaQuantity("PIT", 100))))),
+                new HoldSeats("c-19", "s3", "carol", USER, T, "h-5", null,
+                        new BestAvailable("STALLS", 1, true, null, List.of("WHEELCHAIR"), List.of(), 1),
+                        null, null, List.of(new AreaQuantity("PIT", 2, "fanclub")), List.of("fanclub")),
+                new HoldSeats("c-20", "s3", "dave", USER, T, "h-6", null,
+                        new BestAvailable("STALLS", 2, false, "fanclub", List.of(), List.of("RESTRICTED_VIEW"), null),
+                        null, null, null, List.of("fanclub")),
+                new AssignChannel("c-21", "s3", "boxoffice", ADMIN, T, "partner", "Sponsor", List.of("W-1"),
+                        List.of(new AreaQuantity("PIT", 20))),
+                new AssignChannel("c-22", "s3", "boxoffice", ADMIN, T, null, null, List.of("P-1"), null));
     }
 
     static Hold hold(HoldStatus status) {
@@ -59,7 +75,10 @@ public final class Samples {
                         new Hold("h-3", "alice", List.of("A-1"), T, T.plusSeconds(600), HoldStatus.ACTIVE,
                                 List.of(new AreaQuantity("FLOOR", 2))), null, null),
                 CommandResult.rejected("c-14", "s2", CommandType.HOLD, ResultCode.AREA_FULL, "not enough places",
-                        List.of(), List.of(new AreaError("FLOOR", ResultCode.AREA_FULL, 4, 3))));
+                        List.of(), List.of(new AreaError("FLOOR", ResultCode.AREA_FULL, 4, 3))),
+                CommandResult.rejected("c-19", "s3", CommandType.HOLD, ResultCode.CHANNEL_RESTRICTED,
+                        "seats of a channel", List.of(new SeatError("P-1", ResultCode.CHANNEL_RESTRICTED)),
+                        List.of(new AreaError("PIT", ResultCode.CHANNEL_RESTRICTED, 2, 0))));
     }
 
     static List<ShowEvent> events() {
@@ -88,7 +107,19 @@ public final class Samples {
                 new ShowEvent("s2", 2, T, Cause.HOLD, "c-13", "alice", new Hold("h-3", "alice", List.of(), T,
                         T.plusSeconds(600), HoldStatus.ACTIVE, List.of(new AreaQuantity("FLOOR", 2))), null, null, null,
                         List.of(), Map.of("GA", new Availability(4998, 2, 0, 0)), null,
-                        List.of(new AreaCounts("FLOOR", 4998, 2, 0, 0))));
+                        List.of(new AreaCounts("FLOOR", 4998, 2, 0, 0))),
+                new ShowEvent("s3", 1, T, Cause.CREATE, "c-18", "boxoffice", null, null, null, null, List.of(),
+                        Map.of("STALLS", new Availability(1, 0, 0, 0)), new Layout("Arena", null, Policy.DEFAULTS,
+                                List.of(new SeatDef("W-1", "FLOOR", "W", 1, "STALLS", List.of("WHEELCHAIR"))),
+                                List.of(), List.of(new ChannelDef("fanclub", "Fan club presale", List.of("W-1"),
+                                        List.of())))),
+                new ShowEvent("s3", 2, T, Cause.CHANNEL, "c-21", "boxoffice", null, null, null, null,
+                        List.of(new SeatChange("W-1", SeatStatus.AVAILABLE, "partner")),
+                        Map.of("STALLS", new Availability(1, 0, 0, 0)), null, List.of(),
+                        new Channel("partner", "Sponsor"), List.of(new AreaQuota("PIT", "partner", 20, 0, 0, 0))),
+                new ShowEvent("s3", 3, T, Cause.CHANNEL, "c-22", "boxoffice", null, null, null, null,
+                        List.of(new SeatChange("P-1", SeatStatus.AVAILABLE)),
+                        Map.of("STALLS", new Availability(1, 0, 0, 0)), null));
     }
 
     static List<ShowSnapshot> snapshots() {
@@ -100,7 +131,13 @@ public final class Samples {
                         Map.of("GA", new Availability(4998, 2, 0, 0)), List.of(),
                         List.of(new ShowArea("FLOOR", "Standing floor", "GA", 5000, 4998, 2, 0, 0)),
                         List.of(new Order("o-3", List.of("A-1"), List.of(new AreaQuantity("FLOOR", 10)), null,
-                                "boxoffice", T), new Order("o-4", List.of(), List.of(), "h-9", "alice", T))));
+                                "boxoffice", T), new Order("o-4", List.of(), List.of(), "h-9", "alice", T))),
+                new ShowSnapshot("s3", 3, T, T, "Arena", null, Policy.DEFAULTS,
+                        List.of(new ShowSeat("W-1", "FLOOR", "W", 1, "STALLS", SeatStatus.AVAILABLE, "partner",
+                                List.of("WHEELCHAIR"))),
+                        Map.of("STALLS", new Availability(1, 0, 0, 0)), List.of(), List.of(), List.of(),
+                        List.of(new Channel("partner", "Sponsor")),
+                        List.of(new AreaQuota("PIT", "partner", 20, 0, 0, 0))));
     }
 
     private Samples() {

@@ -53,10 +53,10 @@ public final class CodecRace {
         hold.opened = new HoldRec("h-7f3a9c2e-buyer-4711", "buyer-4711", new int[] {51_234}, NOW,
                 NOW.plusSeconds(600), HoldStatus.ACTIVE);
         ShowState big = bigShow();
-        byte[] entry = Codec.entry(4_242, hold);
+        byte[] entry = Codec.entry(4_242, hold).toBytes();
         byte[] entryPb = entryProto(4_242, hold).toByteArray();
-        rows.add(row("journal entry (one-seat hold)", "format 1", rounds, () -> Codec.entry(4_242, hold).length,
-                () -> Codec.change(big, entry).moves, entry.length));
+        rows.add(row("journal entry (one-seat hold)", "format 1", rounds, () -> Codec.entry(4_242, hold).size(),
+                () -> Codec.change(big, new Bin.In(entry)).moves, entry.length));
         rows.add(row("journal entry (one-seat hold)", "protobuf", rounds,
                 () -> entryProto(4_242, hold).toByteArray().length, () -> changeProto(big, entryPb).moves, entryPb.length));
 
@@ -66,29 +66,29 @@ public final class CodecRace {
                         NOW.plusSeconds(600), HoldStatus.ACTIVE), null, List.of(), List.of());
         HoldSeats command = new HoldSeats("c-7f3a9c2e", "onsale", "buyer-4711", List.of("user"), NOW,
                 "h-7f3a9c2e-buyer-4711", List.of("S-512-34"), null, null, null);
-        byte[] processed = Codec.processed(0x1234_5678_9abc_def0L, NOW, result);
+        byte[] processed = Codec.processed(0x1234_5678_9abc_def0L, NOW, result).toBytes();
         byte[] processedPb = processedProto(0x1234_5678_9abc_def0L, NOW, result).toByteArray();
         rows.add(row("idempotency record (accepted hold)", "format 1", rounds,
-                () -> Codec.processed(0x1234_5678_9abc_def0L, NOW, result).length,
-                () -> Codec.processed(command, processed).fingerprint(), processed.length));
+                () -> Codec.processed(0x1234_5678_9abc_def0L, NOW, result).size(),
+                () -> Codec.processed(command, new Bin.In(processed)).fingerprint(), processed.length));
         rows.add(row("idempotency record (accepted hold)", "protobuf", rounds,
                 () -> processedProto(0x1234_5678_9abc_def0L, NOW, result).toByteArray().length,
                 () -> processedFromProto(command, processedPb).fingerprint(), processedPb.length));
 
-        byte[] layout = Codec.layout(big);
-        byte[] checkpoint = Codec.checkpoint(big);
+        byte[] layout = Codec.layout(big).toBytes();
+        byte[] checkpoint = Codec.checkpoint(big).toBytes();
         byte[] checkpointPb = checkpointProto(big).toByteArray();
         int slow = Math.max(3, rounds / 10);
         rows.add(row("checkpoint (100,000 seats, 2,000 holds, 1,000 orders)", "format 1", slow,
-                () -> Codec.checkpoint(big).length, () -> {
-                    ShowState fresh = Codec.show("onsale", layout);
+                () -> Codec.checkpoint(big).size(), () -> {
+                    ShowState fresh = Codec.show("onsale", new Bin.In(layout));
                     long t0 = System.nanoTime();
-                    Codec.restore(fresh, checkpoint);
+                    Codec.restore(fresh, new Bin.In(checkpoint));
                     return System.nanoTime() - t0;
                 }, checkpoint.length, true));
         rows.add(row("checkpoint (100,000 seats, 2,000 holds, 1,000 orders)", "protobuf", slow,
                 () -> checkpointProto(big).toByteArray().length, () -> {
-                    ShowState fresh = Codec.show("onsale", layout);
+                    ShowState fresh = Codec.show("onsale", new Bin.In(layout));
                     long t0 = System.nanoTime();
                     restoreProto(fresh, checkpointPb);
                     return System.nanoTime() - t0;

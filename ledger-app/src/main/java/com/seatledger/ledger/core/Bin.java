@@ -17,6 +17,8 @@ final class Bin {
     static final class Out {
         private byte[] buf;
         private int size;
+        /** The oldest store format that can hold what was written ({@link StoreFormat}). */
+        private int version = StoreFormat.OLDEST;
 
         Out(int capacity) {
             buf = new byte[Math.max(16, capacity)];
@@ -37,6 +39,16 @@ final class Bin {
 
         int size() {
             return size;
+        }
+
+        int version() {
+            return version;
+        }
+
+        /** What is written (or appended) needs store format {@code v} or later. */
+        Out needs(int v) {
+            version = Math.max(version, v);
+            return this;
         }
 
         private void ensure(int more) {
@@ -118,9 +130,16 @@ final class Bin {
     static final class In {
         private final byte[] buf;
         private int pos;
+        /** The store format the bytes were written in: what the reader must expect. */
+        final int version;
+
+        In(byte[] buf, int version) {
+            this.buf = buf;
+            this.version = version;
+        }
 
         In(byte[] buf) {
-            this.buf = buf;
+            this(buf, StoreFormat.OLDEST);
         }
 
         boolean more() {

@@ -21,13 +21,13 @@ final class Blobs {
     }
 
     /** Writes {@code raw} and deletes chunks left from a longer old value; returns the chunks written. */
-    int put(String prefix, String showId, byte[] raw, int oldChunks) {
+    int put(String prefix, String showId, Bin.Out raw, int oldChunks) {
         byte[] data = StoreFormat.deflated(raw);
         int n = Math.max(1, (data.length + CHUNK - 1) / CHUNK);
         for (int i = 0; i < n; i++) {
             int from = i * CHUNK;
             int to = Math.min(data.length, from + CHUNK);
-            Bin.Out chunk = new Bin.Out(to - from + 8).b(StoreFormat.VERSION).u(n);
+            Bin.Out chunk = new Bin.Out(to - from + 8).b(raw.version()).u(n);
             chunk.raw(Arrays.copyOfRange(data, from, to));
             store.put(key(prefix, showId, i), chunk.toBytes());
         }
@@ -35,7 +35,7 @@ final class Blobs {
         return n;
     }
 
-    byte[] get(String prefix, String showId) {
+    Bin.In get(String prefix, String showId) {
         Bin.In first = chunk(key(prefix, showId, 0));
         int n = first.i();
         Bin.Out all = new Bin.Out(n * CHUNK);
@@ -45,7 +45,7 @@ final class Blobs {
             next.u();
             all.raw(next.rest());
         }
-        return StoreFormat.body(prefix + showId, all.toBytes());
+        return StoreFormat.read(prefix + showId, all.toBytes());
     }
 
     /** How many chunks the stored blob has. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.seatledger.topics.message.ArchiveShow;
+import com.seatledger.topics.message.AssignChannel;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
 import com.seatledger.topics.message.Cause;
@@ -34,8 +35,37 @@ final class BoxOfficeRules {
             throw new Reject(ResultCode.SHOW_EXISTS, "show " + c.showId() + " was archived; its id is not reused");
         }
         Policy policy = c.policy() == null ? Policy.DEFAULTS : c.policy().resolved();
-        return new ShowState(c.showId(), c.name(), c.startsAt(), policy, c.seats() == null ? List.of() : c.seats(),
-                c.areaDefs());
+        ShowState show = new ShowState(c.showId(), c.name(), c.startsAt(), policy,
+                c.seats() == null ? List.of() : c.seats(), c.areaDefs());
+        show.setUpChannels(c.channelDefs());
+        return show;
+    }
+
+    /**
+     * ASSIGN_CHANNEL: AVAILABLE seats and places into a channel (created the first time its id is
+     * used) or back to the pool, all or nothing. Seats already in that channel stay and are not listed.
+     */
+    static Change assign(ShowBook book, AssignChannel c, Instant now) {
+        RuleChecks.requireAdmin(c);
+        ShowState show = book.show(c.showId());
+        RuleChecks.Named named = RuleChecks.named(show, c, c.seatIds(),
+                s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
+                (a, ch) -> show.places(a, ch, SeatStatus.AVAILABLE));
+        int to = c.channelId() == null ? 0 : show.channel(c.channelId());
+        Change change = new Change(Cause.CHANNEL, now).by(c);
+        change.assign(to < 0 ? show.channelIds.size() : to, c.channelId(), c.name());
+        for (int s : named.seats()) {
+            if (show.channelOf[s] != change.assignTo) {
+                change.assignSeat(s);
+            }
+        }
+        Places places = named.places();
+        for (int i = 0; i < places.size(); i++) {
+            if (places.channels()[i] != change.assignTo) {
+                change.assignPlaces(places.areas()[i], places.channels()[i], places.quantities()[i]);
+            }
+        }
+        return change;
     }
 
     static Change sell(ShowBook book, SellSeats c, Instant now) {
@@ -45,9 +75,9 @@ final class BoxOfficeRules {
         }
         RuleChecks.requireAdmin(c);
         ShowState show = book.show(c.showId());
-        RuleChecks.Named named = RuleChecks.named(show, c.seatIds(),
+        RuleChecks.Named named = RuleChecks.named(show, c, c.seatIds(),
                 s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
-                a -> show.places(a, SeatStatus.AVAILABLE));
+                (a, ch) -> show.places(a, ch, SeatStatus.AVAILABLE));
         Change change = new Change(Cause.SELL, now).by(c);
         for (int s : named.seats()) {
             change.move(s, SeatStatus.SOLD);
@@ -109,9 +139,9 @@ final class BoxOfficeRules {
             Cause cause, String reason, Instant now) {
         RuleChecks.requireAdmin(c);
         ShowState show = book.show(c.showId());
-        RuleChecks.Named named = RuleChecks.named(show, seatIds,
+        RuleChecks.Named named = RuleChecks.named(show, c, seatIds,
                 s -> show.statusOf(s) == from ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
-                a -> show.places(a, from));
+                (a, ch) -> show.places(a, ch, from));
         Change change = new Change(cause, now).by(c);
         for (int s : named.seats()) {
             change.move(s, to);

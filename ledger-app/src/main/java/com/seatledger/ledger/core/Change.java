@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.seatledger.topics.message.AreaCounts;
+import com.seatledger.topics.message.AreaQuota;
+import com.seatledger.topics.message.Channel;
 import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.Hold;
@@ -32,6 +34,8 @@ final class Change {
     int moves;
     // places moved between statuses, per area (an area may appear more than once; counts add up)
     int[] areaOf = NONE;
+    /** The channel whose quota the places of each move are (0: the pool). */
+    int[] areaChannel = NONE;
     int[] quantityOf = NONE;
     SeatStatus[] areaFrom = new SeatStatus[0];
     SeatStatus[] areaTo = new SeatStatus[0];
@@ -44,6 +48,17 @@ final class Change {
     Instant extendedTo;
     OrderRec orderAdded;
     String orderCancelled;
+    // ASSIGN_CHANNEL: seats and AVAILABLE places into channel assignTo (0: the pool; -1: no assignment)
+    int assignTo = -1;
+    String assignId;
+    /** The channel's name when the change creates or renames it. */
+    String assignName;
+    int[] assigned = NONE;
+    int assignedCount;
+    int[] quotaArea = NONE;
+    int[] quotaFrom = NONE;
+    int[] quotaQuantity = NONE;
+    int quotaMoves;
 
     // what only the event and the result need (not journaled)
     Command command;
@@ -67,18 +82,20 @@ final class Change {
         moves++;
     }
 
-    void movePlaces(int area, int quantity, SeatStatus from, SeatStatus status) {
+    void movePlaces(int area, int channel, int quantity, SeatStatus from, SeatStatus status) {
         if (quantity == 0) {
             return;
         }
         if (areaMoves == areaOf.length) {
             int n = Math.max(2, areaMoves * 2);
             areaOf = Arrays.copyOf(areaOf, n);
+            areaChannel = Arrays.copyOf(areaChannel, n);
             quantityOf = Arrays.copyOf(quantityOf, n);
             areaFrom = Arrays.copyOf(areaFrom, n);
             areaTo = Arrays.copyOf(areaTo, n);
         }
         areaOf[areaMoves] = area;
+        areaChannel[areaMoves] = channel;
         quantityOf[areaMoves] = quantity;
         areaFrom[areaMoves] = from;
         areaTo[areaMoves] = status;
@@ -88,8 +105,50 @@ final class Change {
     /** Moves all of {@code places} from one status to another. */
     void movePlaces(Places places, SeatStatus from, SeatStatus status) {
         for (int i = 0; i < places.size(); i++) {
-            movePlaces(places.areas()[i], places.quantities()[i], from, status);
+            movePlaces(places.areas()[i], places.channels()[i], places.quantities()[i], from, status);
         }
+    }
+
+    /** ASSIGN_CHANNEL: into channel {@code to} ({@code id}; 0 and null: the pool), named {@code name} if given. */
+    void assign(int to, String id, String name) {
+        assignTo = to;
+        assignId = id;
+        assignName = name;
+    }
+
+    void assignSeat(int seat) {
+        if (assignedCount == assigned.length) {
+            assigned = Arrays.copyOf(assigned, Math.max(4, assignedCount * 2));
+        }
+        assigned[assignedCount++] = seat;
+    }
+
+    /** AVAILABLE places of an area from channel {@code from}'s quota into the assigned channel's. */
+    void assignPlaces(int area, int from, int quantity) {
+        if (quotaMoves == quotaArea.length) {
+            int n = Math.max(2, quotaMoves * 2);
+            quotaArea = Arrays.copyOf(quotaArea, n);
+            quotaFrom = Arrays.copyOf(quotaFrom, n);
+            quotaQuantity = Arrays.copyOf(quotaQuantity, n);
+        }
+        quotaArea[quotaMoves] = area;
+        quotaFrom[quotaMoves] = from;
+        quotaQuantity[quotaMoves] = quantity;
+        quotaMoves++;
+    }
+
+    /** Whether the change needs store format 2: it moves channels, or places of a channel's quota. */
+    boolean touchesChannels() {
+        if (assignTo >= 0 || opened != null && opened.places.fromChannels()
+                || orderAdded != null && orderAdded.places().fromChannels()) {
+            return true;
+        }
+        for (int i = 0; i < areaMoves; i++) {
+            if (areaChannel[i] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Change by(Command c) {
@@ -99,9 +158,12 @@ final class Change {
 
     /** The event of this change, once applied (seq and availability are the show's after it). */
     ShowEvent event(ShowState show) {
-        List<SeatChange> changed = new ArrayList<>(moves);
+        List<SeatChange> changed = new ArrayList<>(moves + assignedCount);
         for (int i = 0; i < moves; i++) {
             changed.add(new SeatChange(show.seatIds[seats[i]], to[i]));
+        }
+        for (int i = 0; i < assignedCount; i++) {
+            changed.add(new SeatChange(show.seatIds[assigned[i]], show.statusOf(assigned[i]), show.channelId(assignTo)));
         }
         List<AreaCounts> areas = List.of();
         if (areaMoves > 0) {
@@ -113,8 +175,22 @@ final class Change {
                 }
             }
         }
+        Channel channel = null;
+        List<AreaQuota> quotas = List.of();
+        if (assignTo >= 0) {
+            channel = assignTo == 0 ? null : new Channel(show.channelIds.get(assignTo), show.channelNames.get(assignTo));
+            quotas = new ArrayList<>();
+            for (int i = 0; i < quotaMoves; i++) {
+                for (int c : new int[] {quotaFrom[i], assignTo}) {
+                    AreaQuota q = c == 0 ? null : show.areaQuota(quotaArea[i], c);
+                    if (q != null && !quotas.contains(q)) {
+                        quotas.add(q);
+                    }
+                }
+            }
+        }
         return new ShowEvent(show.showId, show.seq, at, cause, command == null ? null : command.commandId(),
                 command == null ? null : command.actor(), hold, orderId, replacedHoldId, reason, changed,
-                show.availability(), null, areas);
+                show.availability(), null, areas, channel, quotas);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.ArchiveShow;
+import com.seatledger.topics.message.AssignChannel;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
@@ -43,10 +45,18 @@ final class Fingerprint {
                 out.u(s.seats() == null ? 0 : s.seats().size());
                 for (SeatDef d : s.seats() == null ? List.<SeatDef>of() : s.seats()) {
                     out.s(d.seatId()).s(d.section()).s(d.row()).n(d.number()).s(d.category());
+                    if (!d.attributes().isEmpty()) {
+                        list(out.b(0xA7), d.attributes()); // a marker no seat id starts with: seats without attributes hash as before
+                    }
                 }
                 // only when there are areas, so commands without them keep the fingerprints they always had
                 for (AreaDef a : s.areaDefs()) {
                     out.s(a.areaId()).s(a.name()).s(a.category()).n(a.capacity());
+                }
+                for (ChannelDef ch : s.channelDefs()) {
+                    out.b(0xC7).s(ch.channelId()).s(ch.name());
+                    list(out, ch.seatIds());
+                    places(out, ch.areas());
                 }
             }
             case HoldSeats h -> {
@@ -55,6 +65,14 @@ final class Fingerprint {
                 BestAvailable b = h.bestAvailable();
                 if (b != null) {
                     out.b(1).s(b.category()).n(b.quantity()).b(b.adjacent() == null ? 2 : b.adjacent() ? 1 : 0);
+                    if (b.channel() != null || !b.require().isEmpty() || !b.avoid().isEmpty() || b.companions() != null) {
+                        out.s(b.channel()).n(b.companions());
+                        list(out, b.require());
+                        list(out, b.avoid());
+                    }
+                }
+                if (h.channels() != null) {
+                    list(out.b(0xC7), h.channels());
                 }
             }
             case ExtendHold e -> out.s(e.holdId()).n(e.ttlSeconds());
@@ -65,11 +83,19 @@ final class Fingerprint {
             case BlockSeats b -> list(out, b.seatIds()).s(b.reason());
             case UnblockSeats u -> list(out, u.seatIds()).s(u.reason());
             case ArchiveShow a -> out.s(a.reason());
+            case AssignChannel a -> list(out.s(a.channelId()).s(a.name()), a.seatIds());
         }
-        for (AreaQuantity a : c.places()) {
-            out.s(a.areaId()).n(a.quantity());
-        }
+        places(out, c.places());
         return hash(out.toBytes());
+    }
+
+    private static void places(Bin.Out out, List<AreaQuantity> places) {
+        for (AreaQuantity a : places) {
+            out.s(a.areaId()).n(a.quantity());
+            if (a.channel() != null) {
+                out.b(0xC7).s(a.channel());
+            }
+        }
     }
 
     private static Bin.Out list(Bin.Out out, List<String> values) {

@@ -39,9 +39,9 @@ final class HoldRules {
         // seats and places the replaced hold owns count as available: they move to the new hold in one event
         int[] freeing = replaced == null ? HoldRec.NO_SEATS : RuleChecks.sorted(replaced.seats);
         Places freeingPlaces = replaced == null ? Places.NONE : replaced.places;
-        RuleChecks.Named named = RuleChecks.named(show, c.seatIds(), s ->
+        RuleChecks.Named named = RuleChecks.named(show, c, c.seatIds(), s ->
                 show.available(s) || RuleChecks.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE,
-                c.places(), a -> show.places(a, SeatStatus.AVAILABLE) + freeingPlaces.of(a));
+                c.places(), (a, ch) -> show.places(a, ch, SeatStatus.AVAILABLE) + freeingPlaces.of(a, ch));
         Places places = named.places();
         int freed = freeing.length + freeingPlaces.total();
         int[] seats;
@@ -57,8 +57,9 @@ final class HoldRules {
                 }
             }
         } else {
-            checkHolderLimit(show, c, policy, freed, c.bestAvailable().quantity() + places.total());
-            seats = bestAvailable(show, c.bestAvailable(), policy.preventOrphanSeats(), freeing);
+            BestAvailable want = c.bestAvailable();
+            checkHolderLimit(show, c, policy, freed, want.quantity() + want.companionCount() + places.total());
+            seats = bestAvailable(show, c, want, policy.preventOrphanSeats(), freeing);
         }
 
         Change change = new Change(Cause.HOLD, now).by(c);
@@ -71,8 +72,9 @@ final class HoldRules {
             }
             for (int i = 0; i < freeingPlaces.size(); i++) {
                 int area = freeingPlaces.areas()[i];
-                change.movePlaces(area, Math.max(0, freeingPlaces.quantities()[i] - places.of(area)), SeatStatus.HELD,
-                        SeatStatus.AVAILABLE);
+                int channel = freeingPlaces.channels()[i];
+                change.movePlaces(area, channel, Math.max(0, freeingPlaces.quantities()[i] - places.of(area, channel)),
+                        SeatStatus.HELD, SeatStatus.AVAILABLE);
             }
             change.closed = replaced;
             change.closedAs = HoldStatus.RELEASED;
@@ -85,8 +87,9 @@ final class HoldRules {
         }
         for (int i = 0; i < places.size(); i++) {
             int area = places.areas()[i];
-            change.movePlaces(area, Math.max(0, places.quantities()[i] - freeingPlaces.of(area)), SeatStatus.AVAILABLE,
-                    SeatStatus.HELD);
+            int channel = places.channels()[i];
+            change.movePlaces(area, channel, Math.max(0, places.quantities()[i] - freeingPlaces.of(area, channel)),
+                    SeatStatus.AVAILABLE, SeatStatus.HELD);
         }
         change.opened = new HoldRec(c.holdId(), c.actor(), seats, now, now.plusSeconds(ttl), HoldStatus.ACTIVE)
                 .with(places);
@@ -106,22 +109,51 @@ final class HoldRules {
         }
     }
 
-    private static int[] bestAvailable(ShowState show, BestAvailable want, boolean preventOrphans, int[] freeing) {
+    /**
+     * Best available within the public pool or the one channel asked for (which must be one of the
+     * actor's, else CHANNEL_RESTRICTED), honouring the seat attributes asked for and avoided.
+     */
+    private static int[] bestAvailable(ShowState show, HoldSeats c, BestAvailable want, boolean preventOrphans,
+            int[] freeing) {
+        if (want.channel() != null && !c.isAdmin() && !c.buyerChannels().contains(want.channel())) {
+            throw new Reject(ResultCode.CHANNEL_RESTRICTED, "best available in channel " + want.channel()
+                    + ": the actor may not buy from that channel");
+        }
         int category = show.categoryIndex(want.category());
         if (category < 0) {
             throw new Reject(ResultCode.NOT_ENOUGH_SEATS, "show " + show.showId + " has no category "
                     + want.category() + "; its categories are " + String.join(", ", show.categories));
         }
-        SeatMap.Choice choice = want.wantsAdjacent() ? show.map.bestAdjacent(category, want.quantity(), preventOrphans, freeing)
-                : show.map.bestSplit(category, want.quantity(), preventOrphans, freeing);
+        int channel = show.channel(want.channel());
+        if (channel < 0) {
+            throw new Reject(ResultCode.NOT_ENOUGH_SEATS, "show " + show.showId + " has no channel " + want.channel());
+        }
+        SeatMap.Choice choice = show.map.search(new SeatMap.Want(category, channel, want.quantity(),
+                want.wantsAdjacent(), want.companionCount()), want.require(), want.avoid(), preventOrphans, freeing);
         if (choice.seats().length == 0) {
             throw choice.blockedByOrphans()
                     ? new Reject(ResultCode.ORPHAN_SEAT, "every choice of " + want.quantity()
                             + " seats would leave a single seat stranded")
                     : new Reject(ResultCode.NOT_ENOUGH_SEATS, "no " + (want.wantsAdjacent() ? "adjacent " : "")
-                            + want.quantity() + " seats available in category " + want.category());
+                            + want.quantity() + " seats available in category " + want.category() + describe(want));
         }
         return choice.seats();
+    }
+
+    /** " with WHEELCHAIR, without AISLE, with 1 companion, in channel fanclub": what narrowed the search. */
+    private static String describe(BestAvailable want) {
+        StringBuilder b = new StringBuilder();
+        if (!want.require().isEmpty()) {
+            b.append(" with ").append(String.join(", ", want.require()));
+        }
+        if (!want.avoid().isEmpty()) {
+            b.append(" without ").append(String.join(", ", want.avoid()));
+        }
+        if (want.companionCount() > 0) {
+            b.append(" and ").append(want.companionCount()).append(want.companionCount() == 1 ? " companion seat" : " companion seats");
+        }
+        b.append(want.channel() == null ? " in the public pool" : " in channel " + want.channel());
+        return b.toString();
     }
 
     static Change extend(ShowState show, ExtendHold c, Instant now) {

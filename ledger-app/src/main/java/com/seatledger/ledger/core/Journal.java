@@ -58,9 +58,9 @@ final class Journal {
         /** The newest page's entries; null when the next entry starts a page. */
         Bin.Out open;
 
-        void journaled(byte[] entry) {
+        void journaled(int entryBytes) {
             entries++;
-            bytes += entry.length;
+            bytes += entryBytes;
         }
     }
 
@@ -101,30 +101,29 @@ final class Journal {
     ShowState load(String showId) {
         ShowState show = Codec.show(showId, blobs.get(LAYOUT, showId));
         Tail tail = new Tail();
-        byte[] checkpoint = blobs.get(CHECKPOINT, showId);
+        Bin.In checkpoint = blobs.get(CHECKPOINT, showId);
         Codec.restore(show, checkpoint);
-        tail.checkpointBytes = checkpoint.length;
+        tail.checkpointBytes = checkpoint.array().length;
         tail.checkpointChunks = blobs.chunks(CHECKPOINT, showId);
-        byte[][] newest = new byte[1][];
+        Bin.In[] newest = new Bin.In[1];
         String prefix = PAGE + showId + '|';
         store.scan(prefix, prefix + '\uffff', (key, stored) -> {
-            byte[] page = StoreFormat.body(key, stored);
+            Bin.In in = StoreFormat.read(key, stored);
             tail.pages.add(key);
-            newest[0] = page;
-            Bin.In in = new Bin.In(page);
+            newest[0] = in;
             while (in.more()) {
                 byte[] entry = in.bytes();
                 // entries up to the checkpoint's seq are in it; pages hold nothing older, as a checkpoint deletes them
                 if (Codec.entrySeq(entry) == show.seq + 1) {
-                    show.apply(Codec.change(show, entry), s -> {
+                    show.apply(Codec.change(show, new Bin.In(entry, in.version)), s -> {
                     });
-                    tail.journaled(entry);
+                    tail.journaled(entry.length);
                 }
             }
             return true;
         });
         if (newest[0] != null) {
-            tail.open = new Bin.Out(PAGE_BYTES + 1024).raw(newest[0]);
+            tail.open = new Bin.Out(PAGE_BYTES + 1024).raw(newest[0].array()).needs(newest[0].version);
         }
         tails.put(showId, tail);
         return show;
@@ -142,7 +141,7 @@ final class Journal {
         blobs.delete(CHECKPOINT, id, 0, tail == null ? 1 : Math.max(1, tail.checkpointChunks));
         deletePages(id);
         store.delete(SNAPSHOT_DUE + id);
-        store.put(ARCHIVED + id, StoreFormat.plain(new byte[0]));
+        store.put(ARCHIVED + id, StoreFormat.plain(new Bin.Out(0)));
     }
 
     List<String> archived() {
@@ -158,21 +157,21 @@ final class Journal {
     }
 
     /** Records an applied change (the show is already at the entry's seq). */
-    void append(ShowState show, byte[] entry) {
+    void append(ShowState show, Bin.Out entry) {
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
         if (tail.open == null || tail.open.size() >= PAGE_BYTES) {
             if (tail.open != null) {
                 // full: stored deflated from now on (the record cache sends the changelog only the
                 // last version written within a commit interval)
-                store.put(tail.pages.getLast(), StoreFormat.deflated(tail.open.toBytes()));
+                store.put(tail.pages.getLast(), StoreFormat.deflated(tail.open));
             }
             tail.open = new Bin.Out(PAGE_BYTES + 1024);
             tail.pages.add(pageKey(show.showId, show.seq));
         }
-        tail.open.bytes(entry);
+        tail.open.bytes(entry.toBytes()).needs(entry.version());
         store.put(tail.pages.getLast(), StoreFormat.plain(tail.open));
         entriesWritten++;
-        tail.journaled(entry);
+        tail.journaled(entry.size());
         if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, CHECKPOINT_RATIO * tail.checkpointBytes)) {
             checkpoint(show);
         }
@@ -181,9 +180,9 @@ final class Journal {
     /** Writes the show's state at its seq and deletes the journal it makes redundant. */
     void checkpoint(ShowState show) {
         Tail tail = tails.computeIfAbsent(show.showId, id -> new Tail());
-        byte[] bytes = Codec.checkpoint(show);
+        Bin.Out bytes = Codec.checkpoint(show);
         tail.checkpointChunks = blobs.put(CHECKPOINT, show.showId, bytes, tail.checkpointChunks);
-        tail.checkpointBytes = bytes.length;
+        tail.checkpointBytes = bytes.size();
         tail.entries = 0;
         tail.bytes = 0;
         tail.pages.forEach(store::delete);
@@ -225,7 +224,7 @@ final class Journal {
     /** The last snapshot pass's coveredUntil in epoch millis, 0 before the first. */
     long coveredUntil() {
         byte[] v = store.get(COVERED);
-        return v == null ? 0 : new Bin.In(StoreFormat.body(COVERED, v)).u();
+        return v == null ? 0 : StoreFormat.read(COVERED, v).u();
     }
 
     void coveredUntil(long epochMillis) {

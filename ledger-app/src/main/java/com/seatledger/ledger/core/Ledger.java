@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.seatledger.topics.message.ArchiveShow;
+import com.seatledger.topics.message.AssignChannel;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
@@ -155,7 +156,8 @@ public final class Ledger {
             events.add(new ShowEvent(c.showId(), 1, now, Cause.CREATE, c.commandId(), c.actor(), null, null, null,
                     null, List.of(), show.availability(),
                     new Layout(create.name(), create.startsAt(), show.policy,
-                            create.seats() == null ? List.of() : create.seats(), create.areaDefs())));
+                            create.seats() == null ? List.of() : create.seats(), create.areaDefs(),
+                            create.channelDefs())));
             return accepted(c, 1, null, null);
         }
         Change change = switch (c) {
@@ -168,6 +170,7 @@ public final class Ledger {
             case BlockSeats b -> BoxOfficeRules.block(book, b, now);
             case UnblockSeats u -> BoxOfficeRules.unblock(book, u, now);
             case ArchiveShow a -> BoxOfficeRules.archive(book, a, now);
+            case AssignChannel a -> BoxOfficeRules.assign(book, a, now);
             case CreateShow s -> throw new IllegalStateException("decided above");
         };
         ShowState show = book.find(c.showId());
@@ -197,7 +200,7 @@ public final class Ledger {
      * up: nothing of the decision remains.
      */
     private ShowEvent commit(ShowState show, Change change) {
-        byte[] entry = Codec.entry(show.seq + 1, change);
+        Bin.Out entry = Codec.entry(show.seq + 1, change);
         apply(show, change);
         stored(() -> journal.append(show, entry));
         if (change.opened != null) {

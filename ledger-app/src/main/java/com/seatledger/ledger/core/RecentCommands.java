@@ -80,12 +80,12 @@ final class RecentCommands {
         if (bytes == null) {
             return null;
         }
-        Bin.In in = new Bin.In(StoreFormat.body(key, bytes));
+        Bin.In in = StoreFormat.read(key, bytes);
         while (in.more()) {
             String show = in.s();
             String id = in.s();
             if (c.commandId().equals(id) && c.showId().equals(show)) {
-                Codec.Processed p = Codec.processed(c, in.bytes());
+                Codec.Processed p = Codec.processed(c, new Bin.In(in.bytes(), in.version));
                 return now.isBefore(p.decidedAt().plus(window)) ? p : null;
             }
             in.skipBytes();
@@ -99,7 +99,7 @@ final class RecentCommands {
             if (open != null) {
                 // full: from now on only read, so stored deflated (within the commit interval the
                 // record cache sends only this last version to the changelog)
-                store.put(key(batchDay, batch), StoreFormat.deflated(open.toBytes()));
+                store.put(key(batchDay, batch), StoreFormat.deflated(open));
             }
             batch = nextBatch++;
             if (day != batchDay) {
@@ -108,7 +108,8 @@ final class RecentCommands {
             batchDay = day;
             open = new Bin.Out(BATCH_BYTES + 1024);
         }
-        open.s(c.showId()).s(c.commandId()).bytes(Codec.processed(fingerprint, now, result));
+        Bin.Out record = Codec.processed(fingerprint, now, result);
+        open.s(c.showId()).s(c.commandId()).bytes(record.toBytes()).needs(record.version());
         store.put(key(batchDay, batch), StoreFormat.plain(open));
         index.put(Fingerprint.ofId(c.showId(), c.commandId()), batch);
     }

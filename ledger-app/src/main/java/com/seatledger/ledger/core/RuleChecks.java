@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
 
 import com.seatledger.topics.message.AreaError;
 import com.seatledger.topics.message.AreaQuantity;
@@ -38,19 +37,27 @@ final class RuleChecks {
     record Named(int[] seats, Places places) {
     }
 
+    /** How many places of an area, from a channel's quota (0: the pool), a command may take. */
+    interface Room {
+        int of(int area, int channel);
+    }
+
     /**
      * Seats and places checked together, so that the most serious problem of any of them wins and
-     * every offending seat and area is listed. An unknown area is AREA_NOT_FOUND; an area with fewer
-     * than the asked places to give ({@code room}: how many the command may take) is AREA_FULL.
+     * every offending seat and area is listed. An unknown area is AREA_NOT_FOUND; a seat or places of
+     * a channel the actor may not use are CHANNEL_RESTRICTED (before their state: a restricted seat
+     * never tells whether it is held); an area with fewer than the asked places to give
+     * ({@code room}: how many the command may take) is AREA_FULL.
      */
-    static Named named(ShowState show, List<String> seatIds, IntFunction<ResultCode> state,
-            List<AreaQuantity> places, IntUnaryOperator room) {
+    static Named named(ShowState show, Command c, List<String> seatIds, IntFunction<ResultCode> state,
+            List<AreaQuantity> places, Room room) {
         List<String> ids = seatIds == null ? List.of() : seatIds;
         int[] found = new int[ids.size()];
         List<SeatError> errors = new ArrayList<>(0);
         for (int i = 0; i < found.length; i++) {
             int seat = show.seat(ids.get(i));
-            ResultCode problem = seat < 0 ? ResultCode.SEAT_NOT_FOUND : state.apply(seat);
+            ResultCode problem = seat < 0 ? ResultCode.SEAT_NOT_FOUND
+                    : !show.mayUse(c, show.channelOf[seat]) ? ResultCode.CHANNEL_RESTRICTED : state.apply(seat);
             if (problem != null) {
                 errors.add(new SeatError(ids.get(i), problem));
             }
@@ -59,21 +66,28 @@ final class RuleChecks {
         List<AreaError> areaErrors = new ArrayList<>(0);
         int[] areas = new int[places.size()];
         int[] quantities = new int[places.size()];
+        int[] channels = new int[places.size()];
         for (int i = 0; i < areas.length; i++) {
             AreaQuantity p = places.get(i);
             int area = show.area(p.areaId());
+            int channel = show.channel(p.channel());
+            boolean allowed = c.isAdmin() || p.channel() == null || c.buyerChannels().contains(p.channel());
+            int left = area < 0 || channel < 0 ? 0 : room.of(area, channel);
             if (area < 0) {
                 areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_NOT_FOUND, p.quantity(), 0));
-            } else if (room.applyAsInt(area) < p.quantity()) {
-                areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_FULL, p.quantity(), room.applyAsInt(area)));
+            } else if (!allowed) {
+                areaErrors.add(new AreaError(p.areaId(), ResultCode.CHANNEL_RESTRICTED, p.quantity(), 0));
+            } else if (left < p.quantity()) {
+                areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_FULL, p.quantity(), left));
             }
             areas[i] = area;
             quantities[i] = p.quantity();
+            channels[i] = Math.max(0, channel);
         }
         if (!errors.isEmpty() || !areaErrors.isEmpty()) {
             throw Reject.forSeatsAndAreas(errors, areaErrors, describe(show, errors, areaErrors));
         }
-        return new Named(found, areas.length == 0 ? Places.NONE : new Places(areas, quantities));
+        return new Named(found, areas.length == 0 ? Places.NONE : new Places(areas, quantities, channels));
     }
 
     /** "2 seats cannot be used: A-2 (SEAT_UNAVAILABLE), A-3 (SEAT_NOT_FOUND)", the first 10 named; areas likewise. */
@@ -93,6 +107,8 @@ final class RuleChecks {
             b.append(b.length() == 0 ? "" : "; ");
             if (e.reason() == ResultCode.AREA_NOT_FOUND) {
                 b.append("show ").append(show.showId).append(" has no area ").append(e.areaId());
+            } else if (e.reason() == ResultCode.CHANNEL_RESTRICTED) {
+                b.append("the places asked of area ").append(e.areaId()).append(" belong to a sales channel the actor may not buy from");
             } else {
                 b.append("area ").append(e.areaId()).append(" has ").append(e.available()).append(" places to give, not ")
                         .append(e.requested());

@@ -11,18 +11,47 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
+import com.seatledger.topics.message.SeatAttributes;
+
 /**
  * One show's seats by row, for best available and the orphan rule, over {@link ShowState}'s
- * arrays (seat indexes, statuses). Per category it keeps, for k = 1..{@value #RUN_LEVELS}, the set
- * of rows holding a run of at least k available seats, so finding the front-most row that can seat
- * a party costs a bit scan, not a walk over the show. {@link #changed} keeps it current.
+ * arrays (seat indexes, statuses, channels, attributes). Seats are indexed by lane (category and
+ * channel: best available picks within one). Per lane it keeps, for k = 1..{@value #RUN_LEVELS},
+ * the set of rows holding a run of at least k available seats of three kinds: plain seats (no
+ * wheelchair, companion or restricted-view attribute), "open" seats (plain or restricted view) and
+ * any seats; so finding the front-most row that can seat a party costs a bit scan, not a walk over
+ * the show. {@link #changed} and {@link #channelChanged} keep it current.
  */
 final class SeatMap {
 
     static final int RUN_LEVELS = 16;
+    private static final int PLAIN = 0;
+    private static final int OPEN = 1;
+    private static final int ANY = 2;
 
     /** What a best-available search found: seat indexes, or why not. */
     record Choice(int[] seats, boolean blockedByOrphans) {
+    }
+
+    /**
+     * What best available is asked for: {@code quantity} seats of a category within a channel,
+     * whose attribute sets pass {@code sets} (see {@link #search}), plus {@code companions}
+     * COMPANION seats next to them.
+     */
+    record Want(int category, int channel, int quantity, boolean adjacent, int companions) {
+    }
+
+    /** Per lane, [kind][k - 1]: rows with a run of at least k available seats of that kind. */
+    private final class Lane {
+        final BitSet[][] runs = new BitSet[3][RUN_LEVELS];
+
+        Lane() {
+            for (BitSet[] levels : runs) {
+                for (int k = 0; k < RUN_LEVELS; k++) {
+                    levels[k] = new BitSet(rows.length);
+                }
+            }
+        }
     }
 
     private final ShowState show;
@@ -32,8 +61,10 @@ final class SeatMap {
     private final int[] posOf;
     /** Per row, min + max seat number: twice the row's centre, kept whole to compare without rounding. */
     private final int[] centre2;
-    /** [category][k - 1]: rows with a run of at least k available seats of the category. */
-    private final BitSet[][] runs;
+    /** By {@link #laneKey}. */
+    private final Map<Integer, Lane> lanes = new HashMap<>();
+    /** Per attribute: the rows that have a seat with it (attributes are fixed at CREATE). */
+    private final Map<String, BitSet> rowsWith = new HashMap<>();
 
     SeatMap(ShowState show) {
         this.show = show;
@@ -62,31 +93,45 @@ final class SeatMap {
             }
             centre2[r] = show.numbers[rows[r][0]] + show.numbers[rows[r][rows[r].length - 1]];
         }
-        runs = new BitSet[show.categories.length][RUN_LEVELS];
-        for (BitSet[] levels : runs) {
-            for (int k = 0; k < RUN_LEVELS; k++) {
-                levels[k] = new BitSet(rowCount);
+        for (int s = 0; s < show.rowOf.length; s++) {
+            for (String a : show.attributeSets[show.attributesOf(s)]) {
+                rowsWith.computeIfAbsent(a, k -> new BitSet(rowCount)).set(show.rowOf[s]);
             }
         }
         rebuild();
     }
 
-    /** Re-reads every row (after a checkpoint is restored). */
+    private static int laneKey(int category, int channel) {
+        return channel << 16 | category;
+    }
+
+    private int laneOf(int seat) {
+        return laneKey(show.categoryOf[seat], show.channelOf[seat]);
+    }
+
+    /** Re-reads every row (after a checkpoint is restored, or channels set up). */
     void rebuild() {
+        lanes.clear();
         for (int r = 0; r < rows.length; r++) {
-            Set<Integer> cats = new LinkedHashSet<>();
+            Set<Integer> keys = new LinkedHashSet<>();
             for (int s : rows[r]) {
-                cats.add((int) show.categoryOf[s]);
+                keys.add(laneOf(s));
             }
-            for (int c : cats) {
-                reindex(r, c);
+            for (int key : keys) {
+                reindex(r, key);
             }
         }
     }
 
     /** A seat became available or unavailable. */
     void changed(int seat) {
-        reindex(show.rowOf[seat], show.categoryOf[seat]);
+        reindex(show.rowOf[seat], laneOf(seat));
+    }
+
+    /** A seat moved from channel {@code from} to the one it has now. */
+    void channelChanged(int seat, int from) {
+        reindex(show.rowOf[seat], laneKey(show.categoryOf[seat], from));
+        reindex(show.rowOf[seat], laneOf(seat));
     }
 
     private boolean linkedLeft(int[] row, int p) {
@@ -97,56 +142,114 @@ final class SeatMap {
         return p < row.length - 1 && show.numbers[row[p + 1]] == show.numbers[row[p]] + 1;
     }
 
-    private void reindex(int r, int category) {
+    private void reindex(int r, int key) {
         int[] row = rows[r];
-        int best = 0;
-        int run = 0;
+        int[] best = new int[3];
+        int[] run = new int[3];
         for (int p = 0; p < row.length; p++) {
-            if (show.available(row[p]) && show.categoryOf[row[p]] == category) {
-                run = run > 0 && linkedLeft(row, p) ? run + 1 : 1;
-                best = Math.max(best, run);
-            } else {
-                run = 0;
+            int s = row[p];
+            boolean free = show.available(s) && laneOf(s) == key;
+            int flags = free ? show.attributeFlags[show.attributesOf(s)] : 0;
+            boolean linked = linkedLeft(row, p);
+            for (int kind = 0; kind < 3; kind++) {
+                boolean fits = free && switch (kind) {
+                    case PLAIN -> flags == 0;
+                    case OPEN -> (flags & (ShowState.WHEELCHAIR | ShowState.COMPANION)) == 0;
+                    default -> true;
+                };
+                run[kind] = fits ? (run[kind] > 0 && linked ? run[kind] + 1 : 1) : 0;
+                best[kind] = Math.max(best[kind], run[kind]);
             }
         }
-        BitSet[] levels = runs[category];
-        for (int k = 0; k < RUN_LEVELS; k++) {
-            levels[k].set(r, best >= k + 1);
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            if (best[ANY] == 0) {
+                return;
+            }
+            lanes.put(key, lane = new Lane());
         }
-    }
-
-    /** Rows that may seat the party, plus the rows of seats being freed, which the index does not count yet. */
-    private BitSet candidateRows(int category, int level, int[] freeing) {
-        BitSet found = runs[category][Math.min(level, RUN_LEVELS) - 1];
-        if (freeing.length == 0) {
-            return found;
+        for (int kind = 0; kind < 3; kind++) {
+            for (int k = 0; k < RUN_LEVELS; k++) {
+                lane.runs[kind][k].set(r, best[kind] >= k + 1);
+            }
         }
-        BitSet merged = (BitSet) found.clone();
-        for (int s : freeing) {
-            merged.set(show.rowOf[s]);
-        }
-        return merged;
-    }
-
-    private boolean free(int seat, int category, int[] freeing) {
-        return show.categoryOf[seat] == category && (show.available(seat) || RuleChecks.contains(freeing, seat));
     }
 
     /**
-     * Best adjacent run: the front-most row with a run of {@code quantity} seats of the category,
-     * and in it the run nearest the row's centre, ties to lower numbers. With {@code preventOrphans},
-     * runs that would strand a single seat are passed over. {@code freeing} (sorted) counts as available.
+     * Best available: the seats of {@code want}, first without restricted-view seats, then (unless
+     * {@code mayUseRestricted} is false) with them. {@code require}/{@code avoid} are attribute ids;
+     * WHEELCHAIR and COMPANION seats are only chosen when required. {@code freeing} (sorted) counts
+     * as available.
      */
-    Choice bestAdjacent(int category, int quantity, boolean preventOrphans, int[] freeing) {
-        BitSet candidates = candidateRows(category, quantity, freeing);
+    Choice search(Want want, List<String> require, List<String> avoid, boolean preventOrphans, int[] freeing) {
+        boolean restrictedRequired = require.contains(SeatAttributes.RESTRICTED_VIEW);
+        boolean special = require.contains(SeatAttributes.WHEELCHAIR) || require.contains(SeatAttributes.COMPANION);
+        Choice first = search(want, sets(require, avoid, restrictedRequired), special ? ANY : restrictedRequired ? OPEN
+                : PLAIN, require, preventOrphans, freeing);
+        if (first.seats.length > 0 || restrictedRequired || avoid.contains(SeatAttributes.RESTRICTED_VIEW)) {
+            return first;
+        }
+        Choice second = search(want, sets(require, avoid, true), special ? ANY : OPEN, require, preventOrphans, freeing);
+        return second.seats.length > 0 ? second : new Choice(second.seats, first.blockedByOrphans || second.blockedByOrphans);
+    }
+
+    /** Which attribute sets a chosen seat may have. */
+    private boolean[] sets(List<String> require, List<String> avoid, boolean restrictedAllowed) {
+        boolean[] ok = new boolean[show.attributeSets.length];
+        for (int k = 0; k < ok.length; k++) {
+            List<String> has = List.of(show.attributeSets[k]);
+            int flags = show.attributeFlags[k];
+            ok[k] = has.containsAll(require) && avoid.stream().noneMatch(has::contains)
+                    && ((flags & ShowState.WHEELCHAIR) == 0 || require.contains(SeatAttributes.WHEELCHAIR))
+                    && ((flags & ShowState.COMPANION) == 0 || require.contains(SeatAttributes.COMPANION))
+                    && ((flags & ShowState.RESTRICTED_VIEW) == 0 || restrictedAllowed);
+        }
+        return ok;
+    }
+
+    private Choice search(Want want, boolean[] sets, int kind, List<String> require, boolean preventOrphans,
+            int[] freeing) {
+        BitSet candidates = candidateRows(want, kind, want.adjacent() ? want.quantity() : 1, require, freeing);
+        return want.adjacent() ? bestAdjacent(want, sets, candidates, preventOrphans, freeing)
+                : bestSplit(want, sets, candidates, preventOrphans, freeing);
+    }
+
+    /**
+     * Rows that may seat the party: those with a long enough run of the kind, that have a seat with
+     * every required attribute, plus the rows of seats being freed, which the index does not count yet.
+     */
+    private BitSet candidateRows(Want want, int kind, int level, List<String> require, int[] freeing) {
+        Lane lane = lanes.get(laneKey(want.category(), want.channel()));
+        BitSet found = lane == null ? new BitSet() : (BitSet) lane.runs[kind][Math.min(level, RUN_LEVELS) - 1].clone();
+        for (int s : freeing) {
+            found.set(show.rowOf[s]);
+        }
+        for (String a : require) {
+            found.and(rowsWith.getOrDefault(a, new BitSet()));
+        }
+        return found;
+    }
+
+    private boolean free(int seat, Want want, boolean[] sets, int[] freeing) {
+        return show.categoryOf[seat] == want.category() && show.channelOf[seat] == want.channel()
+                && sets[show.attributesOf(seat)] && (show.available(seat) || RuleChecks.contains(freeing, seat));
+    }
+
+    /**
+     * Best adjacent run: the front-most row with a run of {@code quantity} seats, and in it the run
+     * nearest the row's centre, ties to lower numbers, that has its companions. With
+     * {@code preventOrphans}, runs that would strand a single seat are passed over.
+     */
+    private Choice bestAdjacent(Want want, boolean[] sets, BitSet candidates, boolean preventOrphans, int[] freeing) {
+        int quantity = want.quantity();
         boolean orphanBlocked = false;
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             int[] row = rows[r];
-            int bestStart = -1;
+            int[] best = null;
             int bestDistance = Integer.MAX_VALUE;
             int run = 0;
             for (int p = 0; p < row.length; p++) {
-                run = free(row[p], category, freeing) ? (run > 0 && linkedLeft(row, p) ? run + 1 : 1) : 0;
+                run = free(row[p], want, sets, freeing) ? (run > 0 && linkedLeft(row, p) ? run + 1 : 1) : 0;
                 if (run < quantity) {
                     continue;
                 }
@@ -155,26 +258,52 @@ final class SeatMap {
                 if (distance >= bestDistance) {
                     continue;
                 }
-                if (preventOrphans && strandedBy(Arrays.copyOfRange(row, start, p + 1), freeing).length > 0) {
+                int[] chosen = withCompanions(row, start, p, want, freeing);
+                if (chosen == null) {
+                    continue;
+                }
+                if (preventOrphans && strandedBy(chosen, freeing).length > 0) {
                     orphanBlocked = true;
                     continue;
                 }
-                bestStart = start;
+                best = chosen;
                 bestDistance = distance;
             }
-            if (bestStart >= 0) {
-                return new Choice(Arrays.copyOfRange(row, bestStart, bestStart + quantity), false);
+            if (best != null) {
+                return new Choice(best, false);
             }
         }
         return new Choice(new int[0], orphanBlocked);
     }
 
     /**
+     * The run at positions {@code from..to} of the row plus {@code companions} free COMPANION seats of
+     * the lane right after it, then right before it, next to each other; null when there are too few.
+     */
+    private int[] withCompanions(int[] row, int from, int to, Want want, int[] freeing) {
+        int[] chosen = Arrays.copyOfRange(row, from, to + 1 + want.companions());
+        int n = to - from + 1;
+        for (int p = to; n < chosen.length && linkedRight(row, p) && companion(row[p + 1], want, freeing); p++) {
+            chosen[n++] = row[p + 1];
+        }
+        for (int p = from; n < chosen.length && linkedLeft(row, p) && companion(row[p - 1], want, freeing); p--) {
+            chosen[n++] = row[p - 1];
+        }
+        return n == chosen.length ? chosen : null;
+    }
+
+    private boolean companion(int seat, Want want, int[] freeing) {
+        return (show.attributeFlags[show.attributesOf(seat)] & ShowState.COMPANION) != 0
+                && show.categoryOf[seat] == want.category() && show.channelOf[seat] == want.channel()
+                && (show.available(seat) || RuleChecks.contains(freeing, seat));
+    }
+
+    /**
      * Best seats even if split: front to back, and in a row centre out (ties to lower numbers).
      * With {@code preventOrphans} a seat is skipped when taking it would strand its neighbour.
      */
-    Choice bestSplit(int category, int quantity, boolean preventOrphans, int[] freeing) {
-        BitSet candidates = candidateRows(category, 1, freeing);
+    private Choice bestSplit(Want want, boolean[] sets, BitSet candidates, boolean preventOrphans, int[] freeing) {
+        int quantity = want.quantity();
         int[] chosen = new int[quantity];
         int n = 0;
         boolean orphanBlocked = false;
@@ -183,7 +312,7 @@ final class SeatMap {
             int centre = centre2[r];
             List<Integer> order = new ArrayList<>();
             for (int s : row) {
-                if (free(s, category, freeing)) {
+                if (free(s, want, sets, freeing)) {
                     order.add(s);
                 }
             }

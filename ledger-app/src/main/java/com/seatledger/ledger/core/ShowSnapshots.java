@@ -12,7 +12,9 @@ import java.util.Set;
 
 import com.seatledger.topics.json.Json;
 import com.seatledger.topics.json.OutputWriters;
+import com.seatledger.topics.message.AreaQuota;
 import com.seatledger.topics.message.Availability;
+import com.seatledger.topics.message.Channel;
 import com.seatledger.topics.message.Hold;
 import com.seatledger.topics.message.Order;
 import com.seatledger.topics.message.ShowArea;
@@ -184,6 +186,10 @@ public final class ShowSnapshots {
         private final List<ShowArea> areas;
         private final List<OrderRec> orders;
         private final Instant coveredUntil;
+        /** Each seat's channel; all the pool's (shared, never written) when the show has no channels. */
+        private final short[] channelOf;
+        private final List<Channel> channels;
+        private final List<AreaQuota> quotas;
 
         private Frozen(ShowState show, Instant coveredUntil) {
             this.showId = show.showId;
@@ -204,6 +210,9 @@ public final class ShowSnapshots {
             }
             availability = show.availability();
             areas = show.areas();
+            channelOf = show.hasChannels() ? show.channelOf.clone() : new short[status.length];
+            channels = show.channels();
+            quotas = show.quotas();
         }
 
         public String showId() {
@@ -221,7 +230,7 @@ public final class ShowSnapshots {
                 active.add(h.toHold(show));
             }
             return new ShowSnapshot(showId, seq, coveredUntil, coveredUntil, show.name, show.startsAt, show.policy,
-                    show.seats(status), availability, active, areas, sortedOrders());
+                    show.seats(status, channelOf), availability, active, areas, sortedOrders(), channels, quotas);
         }
 
         /**
@@ -250,6 +259,12 @@ public final class ShowSnapshots {
                     g.writeNumberProperty("number", show.numbers[i]);
                     g.writeStringProperty("category", show.categories[show.categoryOf[i]]);
                     g.writeStringProperty("status", ShowState.STATUSES[status[i]].name());
+                    OutputWriters.string(g, "channel", show.channelId(channelOf[i]));
+                    String[] attributes = show.attributeSets[show.attributesOf(i)];
+                    if (attributes.length > 0) {
+                        g.writeName("attributes");
+                        g.writeArray(attributes, 0, attributes.length);
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -271,6 +286,12 @@ public final class ShowSnapshots {
                         g.writePOJO(o);
                     }
                     g.writeEndArray();
+                }
+                if (!channels.isEmpty()) {
+                    pojo(g, "channels", channels);
+                }
+                if (!quotas.isEmpty()) {
+                    pojo(g, "quotas", quotas);
                 }
                 g.writeEndObject();
             }

@@ -11,9 +11,15 @@ import java.util.TreeSet;
 
 import com.seatledger.topics.message.AreaCounts;
 import com.seatledger.topics.message.AreaDef;
+import com.seatledger.topics.message.AreaQuantity;
+import com.seatledger.topics.message.AreaQuota;
 import com.seatledger.topics.message.Availability;
+import com.seatledger.topics.message.Channel;
+import com.seatledger.topics.message.ChannelDef;
+import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.HoldStatus;
 import com.seatledger.topics.message.Policy;
+import com.seatledger.topics.message.SeatAttributes;
 import com.seatledger.topics.message.SeatDef;
 import com.seatledger.topics.message.SeatStatus;
 import com.seatledger.topics.message.ShowArea;
@@ -48,6 +54,25 @@ final class ShowState {
     final short[] areaCategory;
     final int[] capacity;
     private final Map<String, Integer> areaIndex = new HashMap<>();
+    // seat attributes: each seat's set of them, as an index into the show's distinct sets
+    /** The distinct attribute sets of the layout; set 0 is the empty one. */
+    final String[][] attributeSets;
+    /** Per set: the attributes best available treats apart ({@link #WHEELCHAIR} and so on). */
+    final byte[] attributeFlags;
+    /** Each seat's set; null when no seat has attributes. */
+    final short[] attributesOf;
+    static final byte WHEELCHAIR = 1;
+    static final byte COMPANION = 2;
+    static final byte RESTRICTED_VIEW = 4;
+
+    // channels: index 0 is the public pool; a channel is never removed, so indexes are stable
+    final List<String> channelIds = new ArrayList<>(List.of(""));
+    final List<String> channelNames = new ArrayList<>(List.of(""));
+    private final Map<String, Integer> channelIndex = new HashMap<>();
+    /** Each seat's channel (0: the pool); moved by ASSIGN_CHANNEL only, whatever the seat's status. */
+    final short[] channelOf;
+    /** [area][channel][status]: the places each channel owns; null for an area no channel has a quota of. */
+    final int[][][] quota;
 
     // the state
     final byte[] status;
@@ -100,6 +125,30 @@ final class ShowState {
         rowSections = sections.toArray(String[]::new);
         rowNames = rowNameList.toArray(String[]::new);
         index = new SeatIds(seatIds);
+        Map<List<String>, Integer> sets = new LinkedHashMap<>();
+        sets.put(List.of(), 0);
+        short[] setOf = null;
+        for (int i = 0; i < n; i++) {
+            List<String> attributes = seats.get(i).attributes();
+            if (!attributes.isEmpty()) {
+                setOf = setOf == null ? new short[n] : setOf;
+                setOf[i] = (short) (int) sets.computeIfAbsent(attributes, k -> sets.size());
+            }
+        }
+        attributesOf = setOf;
+        attributeSets = sets.keySet().stream().map(l -> l.toArray(String[]::new)).toArray(String[][]::new);
+        attributeFlags = new byte[attributeSets.length];
+        for (int k = 0; k < attributeSets.length; k++) {
+            for (String a : attributeSets[k]) {
+                attributeFlags[k] |= switch (a) {
+                    case SeatAttributes.WHEELCHAIR -> WHEELCHAIR;
+                    case SeatAttributes.COMPANION -> COMPANION;
+                    case SeatAttributes.RESTRICTED_VIEW -> RESTRICTED_VIEW;
+                    default -> 0;
+                };
+            }
+        }
+        channelOf = new short[n];
         status = new byte[n];
         holdOf = new HoldRec[n];
         orderOf = new OrderRec[n];
@@ -113,6 +162,7 @@ final class ShowState {
         areaCategory = new short[m];
         capacity = new int[m];
         areaCounts = new int[m][STATUSES.length];
+        quota = new int[m][][];
         for (int a = 0; a < m; a++) {
             AreaDef d = areas.get(a);
             areaIds[a] = d.areaId();
@@ -124,6 +174,120 @@ final class ShowState {
             areaIndex.put(d.areaId(), a);
         }
         map = new SeatMap(this);
+    }
+
+    // ---- channels
+
+    /** The channel's index (0: the pool), or -1 when the show has no such channel. */
+    int channel(String channelId) {
+        if (channelId == null) {
+            return 0;
+        }
+        Integer c = channelIndex.get(channelId);
+        return c == null ? -1 : c;
+    }
+
+    /** The channel's id; null for the pool. */
+    String channelId(int channel) {
+        return channel == 0 ? null : channelIds.get(channel);
+    }
+
+    boolean hasChannels() {
+        return channelIds.size() > 1;
+    }
+
+    /** Whether the command's actor may hold or buy what channel {@code channel} owns. */
+    boolean mayUse(Command c, int channel) {
+        return channel == 0 || c.isAdmin() || c.buyerChannels().contains(channelIds.get(channel));
+    }
+
+    /** Adds a channel (the next index) or renames one; returns its index. */
+    int defineChannel(String channelId, String name) {
+        Integer known = channelIndex.get(channelId);
+        if (known != null) {
+            if (name != null) {
+                channelNames.set(known, name);
+            }
+            return known;
+        }
+        channelIds.add(channelId);
+        channelNames.add(name == null ? channelId : name);
+        channelIndex.put(channelId, channelIds.size() - 1);
+        return channelIds.size() - 1;
+    }
+
+    /** The channels CREATE_SHOW sets up: their seats and their quotas of AVAILABLE places. */
+    void setUpChannels(List<ChannelDef> defs) {
+        for (ChannelDef d : defs) {
+            int c = defineChannel(d.channelId(), d.name());
+            for (String seatId : d.seatIds()) {
+                channelOf[seat(seatId)] = (short) c;
+            }
+            for (AreaQuantity a : d.areas()) {
+                quotaOf(area(a.areaId()), c)[0] += a.quantity();
+            }
+        }
+        map.rebuild();
+    }
+
+    /** The places of an area that channel {@code channel} owns, by status (the pool: what no channel owns). */
+    int[] quotaOf(int area, int channel) {
+        if (channel == 0) {
+            int[] pool = areaCounts[area].clone();
+            int[][] q = quota[area];
+            for (int c = 1; q != null && c < q.length; c++) {
+                for (int st = 0; st < pool.length; st++) {
+                    pool[st] -= q[c][st];
+                }
+            }
+            return pool;
+        }
+        int[][] q = quota[area];
+        if (q == null || q.length <= channel) {
+            int[][] grown = new int[channelIds.size()][];
+            for (int c = 0; c < grown.length; c++) {
+                grown[c] = q != null && c < q.length ? q[c] : new int[STATUSES.length];
+            }
+            quota[area] = q = grown;
+        }
+        return q[channel];
+    }
+
+    /** Places of the area in {@code status} that channel {@code channel} owns (the pool's when 0). */
+    int places(int area, int channel, SeatStatus status) {
+        if (channel != 0 && (quota[area] == null || quota[area].length <= channel)) {
+            return 0;
+        }
+        return quotaOf(area, channel)[status.ordinal()];
+    }
+
+    AreaQuota areaQuota(int area, int channel) {
+        int[] k = quotaOf(area, channel);
+        return new AreaQuota(areaIds[area], channelIds.get(channel), k[0], k[1], k[2], k[3]);
+    }
+
+    /** Every channel's quota of every area, for snapshots. */
+    List<AreaQuota> quotas() {
+        List<AreaQuota> out = new ArrayList<>();
+        for (int a = 0; a < quota.length; a++) {
+            for (int c = 1; quota[a] != null && c < quota[a].length; c++) {
+                out.add(areaQuota(a, c));
+            }
+        }
+        return out;
+    }
+
+    List<Channel> channels() {
+        List<Channel> out = new ArrayList<>(channelIds.size() - 1);
+        for (int c = 1; c < channelIds.size(); c++) {
+            out.add(new Channel(channelIds.get(c), channelNames.get(c)));
+        }
+        return out;
+    }
+
+    /** The seat's attribute set (an index into {@link #attributeSets}). */
+    int attributesOf(int seat) {
+        return attributesOf == null ? 0 : attributesOf[seat];
     }
 
     /** The seat's index, or -1 when the show has no such seat. */
@@ -198,21 +362,25 @@ final class ShowState {
         List<SeatDef> out = new ArrayList<>(seatIds.length);
         for (int i = 0; i < seatIds.length; i++) {
             out.add(new SeatDef(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
-                    categories[categoryOf[i]]));
+                    categories[categoryOf[i]], List.of(attributeSets[attributesOf(i)])));
         }
         return out;
     }
 
     List<ShowSeat> seats() {
-        return seats(status);
+        return seats(status, channelOf);
     }
 
-    /** The seats with the statuses in {@code statuses} (a copy taken earlier, see {@link ShowSnapshots}). */
-    List<ShowSeat> seats(byte[] statuses) {
+    /**
+     * The seats with the statuses and channels in {@code statuses} and {@code channels} (copies taken
+     * earlier, see {@link ShowSnapshots}).
+     */
+    List<ShowSeat> seats(byte[] statuses, short[] channels) {
         List<ShowSeat> out = new ArrayList<>(seatIds.length);
         for (int i = 0; i < seatIds.length; i++) {
             out.add(new ShowSeat(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
-                    categories[categoryOf[i]], STATUSES[statuses[i]]));
+                    categories[categoryOf[i]], STATUSES[statuses[i]], channelId(channels[i]),
+                    List.of(attributeSets[attributesOf(i)])));
         }
         return out;
     }
@@ -237,7 +405,19 @@ final class ShowState {
             setStatus(c.seats[i], c.to[i]);
         }
         for (int i = 0; i < c.areaMoves; i++) {
-            movePlaces(c.areaOf[i], c.quantityOf[i], c.areaFrom[i], c.areaTo[i]);
+            movePlaces(c.areaOf[i], c.areaChannel[i], c.quantityOf[i], c.areaFrom[i], c.areaTo[i]);
+        }
+        if (c.assignTo >= 0) {
+            int to = c.assignTo == 0 ? 0 : defineChannel(c.assignId, c.assignName);
+            for (int i = 0; i < c.assignedCount; i++) {
+                int seat = c.assigned[i];
+                int from = channelOf[seat];
+                channelOf[seat] = (short) to;
+                map.channelChanged(seat, from);
+            }
+            for (int i = 0; i < c.quotaMoves; i++) {
+                moveQuota(c.quotaArea[i], c.quotaFrom[i], to, c.quotaQuantity[i]);
+            }
         }
         if (c.opened != null) {
             HoldRec h = c.opened;
@@ -280,17 +460,37 @@ final class ShowState {
         }
     }
 
-    private void movePlaces(int area, int quantity, SeatStatus from, SeatStatus to) {
+    private void movePlaces(int area, int channel, int quantity, SeatStatus from, SeatStatus to) {
         int[] k = areaCounts[area];
         int[] c = counts[areaCategory[area]];
-        if (k[from.ordinal()] < quantity) {
-            throw new IllegalStateException("area " + areaIds[area] + " has " + k[from.ordinal()] + " places " + from
+        if (places(area, channel, from) < quantity) {
+            throw new IllegalStateException("area " + areaIds[area] + " has " + places(area, channel, from)
+                    + " places " + from + (channel == 0 ? " in the pool" : " in channel " + channelIds.get(channel))
                     + ", not " + quantity);
         }
         k[from.ordinal()] -= quantity;
         k[to.ordinal()] += quantity;
         c[from.ordinal()] -= quantity;
         c[to.ordinal()] += quantity;
+        if (channel != 0) {
+            int[] q = quotaOf(area, channel);
+            q[from.ordinal()] -= quantity;
+            q[to.ordinal()] += quantity;
+        }
+    }
+
+    /** AVAILABLE places of an area from one channel's quota (or the pool) to another's. */
+    private void moveQuota(int area, int from, int to, int quantity) {
+        if (places(area, from, SeatStatus.AVAILABLE) < quantity) {
+            throw new IllegalStateException("area " + areaIds[area] + " has fewer than " + quantity
+                    + " places to move from channel " + from);
+        }
+        if (from != 0) {
+            quotaOf(area, from)[0] -= quantity;
+        }
+        if (to != 0) {
+            quotaOf(area, to)[0] += quantity;
+        }
     }
 
     int activeHolds() {
@@ -308,6 +508,15 @@ final class ShowState {
 
     /** Restores a checkpoint's seat statuses, holds and orders; owners and counts follow from them. */
     void restore(long atSeq, byte[] statuses, int[][] places, List<HoldRec> allHolds, List<OrderRec> allOrders) {
+        restore(atSeq, statuses, places, allHolds, allOrders, List.of(), new short[0], new int[0][][]);
+    }
+
+    /** As {@link #restore}, with the channels (after the pool), each seat's channel and each area's quotas. */
+    void restore(long atSeq, byte[] statuses, int[][] places, List<HoldRec> allHolds, List<OrderRec> allOrders,
+            List<Channel> channels, short[] seatChannels, int[][][] quotas) {
+        channels.forEach(ch -> defineChannel(ch.channelId(), ch.name()));
+        System.arraycopy(seatChannels, 0, channelOf, 0, seatChannels.length);
+        System.arraycopy(quotas, 0, quota, 0, quotas.length);
         seq = atSeq;
         for (int[] k : counts) {
             java.util.Arrays.fill(k, 0);

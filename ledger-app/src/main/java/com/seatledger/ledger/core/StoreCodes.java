@@ -29,6 +29,7 @@ final class StoreCodes {
         case BLOCK -> 9;
         case UNBLOCK -> 10;
         case ARCHIVE -> 11;
+        case CHANNEL -> 12;
     });
 
     static final Codes<SeatStatus> SEAT_STATUS = new Codes<>(SeatStatus.class, s -> switch (s) {
@@ -69,6 +70,7 @@ final class StoreCodes {
         case ORDER_NOT_FOUND -> 16;
         case AREA_NOT_FOUND -> 17;
         case AREA_FULL -> 18;
+        case CHANNEL_RESTRICTED -> 19;
     });
 
     /** Hashed into a command's fingerprint, which idempotency records keep. */
@@ -83,6 +85,7 @@ final class StoreCodes {
         case BLOCK -> 8;
         case UNBLOCK -> 9;
         case ARCHIVE_SHOW -> 10;
+        case ASSIGN_CHANNEL -> 11;
     });
 
     private StoreCodes() {

@@ -11,6 +11,11 @@ import java.util.zip.Inflater;
  * does not know with {@link UnknownStoreFormat} instead of guessing: the format changes only by a
  * new version, whose readers keep reading every version released before it (docs/upgrading.md).
  *
+ * <p>Format 2 is format 1 plus what channels and seat attributes need, in sections that only a
+ * format-2 value has. A value is written in the oldest format that can hold it ({@link Bin.Out#needs}):
+ * a show without channels or attributes is stored exactly as 0.1.0 stored it, so during a rolling
+ * upgrade an instance of the previous release can still take over any task that does not use them.
+ *
  * <p>Values written once and then only read (a full journal page, a full idempotency batch, a
  * layout, a checkpoint) are deflated: a crashed task restores every byte of its changelog into
  * RocksDB, so those bytes are most of a restart after a busy evening. Ids, actors and times repeat
@@ -18,8 +23,10 @@ import java.util.zip.Inflater;
  */
 final class StoreFormat {
 
-    /** The format this release writes and the only one it reads. */
-    static final int VERSION = 1;
+    /** The newest format this release reads and writes. */
+    static final int VERSION = 2;
+    /** The oldest format this release reads. A value is written in the oldest format that can hold it. */
+    static final int OLDEST = 1;
 
     private static final int PLAIN = 0;
     private static final int DEFLATED = 1;
@@ -30,23 +37,28 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
-    /** {@code body} as stored, as it is. */
+    /** {@code body} as stored, as it is, in the oldest format that holds it. */
     static byte[] plain(Bin.Out body) {
-        return body.toBytes(VERSION, PLAIN);
+        return body.toBytes(body.version(), PLAIN);
     }
 
-    /** {@code body} as stored, as it is. */
-    static byte[] plain(byte[] body) {
-        return new Bin.Out(body.length + 2).raw(body).toBytes(VERSION, PLAIN);
+    /** {@code body} as stored, as it is, in the oldest format that holds it. */
+    static byte[] deflated(Bin.Out body) {
+        return deflated(body.toBytes(), body.version());
     }
 
-    /** {@code body} as stored, deflated unless that would not make it smaller. */
-    static byte[] deflated(byte[] body) {
+    /** {@code body} (of format {@code version}) as stored, as it is. */
+    static byte[] plain(byte[] body, int version) {
+        return new Bin.Out(body.length + 2).raw(body).toBytes(version, PLAIN);
+    }
+
+    /** {@code body} (of format {@code version}) as stored, deflated unless that would not make it smaller. */
+    static byte[] deflated(byte[] body, int version) {
         Deflater deflater = DEFLATERS.get();
         deflater.reset();
         deflater.setInput(body);
         deflater.finish();
-        Bin.Out head = new Bin.Out(16).b(VERSION).b(DEFLATED).u(body.length);
+        Bin.Out head = new Bin.Out(16).b(version).b(DEFLATED).u(body.length);
         byte[] out = Arrays.copyOf(head.toBytes(), head.size() + body.length / 2 + 64);
         int size = head.size();
         while (!deflater.finished()) {
@@ -55,7 +67,17 @@ final class StoreFormat {
             }
             size += deflater.deflate(out, size, out.length - size);
         }
-        return size < body.length + 2 ? Arrays.copyOf(out, size) : plain(body);
+        return size < body.length + 2 ? Arrays.copyOf(out, size) : plain(body, version);
+    }
+
+    /** The stored value's format version (one this release reads: see {@link #checkVersion}). */
+    static int version(byte[] stored) {
+        return stored[0] & 0xFF;
+    }
+
+    /** A reader of the stored value's body that knows the body's format. */
+    static Bin.In read(String key, byte[] stored) {
+        return new Bin.In(body(key, stored), version(stored));
     }
 
     static boolean isDeflated(byte[] stored) {
@@ -72,17 +94,17 @@ final class StoreFormat {
             case PLAIN -> Arrays.copyOfRange(stored, 2, stored.length);
             case DEFLATED -> inflate(key, stored);
             default -> throw new UnknownStoreFormat("the stored value of " + key + " has encoding " + stored[1]
-                    + ", which format " + VERSION + " does not have");
+                    + ", which format " + version(stored) + " does not have");
         };
     }
 
     /** Throws {@link UnknownStoreFormat} unless {@code stored} is of the format this release reads. */
     static void checkVersion(String key, byte[] stored) {
         int version = stored.length == 0 ? -1 : stored[0] & 0xFF;
-        if (version != VERSION) {
+        if (version < OLDEST || version > VERSION) {
             throw new UnknownStoreFormat("the stored value of " + key + " has format version " + version
-                    + "; this release reads format " + VERSION + " only (was it written by a newer release? "
-                    + "see docs/upgrading.md on downgrades)");
+                    + "; this release reads formats " + OLDEST + " to " + VERSION + " only (was it written by a newer "
+                    + "release? see docs/upgrading.md on downgrades)");
         }
     }
 

@@ -109,7 +109,7 @@ class LedgerStorageTest extends LedgerSuite {
                 .hasEntrySatisfying(all.keySet().stream().filter(k -> k.startsWith("sp|")).findFirst().orElseThrow(),
                         v -> assertThat(StoreFormat.isDeflated(v)).isTrue())
                 .containsKey("sa|gone");
-        assertThat(all).allSatisfy((key, value) -> assertThat(value[0]).as(key).isEqualTo((byte) StoreFormat.VERSION));
+        assertThat(all).allSatisfy((key, value) -> assertThat(value[0]).as(key).isEqualTo((byte) StoreFormat.OLDEST));
         String before = LedgerModelProperties.describe(f.ledger.show(S));
         f.ledger = new Ledger(f.store);
         assertThat(LedgerModelProperties.describe(f.ledger.show(S))).isEqualTo(before);

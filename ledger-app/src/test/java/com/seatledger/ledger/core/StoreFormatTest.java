@@ -20,8 +20,9 @@ class StoreFormatTest {
             out.s("show-1").s("command-" + i).t(Instant.ofEpochMilli(1_780_000_000_000L + i));
         }
         byte[] body = out.toBytes();
-        byte[] stored = StoreFormat.deflated(body);
-        assertThat(stored[0]).as("the format version comes first").isEqualTo((byte) StoreFormat.VERSION);
+        byte[] stored = StoreFormat.deflated(out);
+        assertThat(stored[0]).as("the format version comes first: the oldest that holds the body")
+                .isEqualTo((byte) StoreFormat.OLDEST);
         assertThat(StoreFormat.isDeflated(stored)).isTrue();
         assertThat(stored.length).isLessThan(body.length / 3);
         assertThat(StoreFormat.body("k", stored)).isEqualTo(body);
@@ -30,8 +31,8 @@ class StoreFormatTest {
     @Test
     void aPlainValueReadsBackAsItsBody() {
         Bin.Out out = new Bin.Out(16).s("show-1").s("c-1");
-        byte[] stored = StoreFormat.plain(out);
-        assertThat(stored[0]).isEqualTo((byte) StoreFormat.VERSION);
+        byte[] stored = StoreFormat.plain(out.needs(2));
+        assertThat(stored[0]).as("a body that needs format 2 is marked so").isEqualTo((byte) 2);
         assertThat(StoreFormat.isDeflated(stored)).isFalse();
         assertThat(StoreFormat.body("k", stored)).isEqualTo(out.toBytes());
     }
@@ -40,7 +41,7 @@ class StoreFormatTest {
     void bytesThatDoNotShrinkAreStoredPlain() {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
-        byte[] stored = StoreFormat.deflated(noise);
+        byte[] stored = StoreFormat.deflated(noise, 1);
         assertThat(StoreFormat.isDeflated(stored)).isFalse();
         assertThat(StoreFormat.body("k", stored)).isEqualTo(noise);
     }
@@ -49,7 +50,7 @@ class StoreFormatTest {
     void aTruncatedDeflatedValueIsAnErrorNotWrongBytes() {
         byte[] body = new byte[2000];
         Arrays.fill(body, (byte) 3);
-        byte[] stored = StoreFormat.deflated(body);
+        byte[] stored = StoreFormat.deflated(body, 1);
         assertThatThrownBy(() -> StoreFormat.body("k", Arrays.copyOf(stored, stored.length - 4)))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -59,8 +60,8 @@ class StoreFormatTest {
         byte[] stored = StoreFormat.plain(new Bin.Out(8).s("x"));
         stored[0] = (byte) (StoreFormat.VERSION + 1);
         assertThatThrownBy(() -> StoreFormat.body("sk|s1|0000", stored)).isInstanceOf(UnknownStoreFormat.class)
-                .hasMessageContaining("sk|s1|0000").hasMessageContaining("format version 2")
-                .hasMessageContaining("reads format 1 only");
+                .hasMessageContaining("sk|s1|0000").hasMessageContaining("format version 3")
+                .hasMessageContaining("reads formats 1 to 2 only");
         assertThatThrownBy(() -> StoreFormat.body("k", new byte[0])).isInstanceOf(UnknownStoreFormat.class);
     }
 

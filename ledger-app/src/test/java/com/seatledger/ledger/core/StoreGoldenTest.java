@@ -160,17 +160,19 @@ class StoreGoldenTest {
     }
 
     /**
-     * Today's code writes the evening as format 1 did (compared body by body, so a different
-     * deflater's bytes do not count): a change of what is stored must come as a new format version.
+     * Today's code writes the evening (no channels, no seat attributes) as format 1 did, marked
+     * format 1 (compared body by body, so a different deflater's bytes do not count): an instance of
+     * 0.1.0 can take over such a show during a rolling upgrade, and a change of what is stored must
+     * come as a new format version.
      */
     @Test
     void theCurrentCodeWritesFormat1AsItWasReleased() throws IOException {
-        assertThat(StoreFormat.VERSION).as("a new format adds its own golden file and this test for it").isEqualTo(1);
         Map<String, byte[]> golden = read(FORMAT_1);
         LedgerFixture f = new LedgerFixture();
         evening(f);
         Map<String, byte[]> now = dump(f.store);
         assertThat(now.keySet()).containsExactlyElementsOf(golden.keySet());
+        now.forEach((key, value) -> assertThat(value[0]).as(key).isEqualTo((byte) 1));
         now.forEach((key, value) -> assertThat(body(key, value)).as(key).isEqualTo(body(key, golden.get(key))));
     }
 

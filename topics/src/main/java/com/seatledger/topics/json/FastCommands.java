@@ -34,7 +34,7 @@ final class FastCommands {
 
     /** Each member it reads has a bit, to catch a repeated member and one foreign to the command's type. */
     private static final List<String> MEMBERS = List.of("type", "commandId", "showId", "actor", "roles", "issuedAt",
-            "holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas", "orderId");
+            "holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas", "orderId", "channels");
     private static final Map<String, Integer> MEMBER_BITS = new HashMap<>();
     static {
         for (int i = 0; i < MEMBERS.size(); i++) {
@@ -44,7 +44,8 @@ final class FastCommands {
     private static final int COMMON = bits("type", "commandId", "showId", "actor", "roles", "issuedAt");
     /** The members each command type it reads may have. */
     private static final Map<String, Integer> ALLOWED = Map.of(
-            "HOLD", COMMON | bits("holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas"),
+            "HOLD", COMMON | bits("holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas",
+                    "channels"),
             "EXTEND_HOLD", COMMON | bits("holdId", "ttlSeconds"),
             "RELEASE_HOLD", COMMON | bits("holdId"),
             "CONFIRM_HOLD", COMMON | bits("holdId", "orderId"));
@@ -86,6 +87,7 @@ final class FastCommands {
         String replacesHoldId = null;
         List<AreaQuantity> areas = null;
         String orderId = null;
+        List<String> channels = null;
         int seen = 0;
         for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
             String name = p.currentName();
@@ -109,6 +111,7 @@ final class FastCommands {
                 case "replacesHoldId" -> replacesHoldId = text(p);
                 case "areas" -> areas = areas(p);
                 case "orderId" -> orderId = text(p);
+                case "channels" -> channels = texts(p);
                 default -> {
                     // unknown members are tolerated, as the mapper does; their content is not read
                     if (p.currentToken().isStructStart()) {
@@ -128,7 +131,7 @@ final class FastCommands {
         }
         return switch (type) {
             case "HOLD" -> new HoldSeats(commandId, showId, actor, roles, issuedAt, holdId, seatIds, bestAvailable,
-                    ttlSeconds, replacesHoldId, areas);
+                    ttlSeconds, replacesHoldId, areas, channels);
             case "EXTEND_HOLD" -> new ExtendHold(commandId, showId, actor, roles, issuedAt, holdId, ttlSeconds);
             case "RELEASE_HOLD" -> new ReleaseHold(commandId, showId, actor, roles, issuedAt, holdId);
             default -> new ConfirmHold(commandId, showId, actor, roles, issuedAt, holdId, orderId);
@@ -200,7 +203,7 @@ final class FastCommands {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
-        Object[] v = new Object[3];
+        Object[] v = new Object[7];
         members(p, name -> switch (name) {
             case "category" -> {
                 v[0] = text(p);
@@ -214,9 +217,31 @@ final class FastCommands {
                 v[2] = bool(p);
                 yield 4;
             }
+            case "channel" -> {
+                v[3] = text(p);
+                yield 8;
+            }
+            case "require" -> {
+                v[4] = texts(p);
+                yield 16;
+            }
+            case "avoid" -> {
+                v[5] = texts(p);
+                yield 32;
+            }
+            case "companions" -> {
+                v[6] = integer(p);
+                yield 64;
+            }
             default -> throw new IllegalStateException();
         });
-        return new BestAvailable((String) v[0], (Integer) v[1], (Boolean) v[2]);
+        return new BestAvailable((String) v[0], (Integer) v[1], (Boolean) v[2], (String) v[3], strings(v[4]),
+                strings(v[5]), (Integer) v[6]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object v) {
+        return (List<String>) v;
     }
 
     private static List<AreaQuantity> areas(JsonParser p) {
@@ -228,7 +253,7 @@ final class FastCommands {
         }
         List<AreaQuantity> out = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            Object[] v = new Object[2];
+            Object[] v = new Object[3];
             members(p, name -> switch (name) {
                 case "areaId" -> {
                     v[0] = text(p);
@@ -238,9 +263,13 @@ final class FastCommands {
                     v[1] = integer(p);
                     yield 2;
                 }
+                case "channel" -> {
+                    v[2] = text(p);
+                    yield 4;
+                }
                 default -> throw new IllegalStateException();
             });
-            out.add(new AreaQuantity((String) v[0], (Integer) v[1]));
+            out.add(new AreaQuantity((String) v[0], (Integer) v[1], (String) v[2]));
         }
         return out;
     }

@@ -83,6 +83,7 @@ public final class OutputWriters {
             objects(g, "seats", e.seats(), s -> {
                 string(g, "seatId", s.seatId());
                 string(g, "status", name(s.status()));
+                string(g, "channel", s.channel());
             });
             if (e.availability() != null) {
                 g.writeName("availability");
@@ -110,6 +111,14 @@ public final class OutputWriters {
                     g.writeNumberProperty("sold", a.sold());
                     g.writeNumberProperty("blocked", a.blocked());
                 });
+            }
+            if (e.channel() != null) {
+                g.writeName("channel");
+                g.writePOJO(e.channel()); // CHANNEL events only: rare
+            }
+            if (!e.quotas().isEmpty()) {
+                g.writeName("quotas");
+                g.writePOJO(e.quotas());
             }
             g.writeEndObject();
         }
@@ -153,6 +162,7 @@ public final class OutputWriters {
                 if (a.quantity() != null) {
                     g.writeNumberProperty("quantity", a.quantity());
                 }
+                string(g, "channel", a.channel());
             });
         }
         g.writeEndObject();

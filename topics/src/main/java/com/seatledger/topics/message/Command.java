@@ -22,10 +22,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CancelOrder.class, name = "CANCEL_ORDER"),
         @JsonSubTypes.Type(value = BlockSeats.class, name = "BLOCK"),
         @JsonSubTypes.Type(value = UnblockSeats.class, name = "UNBLOCK"),
-        @JsonSubTypes.Type(value = ArchiveShow.class, name = "ARCHIVE_SHOW")})
+        @JsonSubTypes.Type(value = ArchiveShow.class, name = "ARCHIVE_SHOW"),
+        @JsonSubTypes.Type(value = AssignChannel.class, name = "ASSIGN_CHANNEL")})
 public sealed interface Command
         permits CreateShow, HoldSeats, ExtendHold, ReleaseHold, ConfirmHold, SellSeats, CancelOrder, BlockSeats,
-        UnblockSeats, ArchiveShow {
+        UnblockSeats, ArchiveShow, AssignChannel {
 
     String ADMIN_ROLE = "admin";
 
@@ -45,6 +46,15 @@ public sealed interface Command
     /** The general-admission places the command names (hold, sale, block, unblock); never null. */
     @JsonIgnore
     default List<AreaQuantity> places() {
+        return List.of();
+    }
+
+    /**
+     * The sales channels the actor may buy from besides the public pool (its token's claim), as the
+     * command's {@code channels} member; only a HOLD is decided by them. Never null.
+     */
+    @JsonIgnore
+    default List<String> buyerChannels() {
         return List.of();
     }
 

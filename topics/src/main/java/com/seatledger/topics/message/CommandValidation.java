@@ -14,6 +14,8 @@ public final class CommandValidation {
     private static final String ID_RULE = Ids.RULE;
     /** The most places an area may have, and so the most one command may name. */
     public static final int MAX_CAPACITY = 100_000;
+    /** What the REST API calls the public pool where a channel id goes; no channel may be named so. */
+    public static final String PUBLIC_POOL = "public";
 
     public static Optional<String> problem(Command c) {
         String p = firstOf(
@@ -37,6 +39,10 @@ public final class CommandValidation {
             case BlockSeats b -> seatsOrPlaces(b.seatIds(), b.areas());
             case UnblockSeats u -> seatsOrPlaces(u.seatIds(), u.areas());
             case ArchiveShow a -> null;
+            case AssignChannel a -> firstOf(
+                    a.channelId() == null ? null : channelId("channelId", a.channelId()),
+                    a.name() != null && a.name().isBlank() ? "name: must not be blank" : null,
+                    seatsOrPlaces(a.seatIds(), a.areas()));
         };
     }
 
@@ -61,7 +67,8 @@ public final class CommandValidation {
                     text(at + ".section", seat.section()),
                     text(at + ".row", seat.row()),
                     seat.number() == null ? at + ".number: required" : null,
-                    text(at + ".category", seat.category()));
+                    text(at + ".category", seat.category()),
+                    ids(at + ".attributes", seat.attributes()));
             if (p != null) {
                 return p;
             }
@@ -92,6 +99,10 @@ public final class CommandValidation {
                 return at + ".areaId: " + area.areaId() + " is already a seat or area of the show";
             }
         }
+        String channels = channels(s, ids);
+        if (channels != null) {
+            return channels;
+        }
         Policy policy = s.policy();
         if (policy == null) {
             return null;
@@ -104,6 +115,55 @@ public final class CommandValidation {
                 r.holdTtlSeconds() > r.maxHoldSeconds()
                         ? "policy.holdTtlSeconds: must not exceed maxHoldSeconds (" + r.maxHoldSeconds() + ")"
                         : null);
+    }
+
+    /** CREATE_SHOW's channels: ids unique, each seat in one channel at most, quotas within capacity. */
+    private static String channels(CreateShow s, Set<String> seatAndAreaIds) {
+        Set<String> channelIds = new HashSet<>();
+        Set<String> owned = new HashSet<>();
+        java.util.Map<String, Integer> capacity = new java.util.HashMap<>();
+        s.areaDefs().forEach(a -> capacity.put(a.areaId(), a.capacity()));
+        java.util.Map<String, Integer> quota = new java.util.HashMap<>();
+        List<ChannelDef> defs = s.channelDefs();
+        for (int i = 0; i < defs.size(); i++) {
+            ChannelDef c = defs.get(i);
+            String at = "channels[" + i + "]";
+            if (c == null) {
+                return at + ": must not be null";
+            }
+            String p = firstOf(channelId(at + ".channelId", c.channelId()), text(at + ".name", c.name()),
+                    c.seatIds().isEmpty() ? null : seatIds(c.seatIds()) == null ? null
+                            : at + "." + seatIds(c.seatIds()),
+                    places(c.areas()) == null ? null : at + "." + places(c.areas()));
+            if (p != null) {
+                return p;
+            }
+            if (!channelIds.add(c.channelId())) {
+                return at + ".channelId: duplicate channel " + c.channelId();
+            }
+            for (String seatId : c.seatIds()) {
+                if (!seatAndAreaIds.contains(seatId) || capacity.containsKey(seatId)) {
+                    return at + ".seatIds: the show has no seat " + seatId;
+                }
+                if (!owned.add(seatId)) {
+                    return at + ".seatIds: seat " + seatId + " is in another channel already";
+                }
+            }
+            for (AreaQuantity a : c.areas()) {
+                if (!capacity.containsKey(a.areaId())) {
+                    return at + ".areas: the show has no area " + a.areaId();
+                }
+                if (a.channel() != null) {
+                    return at + ".areas: channel belongs to the channel, not to its area entries";
+                }
+                int sum = quota.merge(a.areaId(), a.quantity(), Integer::sum);
+                if (sum > capacity.get(a.areaId())) {
+                    return at + ".areas: the channels' quotas of area " + a.areaId() + " add up to " + sum
+                            + ", more than its capacity " + capacity.get(a.areaId());
+                }
+            }
+        }
+        return null;
     }
 
     private static String hold(HoldSeats h) {
@@ -133,7 +193,14 @@ public final class CommandValidation {
         }
         BestAvailable b = h.bestAvailable();
         return firstOf(text("bestAvailable.category", b.category()),
-                positive("bestAvailable.quantity", b.quantity(), true));
+                positive("bestAvailable.quantity", b.quantity(), true),
+                b.channel() == null ? null : channelId("bestAvailable.channel", b.channel()),
+                ids("bestAvailable.require", b.require()),
+                ids("bestAvailable.avoid", b.avoid()),
+                b.require().stream().filter(b.avoid()::contains).findFirst()
+                        .map(a -> "bestAvailable.avoid: " + a + " is also required").orElse(null),
+                b.companions() != null && b.companions() < 0 ? "bestAvailable.companions: must not be negative"
+                        : null);
     }
 
     /** Seats, places or both; at least one of either. */
@@ -163,7 +230,8 @@ public final class CommandValidation {
             String p = firstOf(id(at + ".areaId", a.areaId()),
                     a.quantity() == null ? at + ".quantity: required"
                             : a.quantity() < 1 || a.quantity() > MAX_CAPACITY
-                                    ? at + ".quantity: must be 1 to " + MAX_CAPACITY : null);
+                                    ? at + ".quantity: must be 1 to " + MAX_CAPACITY : null,
+                    a.channel() == null ? null : channelId(at + ".channel", a.channel()));
             if (p != null) {
                 return p;
             }
@@ -189,6 +257,34 @@ public final class CommandValidation {
             }
         }
         return null;
+    }
+
+    /** Optional list of ids (seat attributes, channels): each of the id grammar, none twice. */
+    private static String ids(String field, List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String p = id(field + "[" + i + "]", values.get(i));
+            if (p != null) {
+                return p;
+            }
+            if (!seen.add(values.get(i))) {
+                return field + "[" + i + "]: " + values.get(i) + " is named twice";
+            }
+        }
+        return null;
+    }
+
+    /** A channel id: the id grammar, and not {@value #PUBLIC_POOL}, which names the public pool in the API. */
+    private static String channelId(String field, String value) {
+        String p = id(field, value);
+        if (p != null) {
+            return p;
+        }
+        return PUBLIC_POOL.equals(value) ? field + ": \"" + PUBLIC_POOL + "\" names the public pool, not a channel"
+                : null;
     }
 
     private static String id(String field, String value) {

@@ -2,8 +2,8 @@ package com.seatledger.topics.message;
 
 /**
  * The ledger's decision codes. When several apply, the one earlier in {@link #precedence()} wins;
- * that is declaration order, except that the area codes (added later, and appended so that stored
- * ordinals keep their meaning) rank after their seat counterparts.
+ * that is declaration order, except that the codes added later (appended) rank where the contract puts
+ * them: the area codes after their seat counterparts, CHANNEL_RESTRICTED right after the "not found"s.
  */
 public enum ResultCode {
     OK,
@@ -23,14 +23,19 @@ public enum ResultCode {
     ORPHAN_SEAT,
     ORDER_NOT_FOUND,
     AREA_NOT_FOUND,
-    AREA_FULL;
+    AREA_FULL,
+    CHANNEL_RESTRICTED;
 
-    /** Lower wins: SEAT_NOT_FOUND, AREA_NOT_FOUND, SEAT_UNAVAILABLE, AREA_FULL, HOLDER_LIMIT, ... */
+    /**
+     * Lower wins: SEAT_NOT_FOUND, AREA_NOT_FOUND, CHANNEL_RESTRICTED, SEAT_UNAVAILABLE, AREA_FULL,
+     * HOLDER_LIMIT, ... (a restricted seat never reveals whether it is held).
+     */
     public int precedence() {
         return switch (this) {
-            case AREA_NOT_FOUND -> SEAT_NOT_FOUND.ordinal() * 2 + 1;
-            case AREA_FULL -> SEAT_UNAVAILABLE.ordinal() * 2 + 1;
-            default -> ordinal() * 2;
+            case AREA_NOT_FOUND -> SEAT_NOT_FOUND.ordinal() * 4 + 1;
+            case CHANNEL_RESTRICTED -> SEAT_NOT_FOUND.ordinal() * 4 + 2;
+            case AREA_FULL -> SEAT_UNAVAILABLE.ordinal() * 4 + 1;
+            default -> ordinal() * 4;
         };
     }
 }

@@ -1,5 +1,15 @@
 package com.seatledger.topics.message;
 
-/** A seat whose status an event changed, with its new status. */
-public record SeatChange(String seatId, SeatStatus status) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A seat an event changed: its new status, and in a {@code CHANNEL} event the channel it moved to
+ * ({@code channel} null there means the public pool; other events leave it out).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SeatChange(String seatId, SeatStatus status, String channel) {
+
+    public SeatChange(String seatId, SeatStatus status) {
+        this(seatId, status, null);
+    }
 }
