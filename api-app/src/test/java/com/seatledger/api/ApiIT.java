@@ -545,11 +545,11 @@ class ApiIT {
                                 .as("%s %s is a problem body", name, r.getKey()).isTrue());
             }
         }
-        assertThat(operations).as("every route of the API").isEqualTo(18);
+        assertThat(operations).as("every route of the API").isEqualTo(20);
         JsonNode hold = api.path("paths").path("/api/shows/{showId}/holds").path("post");
         assertThat(hold.path("responses").has("201")).isTrue();
         assertThat(hold.path("responses").path("409").path("description").asString()).contains("SEAT_UNAVAILABLE")
-                .contains("AREA_FULL");
+                .contains("AREA_FULL").contains("CHANNEL_RESTRICTED");
         assertThat(hold.path("security").isArray()).isTrue();
         assertThat(api.path("paths").path("/api/holds/{holdId}").path("delete").path("responses").has("204")).isTrue();
         assertThat(api.path("paths").path("/api/shows").path("get").has("security")).as("public").isFalse();
@@ -681,6 +681,72 @@ class ApiIT {
                     return again.status == 200;
                 }
             });
+        }
+    }
+
+    /**
+     * A presale over REST: the fan club's seats and places are CHANNEL_RESTRICTED (409) for a public
+     * buyer, held by a buyer whose token names the channel; the admin moves more seats in and sees the
+     * channel's counts; the public body and stream show each seat's channel id but never a
+     * channel's name or counts.
+     */
+    @Test
+    @Order(14)
+    void aPresaleEndToEnd() {
+        String show = "presale-" + shows.incrementAndGet();
+        List<Map<String, Object>> layout = new ArrayList<>(rows("STALLS", "AB", 6));
+        layout.set(0, Map.of("seatId", "A-1", "section", "MAIN", "row", "A", "number", 1, "category", "STALLS",
+                "attributes", List.of("WHEELCHAIR")));
+        Map<String, Object> create = Map.of("showId", show, "name", "Presale", "seats", layout,
+                "areas", List.of(Map.of("areaId", "PIT", "name", "Pit", "category", "GA", "capacity", 10)),
+                "channels", List.of(Map.of("channelId", "fanclub", "name", "Fan club", "seatIds", List.of("A-2", "A-3"),
+                        "areas", List.of(Map.of("areaId", "PIT", "quantity", 4)))));
+        Http.Response created = a.post("/api/shows", admin, create);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.json().path("channels").get(0).path("name").asString()).isEqualTo("Fan club");
+        String fan = com.seatledger.api.config.DevTokens.mint(ApiStack.SECRET, "fan", List.of(), List.of("fanclub"),
+                Duration.ofHours(1));
+        String holds = "/api/shows/" + show + "/holds";
+
+        Http.Response refused = a.post(holds, bob, seats("A-2", "A-4"));
+        expect(refused, 409, "CHANNEL_RESTRICTED", "");
+        assertThat(refused.json().path("seatErrors").toString()).contains("A-2").doesNotContain("A-4");
+        expect(a.post(holds, bob, Map.of("areas", List.of(Map.of("areaId", "PIT", "quantity", 1, "channel", "fanclub")))),
+                409, "CHANNEL_RESTRICTED", "");
+        Http.Response held = a.post(holds, fan, Map.of("bestAvailable",
+                Map.of("category", "STALLS", "quantity", 2, "channel", "fanclub"),
+                "areas", List.of(Map.of("areaId", "PIT", "quantity", 2, "channel", "fanclub"))));
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        assertThat(held.json().path("seatIds").toString()).contains("A-2", "A-3");
+        Http.Response best = a.post(holds, bob, Map.of("bestAvailable", Map.of("category", "STALLS", "quantity", 1)));
+        assertThat(best.json().path("seatIds").toString()).as("no wheelchair space, no channel seat")
+                .contains("A-4");
+
+        Http.Response assigned = a.post("/api/shows/" + show + "/channels/fanclub/seats", admin,
+                Map.of("seatIds", List.of("B-1")));
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+        expect(a.post("/api/shows/" + show + "/channels/fanclub/seats", bob, Map.of("seatIds", List.of("B-2"))), 403,
+                "FORBIDDEN", "");
+        Http.Response channels = a.get("/api/shows/" + show + "/channels", admin);
+        assertThat(channels.status()).as(channels.raw()).isEqualTo(200);
+        JsonNode fanclub = channels.json().get(0);
+        assertThat(fanclub.path("seatIds").toString()).contains("A-2", "A-3", "B-1");
+        assertThat(fanclub.path("availability").path("STALLS").path("held").asInt()).isEqualTo(2);
+        assertThat(fanclub.path("availability").path("GA").path("held").asInt()).isEqualTo(2);
+        assertThat(a.get("/api/shows/" + show + "/channels", bob).status()).isEqualTo(403);
+        assertThat(a.post("/api/shows/" + show + "/channels/public/seats", admin, Map.of("seatIds", List.of("B-1")))
+                .status()).as("back to the pool").isEqualTo(200);
+
+        JsonNode body = a.get("/api/shows/" + show, null).json();
+        assertThat(body.has("channels")).as("the public sees no channel's name or counts").isFalse();
+        assertThat(body.path("seats").get(1).path("channel").asString()).isEqualTo("fanclub");
+        assertThat(body.path("seats").get(0).path("attributes").toString()).contains("WHEELCHAIR");
+        assertThat(a.get("/api/shows/" + show, fan).json().path("channels").get(0).path("channelId").asString())
+                .as("the channel's buyer sees its own").isEqualTo("fanclub");
+        try (SseClient stream = new SseClient(a.base() + "/api/shows/" + show + "/events", "1")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.named("seats").size() >= 4);
+            String all = stream.events.stream().map(SseClient.Event::data).toList().toString();
+            assertThat(all).doesNotContain("Fan club", "quotas").contains("\"channel\":\"fanclub\"");
         }
     }
 }

@@ -76,7 +76,20 @@ record Http(String base) {
             b.header("Idempotency-Key", idempotencyKey);
         }
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r;
+            try {
+                r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // the keep-alive race: Jetty answered an earlier request before reading its body (a 401
+                // from the security filters) and closed the connection just as the client reused it from
+                // its pool; the client never resends a POST by itself. Once more on a fresh connection:
+                // a server that drops this request every time still fails the test
+                if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                    throw e;
+                }
+                r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -202,7 +202,7 @@ class SeatMapBrowserIT {
     @Order(5)
     void twoBuyersRaceForTheLastPlacesOfAnAreaAndBothSeeItFull() {
         var festival = new Requests.CreateShow("festival", "Festival", null, List.of(new SeatDef("A-1", "Stand", "A", 1,
-                "SEATED")), List.of(new com.seatledger.topics.message.AreaDef("PIT", "Front pit", "STANDING", 5)), null);
+                "SEATED")), List.of(new com.seatledger.topics.message.AreaDef("PIT", "Front pit", "STANDING", 5)), null, null);
         assertThat(api.http().post("/api/shows", Http.admin(), festival).status()).isEqualTo(201);
         assertThat(api.http().post("/api/shows/festival/holds", Http.token("carol"),
                 Map.of("areas", List.of(Map.of("areaId", "PIT", "quantity", 2)))).status()).isEqualTo(201);
@@ -245,7 +245,7 @@ class SeatMapBrowserIT {
                 seats.add(new SeatDef("R" + r + "-" + n, r < 50 ? "Floor" : "Tier", "R" + r, n, r < 10 ? "GOLD" : "GENERAL"));
             }
         }
-        var arena = new Requests.CreateShow("arena", "Arena", null, seats, null, null);
+        var arena = new Requests.CreateShow("arena", "Arena", null, seats, null, null, null);
         assertThat(api.http().post("/api/shows", Http.admin(), arena).status()).isEqualTo(201);
         long t0 = System.nanoTime();
         open(alice, "alice", "arena", 20_000);

@@ -20,6 +20,7 @@ import com.seatledger.topics.Topics;
  * @param jwtIssuerUri an identity provider's issuer (OpenID discovery); its tokens are accepted instead
  * @param jwkSetUri    an identity provider's JWK set (with or without an issuer to check)
  * @param jwtRolesClaim the claim holding the roles, a top-level name or a dotted path
+ * @param jwtChannelsClaim the claim holding the sales channels the token's holder may buy from, read like the roles
  * @param rateLimit    commands per actor
  * @param sse          SSE limits
  * @param views        seat-map views
@@ -31,7 +32,7 @@ import com.seatledger.topics.Topics;
 public record ApiProperties(Integer partitions, Integer replicationFactor, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, String jwtIssuerUri,
         String jwkSetUri, String jwtRolesClaim, RateLimit rateLimit,
         SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations,
-        Admission.Settings admission) {
+        Admission.Settings admission, String jwtChannelsClaim) {
 
     public record RateLimit(double perSecond, int burst) {
     }
@@ -54,6 +55,7 @@ public record ApiProperties(Integer partitions, Integer replicationFactor, Durat
         jwtIssuerUri = jwtIssuerUri == null || jwtIssuerUri.isBlank() ? null : jwtIssuerUri;
         jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? null : jwkSetUri;
         jwtRolesClaim = jwtRolesClaim == null || jwtRolesClaim.isBlank() ? "roles" : jwtRolesClaim;
+        jwtChannelsClaim = jwtChannelsClaim == null || jwtChannelsClaim.isBlank() ? "channels" : jwtChannelsClaim;
         rateLimit = rateLimit == null ? new RateLimit(20, 40) : rateLimit;
         sse = sse == null ? SseSettings.DEFAULTS : sse;
         views = views == null ? new ViewSettings(1_000, Duration.ofSeconds(2), Duration.ofHours(1)) : views;

@@ -20,9 +20,18 @@ import com.nimbusds.jwt.SignedJWT;
 public final class DevTokens {
 
     public static String mint(String secret, String subject, List<String> roles, Duration ttl) {
+        return mint(secret, subject, roles, List.of(), ttl);
+    }
+
+    /** A token whose holder may also buy from the sales channels {@code channels} (the {@code channels} claim). */
+    public static String mint(String secret, String subject, List<String> roles, List<String> channels, Duration ttl) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl))).build();
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)));
+        if (!channels.isEmpty()) {
+            builder.claim("channels", channels);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

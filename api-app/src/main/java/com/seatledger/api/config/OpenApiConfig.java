@@ -53,7 +53,7 @@ public class OpenApiConfig {
         doc("GET /api/shows/{showId}/events", 200, false, 404, "SHOW_NOT_FOUND", 429, "RATE_LIMITED",
                 503, "TOO_MANY_STREAMS");
         doc("POST /api/shows/{showId}/holds", 201, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
-                404, "SHOW_NOT_FOUND, HOLD_NOT_FOUND", 409, "SEAT_UNAVAILABLE, AREA_FULL, HOLD_NOT_ACTIVE",
+                404, "SHOW_NOT_FOUND, HOLD_NOT_FOUND", 409, "SEAT_UNAVAILABLE, AREA_FULL, CHANNEL_RESTRICTED, HOLD_NOT_ACTIVE",
                 410, "HOLD_EXPIRED", 422, "SEAT_NOT_FOUND, AREA_NOT_FOUND, HOLDER_LIMIT, HOLD_TOO_LONG, ORPHAN_SEAT, "
                         + "NOT_ENOUGH_SEATS", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/shows/{showId}/holds", 200, true, 403, "FORBIDDEN", 404, "SHOW_NOT_FOUND");
@@ -68,6 +68,10 @@ public class OpenApiConfig {
                     404, "SHOW_NOT_FOUND", 409, boxOffice, 422, "SEAT_NOT_FOUND, AREA_NOT_FOUND", 429, "RATE_LIMITED",
                     503, UNAVAILABLE);
         }
+        doc("POST /api/shows/{showId}/channels/{channelId}/seats", 200, true, 400, "INVALID_COMMAND",
+                403, "FORBIDDEN", 404, "SHOW_NOT_FOUND", 409, boxOffice, 422, "SEAT_NOT_FOUND, AREA_NOT_FOUND",
+                429, "RATE_LIMITED", 503, UNAVAILABLE);
+        doc("GET /api/shows/{showId}/channels", 200, true, 403, "FORBIDDEN", 404, "SHOW_NOT_FOUND");
         doc("POST /api/shows/{showId}/orders/{orderId}/cancel", 200, true, 400, "INVALID_COMMAND",
                 403, "FORBIDDEN", 404, "SHOW_NOT_FOUND, ORDER_NOT_FOUND", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/holds/{holdId}", 200, true, 403, "NOT_HOLDER", 404, "HOLD_NOT_FOUND");
@@ -117,7 +121,8 @@ public class OpenApiConfig {
             "Sale", Map.of("seatIds", List.of("A-3"), "orderId", "box-1"),
             "Block", Map.of("seatIds", List.of("A-3"), "reason", "camera position"),
             "Unblock", Map.of("seatIds", List.of("A-3")),
-            "Archive", Map.of("reason", "the tour is over"));
+            "Archive", Map.of("reason", "the tour is over"),
+            "Assign", Map.of("name", "Fan club presale", "seatIds", List.of("A-1", "A-2")));
 
     @Bean
     OpenAPI seatLedgerOpenApi() {

@@ -87,31 +87,41 @@ public class SecurityConfig {
      * ({@code realm_access.roles}); an array of names or one space-separated string.
      */
     static Converter<Jwt, Collection<GrantedAuthority>> roles(String claim) {
-        String[] path = claim.split("\\.");
-        return jwt -> {
-            Object node = jwt.getClaims().get(claim);
-            if (node == null) {
-                node = jwt.getClaims();
-                for (String step : path) {
-                    node = node instanceof Map<?, ?> m ? m.get(step) : null;
-                }
+        return jwt -> authorities(jwt, claim, "ROLE_", new ArrayList<>());
+    }
+
+    /**
+     * Roles (as {@code ROLE_} authorities) and the sales channels the token may buy from (as
+     * {@code CHANNEL_} authorities, see {@link com.seatledger.api.web.Caller}), each from its
+     * configured claim, read alike.
+     */
+    static Converter<Jwt, Collection<GrantedAuthority>> rolesAndChannels(String rolesClaim, String channelsClaim) {
+        return jwt -> authorities(jwt, channelsClaim, com.seatledger.api.web.Caller.CHANNEL,
+                authorities(jwt, rolesClaim, "ROLE_", new ArrayList<>()));
+    }
+
+    private static List<GrantedAuthority> authorities(Jwt jwt, String claim, String prefix, List<GrantedAuthority> to) {
+        Object node = jwt.getClaims().get(claim);
+        if (node == null) {
+            node = jwt.getClaims();
+            for (String step : claim.split("\\.")) {
+                node = node instanceof Map<?, ?> m ? m.get(step) : null;
             }
-            Collection<?> names = node instanceof Collection<?> c ? c
-                    : node instanceof String s ? List.of(s.split(" ")) : List.of();
-            List<GrantedAuthority> roles = new ArrayList<>();
-            for (Object name : names) {
-                if (name instanceof String n && !n.isBlank()) {
-                    roles.add(new SimpleGrantedAuthority("ROLE_" + n));
-                }
+        }
+        Collection<?> names = node instanceof Collection<?> c ? c
+                : node instanceof String s ? List.of(s.split(" ")) : List.of();
+        for (Object name : names) {
+            if (name instanceof String n && !n.isBlank()) {
+                to.add(new SimpleGrantedAuthority(prefix + n));
             }
-            return roles;
-        };
+        }
+        return to;
     }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiProperties props) throws Exception {
         JwtAuthenticationConverter jwtAuth = new JwtAuthenticationConverter();
-        jwtAuth.setJwtGrantedAuthoritiesConverter(roles(props.jwtRolesClaim()));
+        jwtAuth.setJwtGrantedAuthoritiesConverter(rolesAndChannels(props.jwtRolesClaim(), props.jwtChannelsClaim()));
         // EventSource cannot send headers: the hold stream takes ?access_token= (RFC 6750)
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
         tokens.setAllowUriQueryParameter(true);
@@ -138,9 +148,10 @@ public class SecurityConfig {
                     a.requestMatchers(HttpMethod.GET, "/api/shows", "/api/shows/*", "/api/shows/*/events").permitAll();
                     a.requestMatchers(HttpMethod.POST, "/api/shows", "/api/shows/*/sales",
                             "/api/shows/*/orders/*/cancel", "/api/shows/*/blocks", "/api/shows/*/unblocks",
-                            "/api/shows/*/archive")
+                            "/api/shows/*/archive", "/api/shows/*/channels/*/seats")
                             .hasRole(Command.ADMIN_ROLE);
-                    a.requestMatchers(HttpMethod.GET, "/api/shows/*/orders", "/api/shows/*/seats/*")
+                    a.requestMatchers(HttpMethod.GET, "/api/shows/*/orders", "/api/shows/*/seats/*",
+                            "/api/shows/*/channels")
                             .hasRole(Command.ADMIN_ROLE);
                     a.requestMatchers("/api/shows/*/holds", "/api/holds/**").authenticated();
                     var operations = a.requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",

@@ -31,6 +31,8 @@ public final class DemoSetup {
         seed(base, admin);
         System.out.println("seat map, buyer 'alice':  " + pageUrl(base, secret, "alice"));
         System.out.println("seat map, buyer 'bob':    " + pageUrl(base, secret, "bob"));
+        System.out.println("seat map, fan-club buyer 'carol' (presale): " + pageUrl(base,
+                DevTokens.mint(secret, "carol", List.of(), List.of(DemoTheatre.FAN_CLUB), Duration.ofHours(12))));
         System.out.println("box office, admin:        " + pageUrl(base, admin));
         System.out.println("admin token 'boxoffice':  " + admin);
     }
@@ -63,7 +65,7 @@ public final class DemoSetup {
             }
             HttpResponse<String> res = http.send(create, HttpResponse.BodyHandlers.ofString());
             if (res.statusCode() == 201) {
-                System.out.println("demo show '" + DemoTheatre.SHOW_ID + "' ready: 2,000 seats (PREMIUM, STANDARD, BALCONY) and 200 standing places");
+                System.out.println("demo show '" + DemoTheatre.SHOW_ID + "' ready: 2,000 seats (PREMIUM, STANDARD, BALCONY) and 200 standing places; a fan-club presale (circle rows A-B, 50 standing places), wheelchair spaces with companions (stalls row Y), a restricted-view row (balcony row M)");
                 return;
             }
             if (res.statusCode() == 409) {

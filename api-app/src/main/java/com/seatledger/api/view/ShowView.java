@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import com.seatledger.topics.message.AreaCounts;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
+import com.seatledger.topics.message.AreaQuota;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Cause;
 import com.seatledger.topics.message.Hold;
@@ -51,6 +53,12 @@ public final class ShowView {
     private final List<ShowSeat> layout;
     private final Map<String, Integer> index;
     private final SeatStatus[] status;
+    /** Each seat's channel; null for the public pool. */
+    private final String[] channelOf;
+    /** Channel id to name, in the order the show got them. */
+    private final Map<String, String> channels = new java.util.LinkedHashMap<>();
+    /** Channel id to area id to its quota there. */
+    private final Map<String, Map<String, AreaQuota>> quotas = new HashMap<>();
     /** General-admission areas in layout order, with their current counts. */
     private final ShowArea[] areas;
     private final Map<String, Integer> areaIndex = new HashMap<>();
@@ -79,9 +87,11 @@ public final class ShowView {
         this.layout = seats;
         this.index = new HashMap<>(seats.size() * 2);
         this.status = new SeatStatus[seats.size()];
+        this.channelOf = new String[seats.size()];
         for (int i = 0; i < seats.size(); i++) {
             index.put(seats.get(i).seatId(), i);
             status[i] = seats.get(i).status();
+            channelOf[i] = seats.get(i).channel();
         }
         this.areas = areas.toArray(ShowArea[]::new);
         for (int a = 0; a < this.areas.length; a++) {
@@ -95,15 +105,29 @@ public final class ShowView {
 
     public static ShowView created(ShowEvent create, int partition, int replayCapacity) {
         List<ShowSeat> seats = new ArrayList<>(create.layout().seats().size());
+        Map<String, String> channelOfSeat = new HashMap<>();
+        for (ChannelDef c : create.layout().channels()) {
+            c.seatIds().forEach(seat -> channelOfSeat.put(seat, c.channelId()));
+        }
         for (SeatDef d : create.layout().seats()) {
-            seats.add(new ShowSeat(d.seatId(), d.section(), d.row(), d.number(), d.category(), SeatStatus.AVAILABLE));
+            seats.add(new ShowSeat(d.seatId(), d.section(), d.row(), d.number(), d.category(), SeatStatus.AVAILABLE,
+                    channelOfSeat.get(d.seatId()), d.attributes()));
         }
         List<ShowArea> areas = new ArrayList<>(create.layout().areas().size());
         for (AreaDef a : create.layout().areas()) {
             areas.add(new ShowArea(a.areaId(), a.name(), a.category(), a.capacity(), a.capacity(), 0, 0, 0));
         }
-        return new ShowView(create.showId(), partition, create.layout().name(), create.layout().startsAt(),
+        ShowView v = new ShowView(create.showId(), partition, create.layout().name(), create.layout().startsAt(),
                 create.layout().policy(), seats, areas, create.seq(), create.availability(), replayCapacity);
+        for (ChannelDef c : create.layout().channels()) {
+            v.channels.put(c.channelId(), c.name());
+            c.areas().forEach(a -> v.quota(new AreaQuota(a.areaId(), c.channelId(), a.quantity(), 0, 0, 0)));
+        }
+        return v;
+    }
+
+    private void quota(AreaQuota q) {
+        quotas.computeIfAbsent(q.channel(), c -> new TreeMap<>()).put(q.areaId(), q);
     }
 
     public static ShowView of(ShowSnapshot s, int partition, int replayCapacity) {
@@ -111,6 +135,8 @@ public final class ShowView {
                 s.seq(), s.availability(), replayCapacity);
         s.holds().forEach(h -> v.put(h, s.at()));
         s.orders().forEach(v::addOrder);
+        s.channels().forEach(c -> v.channels.put(c.channelId(), c.name()));
+        s.quotas().forEach(v::quota);
         return v;
     }
 
@@ -128,12 +154,20 @@ public final class ShowView {
         seq = e.seq();
         availability = new TreeMap<>(e.availability());
         orderChange(e);
+        boolean assigning = e.cause() == Cause.CHANNEL;
         for (SeatChange c : e.seats()) {
             Integer i = index.get(c.seatId());
             if (i != null) {
                 status[i] = c.status();
+                if (assigning) {
+                    channelOf[i] = c.channel();
+                }
             }
         }
+        if (e.channel() != null) {
+            channels.put(e.channel().channelId(), e.channel().name());
+        }
+        e.quotas().forEach(this::quota);
         for (AreaCounts c : e.areas()) {
             Integer a = areaIndex.get(c.areaId());
             if (a != null) {
@@ -255,14 +289,62 @@ public final class ShowView {
         return out;
     }
 
+    /** The show as the public sees it: each seat's channel id, no channel's name or counts. */
     public ShowBody body() {
+        return body(channelId -> false);
+    }
+
+    /** The show with the names and availability of the channels {@code visible} lets through. */
+    public ShowBody body(java.util.function.Predicate<String> visible) {
         List<ShowSeat> seats = new ArrayList<>(layout.size());
         for (int i = 0; i < status.length; i++) {
             ShowSeat s = layout.get(i);
-            seats.add(status[i] == s.status() ? s
-                    : new ShowSeat(s.seatId(), s.section(), s.row(), s.number(), s.category(), status[i]));
+            seats.add(status[i] == s.status() && java.util.Objects.equals(channelOf[i], s.channel()) ? s
+                    : new ShowSeat(s.seatId(), s.section(), s.row(), s.number(), s.category(), status[i], channelOf[i],
+                            s.attributes()));
         }
-        return new ShowBody(showId, name, startsAt, seq, seats, List.of(areas), availability, policy);
+        boolean any = channels.keySet().stream().anyMatch(visible);
+        return new ShowBody(showId, name, startsAt, seq, seats, List.of(areas), availability, policy,
+                any ? channelBodies(false).stream().filter(c -> visible.test(c.channelId())).toList() : List.of());
+    }
+
+    /** The show's channels with their availability per category; with their seats and quotas when {@code whole}. */
+    public List<ChannelBody> channelBodies(boolean whole) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, int[]>> counts = new HashMap<>();
+        Map<String, List<String>> seatsOf = new HashMap<>();
+        for (int i = 0; i < channelOf.length; i++) {
+            if (channelOf[i] != null) {
+                count(counts, channelOf[i], layout.get(i).category(), status[i].ordinal(), 1);
+                seatsOf.computeIfAbsent(channelOf[i], c -> new ArrayList<>()).add(layout.get(i).seatId());
+            }
+        }
+        List<ChannelBody> out = new ArrayList<>(channels.size());
+        channels.forEach((channelId, channelName) -> {
+            List<ChannelBody.ChannelArea> owned = new ArrayList<>();
+            for (AreaQuota q : quotas.getOrDefault(channelId, Map.of()).values()) {
+                Integer a = areaIndex.get(q.areaId());
+                String category = a == null ? null : areas[a].category();
+                int[] k = {q.available(), q.held(), q.sold(), q.blocked()};
+                for (int st = 0; st < k.length && category != null; st++) {
+                    count(counts, channelId, category, st, k[st]);
+                }
+                owned.add(new ChannelBody.ChannelArea(q.areaId(), k[0] + k[1] + k[2] + k[3], k[0], k[1], k[2], k[3]));
+            }
+            Map<String, Availability> availability = new TreeMap<>();
+            counts.getOrDefault(channelId, Map.of()).forEach((category, k) -> availability.put(category,
+                    new Availability(k[0], k[1], k[2], k[3])));
+            out.add(new ChannelBody(channelId, channelName, whole ? seatsOf.getOrDefault(channelId, List.of()) : null,
+                    whole ? owned : null, availability));
+        });
+        return out;
+    }
+
+    private static void count(Map<String, Map<String, int[]>> counts, String channel, String category, int status,
+            int n) {
+        counts.computeIfAbsent(channel, c -> new TreeMap<>()).computeIfAbsent(category, c -> new int[4])[status] += n;
     }
 
     public ShowSummary summary() {

@@ -17,7 +17,8 @@ public class Commands {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     /** The common members of a command about to be built. */
-    public record Envelope(String commandId, String actor, java.util.List<String> roles, Instant issuedAt) {
+    public record Envelope(String commandId, String actor, java.util.List<String> roles, Instant issuedAt,
+            java.util.List<String> channels) {
     }
 
     private final Clock clock;
@@ -28,7 +29,8 @@ public class Commands {
 
     public Envelope envelope(Authentication auth, String idempotencyKey) {
         Caller c = Caller.of(auth);
-        return new Envelope(CommandIds.commandId(c.actor(), idempotencyKey), c.actor(), c.roles(), clock.instant());
+        return new Envelope(CommandIds.commandId(c.actor(), idempotencyKey), c.actor(), c.roles(), clock.instant(),
+                c.channels().isEmpty() ? null : c.channels());
     }
 
     /** A path id that breaks the id grammar can name nothing: 400, not a trip to the ledger. */

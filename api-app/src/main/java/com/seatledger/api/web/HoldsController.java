@@ -65,7 +65,7 @@ public class HoldsController {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
                 e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId(), showId), body.seatIds(), body.bestAvailable(),
-                body.ttlSeconds(), body.replacesHoldId(), body.areas()));
+                body.ttlSeconds(), body.replacesHoldId(), body.areas(), e.channels()));
         return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
                 .body(HoldBody.of(showId, r.hold(), r.seq(), null));
     }

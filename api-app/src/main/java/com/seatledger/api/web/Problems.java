@@ -51,6 +51,7 @@ public final class Problems {
             Map.entry(ResultCode.ORPHAN_SEAT, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ResultCode.NOT_ENOUGH_SEATS, HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(ResultCode.AREA_FULL, HttpStatus.CONFLICT),
+            Map.entry(ResultCode.CHANNEL_RESTRICTED, HttpStatus.CONFLICT),
             Map.entry(ResultCode.AREA_NOT_FOUND, HttpStatus.UNPROCESSABLE_CONTENT));
 
     /** The code of a refusal by the web layer itself (no such path, wrong method, ...), by its status. */

@@ -6,6 +6,7 @@ import java.util.List;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatDef;
 
@@ -13,7 +14,11 @@ import com.seatledger.topics.message.SeatDef;
 public final class Requests {
 
     public record CreateShow(String showId, String name, Instant startsAt, List<SeatDef> seats, List<AreaDef> areas,
-            Policy policy) {
+            Policy policy, List<ChannelDef> channels) {
+    }
+
+    /** Seats and places into a channel (or the pool); {@code name} names a new channel or renames one. */
+    public record Assign(String name, List<String> seatIds, List<AreaQuantity> areas) {
     }
 
     public record Hold(List<String> seatIds, BestAvailable bestAvailable, List<AreaQuantity> areas, Integer ttlSeconds,

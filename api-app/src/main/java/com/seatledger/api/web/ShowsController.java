@@ -56,8 +56,8 @@ public class ShowsController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         gateway.decide(new CreateShow(e.commandId(), body.showId(), e.actor(), e.roles(), e.issuedAt(), body.name(),
-                body.startsAt(), body.seats(), body.policy(), body.areas()));
-        return ResponseEntity.created(URI.create("/api/shows/" + body.showId())).body(show(body.showId()));
+                body.startsAt(), body.seats(), body.policy(), body.areas(), body.channels()));
+        return ResponseEntity.created(URI.create("/api/shows/" + body.showId())).body(show(body.showId(), auth));
     }
 
     @GetMapping("/api/shows")
@@ -67,9 +67,11 @@ public class ShowsController {
     }
 
     @GetMapping("/api/shows/{showId}")
-    @Operation(summary = "A show's seat map at its latest seq")
-    public ShowBody show(@PathVariable String showId) {
-        return ApiError.ofShow(showId, views.read(Commands.pathId("showId", showId), ShowView::body));
+    @Operation(summary = "A show's seat map at its latest seq; channel names and counts for admins and the channels' buyers")
+    public ShowBody show(@PathVariable String showId, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        return ApiError.ofShow(showId, views.read(Commands.pathId("showId", showId),
+                view -> view.body(channelId -> caller != null && caller.seesChannel(channelId))));
     }
 
     @GetMapping(path = "/api/shows/{showId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -156,6 +156,18 @@ final class Change {
         return this;
     }
 
+    /** Adds a channel's quota of an area (as it is now) to an event's list, once; the pool has none. */
+    private static void quota(ShowState show, List<AreaQuota> quotas, int area, int channel) {
+        if (channel == 0) {
+            return;
+        }
+        String channelId = show.channelIds.get(channel);
+        String areaId = show.areaIds[area];
+        if (quotas.stream().noneMatch(q -> q.areaId().equals(areaId) && q.channel().equals(channelId))) {
+            quotas.add(show.areaQuota(area, channel));
+        }
+    }
+
     /** The event of this change, once applied (seq and availability are the show's after it). */
     ShowEvent event(ShowState show) {
         List<SeatChange> changed = new ArrayList<>(moves + assignedCount);
@@ -175,19 +187,15 @@ final class Change {
                 }
             }
         }
-        Channel channel = null;
-        List<AreaQuota> quotas = List.of();
-        if (assignTo >= 0) {
-            channel = assignTo == 0 ? null : new Channel(show.channelIds.get(assignTo), show.channelNames.get(assignTo));
-            quotas = new ArrayList<>();
-            for (int i = 0; i < quotaMoves; i++) {
-                for (int c : new int[] {quotaFrom[i], assignTo}) {
-                    AreaQuota q = c == 0 ? null : show.areaQuota(quotaArea[i], c);
-                    if (q != null && !quotas.contains(q)) {
-                        quotas.add(q);
-                    }
-                }
-            }
+        Channel channel = assignTo > 0 ? new Channel(show.channelIds.get(assignTo), show.channelNames.get(assignTo))
+                : null;
+        List<AreaQuota> quotas = new ArrayList<>(0);
+        for (int i = 0; i < quotaMoves; i++) {
+            quota(show, quotas, quotaArea[i], quotaFrom[i]);
+            quota(show, quotas, quotaArea[i], assignTo);
+        }
+        for (int i = 0; i < areaMoves; i++) {
+            quota(show, quotas, areaOf[i], areaChannel[i]);
         }
         return new ShowEvent(show.showId, show.seq, at, cause, command == null ? null : command.commandId(),
                 command == null ? null : command.actor(), hold, orderId, replacedHoldId, reason, changed,

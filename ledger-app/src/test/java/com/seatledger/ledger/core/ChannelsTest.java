@@ -107,6 +107,7 @@ class ChannelsTest {
             assertThat(r.code()).isEqualTo(OK);
             assertThat(r.hold().areas()).containsExactly(new AreaQuantity("PIT", 4, "fanclub"));
             assertThat(show().quotas()).containsExactly(new AreaQuota("PIT", "fanclub", 0, 4, 0, 0));
+            assertThat(f.lastEvent().quotas()).as("the event says so").containsExactly(new AreaQuota("PIT", "fanclub", 0, 4, 0, 0));
             assertThat(show().areaCounts(0)).isEqualTo(new AreaCounts("PIT", 6, 4, 0, 0));
             f.run(f.cmd.release(FAN, S, "h3"));
             assertThat(show().quotas()).as("released places go back to the channel")

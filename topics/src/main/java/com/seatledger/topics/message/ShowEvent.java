@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One change of a show, on {@code seat-status}. {@code seq} is gapless per show;
  * {@code seats} lists only seats whose status changed (in a {@code CHANNEL} event: the seats moved,
  * with their new channel); {@code availability} covers every category. A {@code CHANNEL} event
- * names the {@code channel} seats moved into (omitted: the public pool) and the area
- * {@code quotas} it changed.
+ * names the {@code channel} seats moved into (omitted: the public pool). {@code quotas}: the
+ * channels' area quotas the event changed (places assigned, or held, sold, released from a quota), after it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShowEvent(String showId, long seq, Instant at, Cause cause, String commandId, String actor,
