@@ -11,10 +11,14 @@ const ENDED_CARD_MS = 15000;
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
+// the seat attributes the page draws an icon for (others are listed in the seat's description)
+const ICONS = { WHEELCHAIR: 'wc', COMPANION: 'co', RESTRICTED_VIEW: 'rv' };
+
 const state = {
   token: null, actor: null, admin: false,
+  channels: [],          // the sales channels the caller's token may buy from (its channels claim)
   showId: null, show: null, seq: 0, stream: null,
-  seats: new Map(),      // seatId -> { el, section, row, number, category, status }
+  seats: new Map(),      // seatId -> { el, section, row, number, category, status, channel, attributes }
   areas: new Map(),      // areaId -> { el, name, category, capacity, available, held, sold, blocked }
   categories: [],        // in layout order; index = colour class
   selected: new Set(),
@@ -34,7 +38,7 @@ function readToken() {
 }
 
 function setToken(token) {
-  state.token = null; state.actor = null; state.admin = false;
+  state.token = null; state.actor = null; state.admin = false; state.channels = [];
   if (token) {
     try {
       const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
@@ -44,6 +48,7 @@ function setToken(token) {
         state.token = token;
         state.actor = claims.sub;
         state.admin = Array.isArray(claims.roles) && claims.roles.includes('admin');
+        state.channels = Array.isArray(claims.channels) ? claims.channels : [];
       }
     } catch (e) {
       flash('That is not a JWT.');
@@ -51,6 +56,7 @@ function setToken(token) {
   }
   if (state.token) sessionStorage.setItem(TOKEN_KEY, state.token); else sessionStorage.removeItem(TOKEN_KEY);
   $('actor').textContent = state.actor ? `signed in as ${state.actor}${state.admin ? ' (admin)' : ''}` : 'not signed in (view only)';
+  $('best-channel-label').hidden = !state.channels.length && !state.admin;
   $('signin').hidden = !!state.token;
   $('signout').hidden = !state.token;
   $('box-office').hidden = !state.admin;
@@ -160,7 +166,7 @@ function openShow(showId) {
 
   const es = new EventSource(`/api/shows/${encodeURIComponent(showId)}/events`);
   state.stream = es;
-  es.addEventListener('snapshot', (ev) => { drawShow(JSON.parse(ev.data)); loadMyHolds(); refreshBoxOffice(); });
+  es.addEventListener('snapshot', (ev) => { drawShow(JSON.parse(ev.data)); loadMyHolds(); refreshBoxOffice(); refreshChannels(); });
   es.addEventListener('seats', (ev) => applyDelta(JSON.parse(ev.data)));
   es.onopen = () => setLive(true);
   es.onerror = () => {
@@ -216,7 +222,8 @@ function drawShow(show) {
       seats.forEach((s, i) => {
         const skip = i ? Math.min(4, s.number - seats[i - 1].number - 1) : 0;   // aisles keep their gap
         for (let g = 0; g < skip; g++) html.push('<i class="seat gap"></i>');
-        html.push(`<i class="seat c${state.categories.indexOf(s.category) % 6}" data-seat="${esc(s.seatId)}" data-status="${s.status}"></i>`);
+        const icons = (s.attributes || []).filter((a) => ICONS[a]).map((a) => ` a-${ICONS[a]}`).join('');
+        html.push(`<i class="seat c${state.categories.indexOf(s.category) % 6}${icons}" data-seat="${esc(s.seatId)}" data-status="${s.status}"></i>`);
         width += skip + 1;
       });
       widest = Math.max(widest, width);
@@ -228,7 +235,11 @@ function drawShow(show) {
   for (const el of map.querySelectorAll('.seat[data-seat]')) {
     state.seats.set(el.dataset.seat, { el, status: el.dataset.status });
   }
-  for (const s of show.seats) Object.assign(state.seats.get(s.seatId), s);
+  for (const s of show.seats) {
+    Object.assign(state.seats.get(s.seatId), s);
+    drawChannel(s.seatId);
+  }
+  applyFilter();
   for (const a of show.areas || []) {
     state.areas.set(a.areaId, { ...a, el: map.querySelector(`.area[data-area="${CSS.escape(a.areaId)}"]`) });
     drawArea(a.areaId);
@@ -245,6 +256,10 @@ function drawShow(show) {
   // best available picks seats: only categories that have seats
   const seatCategories = state.categories.filter((c) => show.seats.some((s) => s.category === c));
   $('best-category').innerHTML = seatCategories.map((c) => `<option>${esc(c)}</option>`).join('');
+  // best available within one of the buyer's channels (a presale), or the public pool
+  const channelIds = [...new Set(show.seats.map((s) => s.channel).filter(Boolean))]
+    .filter((c) => state.admin || state.channels.includes(c));
+  $('best-channel').innerHTML = '<option value="">public</option>' + channelIds.map((c) => `<option>${esc(c)}</option>`).join('');
   for (const id of [...state.selected]) if (!isSelectable(id)) state.selected.delete(id);
   for (const id of state.selected) state.seats.get(id).el.classList.add('sel');
   for (const id of state.mine) markMine(id, true);
@@ -271,6 +286,10 @@ function applyDelta(delta) {
     if (!seat) continue;
     seat.status = change.status;
     seat.el.dataset.status = change.status;
+    if (delta.cause === 'CHANNEL') {
+      seat.channel = change.channel || null;
+      drawChannel(change.seatId);
+    }
     if (!isSelectable(change.seatId) && state.selected.delete(change.seatId)) seat.el.classList.remove('sel');
   }
   for (const counts of delta.areas || []) {
@@ -282,6 +301,53 @@ function applyDelta(delta) {
   drawAvailability(delta.availability);
   renderSelection();
   if (state.admin) refreshBoxOfficeSoon();
+  if (state.admin || state.channels.length) refreshChannelsSoon();
+}
+
+/** Whether the caller may buy the seat: the public pool's, or a channel its token names (admins: any). */
+function mayBuy(seat) {
+  return !seat.channel || state.admin || state.channels.includes(seat.channel);
+}
+
+/** A channel's seat is greyed out for those who may not buy it, marked for those who may. */
+function drawChannel(seatId) {
+  const s = state.seats.get(seatId);
+  if (s.channel) s.el.dataset.channel = s.channel; else delete s.el.dataset.channel;
+  s.el.classList.toggle('locked', !mayBuy(s));
+}
+
+/** The attribute filter: seats with the chosen attribute stand out, the others fade. */
+function applyFilter() {
+  const want = $('filter').value;
+  $('map').classList.toggle('filtering', !!want);
+  for (const s of state.seats.values()) s.el.classList.toggle('match', !!want && (s.attributes || []).includes(want));
+}
+
+/** At most one read of the show body every 3 s: a stadium's map is large, and an on-sale changes it constantly. */
+function refreshChannelsSoon() {
+  if (!refreshChannelsSoon.timer) {
+    refreshChannelsSoon.timer = setTimeout(() => { refreshChannelsSoon.timer = null; refreshChannels(); }, 3000);
+  }
+}
+
+/** The channels the caller may see, with their availability: its presales, or every channel for admins. */
+async function refreshChannels() {
+  const box = $('channel-counts');
+  if (!state.token || !state.showId || (!state.admin && !state.channels.length)) {
+    box.hidden = true;
+    return;
+  }
+  try {
+    const show = await read(showPath());
+    const rows = (show.channels || []).map((c) => {
+      const a = Object.values(c.availability || {}).reduce((n, k) => ({ available: n.available + k.available, held: n.held + k.held, sold: n.sold + k.sold }), { available: 0, held: 0, sold: 0 });
+      return `<tr data-channel="${esc(c.channelId)}"><td>${esc(c.name)}</td><td class="available">${a.available}</td><td>${a.held}</td><td>${a.sold}</td></tr>`;
+    });
+    box.innerHTML = '<tr><th>channel</th><th>available</th><th>held</th><th>sold</th></tr>' + rows.join('');
+    box.hidden = !rows.length;
+  } catch (e) {
+    box.hidden = true;
+  }
 }
 
 function drawArea(areaId) {
@@ -304,16 +370,19 @@ function duration(seconds) {
   return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }
 
-/** Buyers select available seats; the box office also blocked ones (to unblock them). */
+/** Buyers select available seats they may buy; the box office also blocked ones (to unblock them). */
 function isSelectable(seatId) {
   const s = state.seats.get(seatId);
-  return s && (s.status === 'AVAILABLE' || (state.admin && s.status === 'BLOCKED'));
+  return s && mayBuy(s) && (s.status === 'AVAILABLE' || (state.admin && s.status === 'BLOCKED'));
 }
 
 function describe(seatId) {
   const s = state.seats.get(seatId);
   const status = state.mine.has(seatId) && s.status === 'HELD' ? 'held by you' : s.status.toLowerCase();
-  return `${s.section} · row ${s.row} · seat ${s.number} · ${s.category} · ${status}`;
+  const attributes = (s.attributes || []).map((a) => a.toLowerCase().replace(/_/g, ' '));
+  const channel = s.channel ? (mayBuy(s) ? `channel ${s.channel}` : `channel ${s.channel}: not for sale to you`) : null;
+  return [`${s.section} · row ${s.row} · seat ${s.number} · ${s.category} · ${status}`, ...attributes, channel]
+    .filter(Boolean).join(' · ');
 }
 
 // ---------- selection and holds ----------
@@ -337,7 +406,7 @@ function updateControls() {
   $('hold-best').disabled = !ready;
   for (const b of document.querySelectorAll('.area-hold')) b.disabled = !ready;
   const boReady = ready && state.admin && state.selected.size > 0;
-  for (const id of ['bo-block', 'bo-unblock', 'bo-sell']) $(id).disabled = !boReady;
+  for (const id of ['bo-block', 'bo-unblock', 'bo-sell', 'bo-assign', 'bo-unassign']) $(id).disabled = !boReady;
 }
 
 async function hold(request, button) {
@@ -479,6 +548,25 @@ async function read(path) {
 
 const showPath = () => `/api/shows/${encodeURIComponent(state.showId)}`;
 
+/** Move the selected seats into a channel (or back to the public pool); all or nothing. */
+async function assignChannel(toPool) {
+  const seatIds = [...state.selected];
+  const channelId = toPool ? 'public' : $('bo-channel').value.trim();
+  const name = $('bo-channel-name').value.trim();
+  if (!channelId) {
+    flash('Name the channel first (an id such as fanclub).');
+    return;
+  }
+  try {
+    await command('POST', `${showPath()}/channels/${encodeURIComponent(channelId)}/seats`, name && !toPool ? { name, seatIds } : { seatIds });
+    flash(`${toPool ? 'Back to the public pool' : `Into channel ${channelId}`}: ${seatIds.join(', ')}`, true);
+    clearSelection();
+    refreshBoxOffice();
+  } catch (e) {
+    explain(e);
+  }
+}
+
 /** Block, unblock or sell the selected seats; all or nothing, as the ledger decides. */
 async function boxOffice(kind) {
   const seatIds = [...state.selected];
@@ -516,7 +604,8 @@ function refreshBoxOfficeSoon() {
 async function refreshBoxOffice() {
   if (!state.admin || !state.showId) return;
   try {
-    const [holds, orders] = await Promise.all([read(`${showPath()}/holds?all=true`), read(`${showPath()}/orders`)]);
+    const [holds, orders, channels] = await Promise.all([read(`${showPath()}/holds?all=true`), read(`${showPath()}/orders`),
+      read(`${showPath()}/channels`)]);
     const list = (el, rows, empty) => {
       el.innerHTML = rows.length ? rows.join('') : `<p class="muted">${empty}</p>`;
       el.removeAttribute('aria-busy');
@@ -527,6 +616,12 @@ async function refreshBoxOffice() {
     list($('orders'), orders.map((o) => `<div class="bo-row" data-order="${esc(o.orderId)}">`
       + `<span><b>${esc(o.orderId)}</b> ${idList([...o.seatIds, ...(o.areas || []).map((a) => `${a.quantity} × ${a.areaId}`)])}`
       + `${o.actor ? ' · ' + esc(o.actor) : ''}</span><button type="button" class="bo-cancel">Cancel (refund)</button></div>`), 'None.');
+    list($('bo-channels'), channels.map((c) => {
+      const counts = Object.entries(c.availability || {}).map(([cat, k]) => `${esc(cat)} ${k.available} free, ${k.held} held, ${k.sold} sold`);
+      return `<div class="bo-row" data-channel="${esc(c.channelId)}"><span><b>${esc(c.name)}</b> (${esc(c.channelId)}): `
+        + `${c.seatIds.length} seats${(c.areas || []).map((a) => `, ${a.quantity} × ${esc(a.areaId)}`).join('')}<br>`
+        + `<small>${counts.join(' · ') || 'nothing yet'}</small></span></div>`;
+    }), 'None: every seat is in the public pool.');
     tick();
   } catch (e) {
     if (e.status !== 404) explain(e);
@@ -568,7 +663,9 @@ function wire() {
     if (!button) return;
     // places of the area, with the selected seats in the same hold (all or nothing)
     const area = button.closest('.area');
-    const request = { areas: [{ areaId: area.dataset.area, quantity: Number(area.querySelector('.area-qty').value) }] };
+    const place = { areaId: area.dataset.area, quantity: Number(area.querySelector('.area-qty').value) };
+    if ($('best-channel').value) place.channel = $('best-channel').value;   // the presale's quota of the area
+    const request = { areas: [place] };
     if (state.selected.size) request.seatIds = [...state.selected];
     hold(request, button);
   });
@@ -581,12 +678,24 @@ function wire() {
   $('bo-block').onclick = () => boxOffice('block');
   $('bo-unblock').onclick = () => boxOffice('unblock');
   $('bo-sell').onclick = () => boxOffice('sell');
+  $('bo-assign').onclick = () => assignChannel(false);
+  $('bo-unassign').onclick = () => assignChannel(true);
+  $('filter').onchange = applyFilter;
   $('bo-order').value = randomId('box-').slice(0, 16);
   $('all-holds').addEventListener('click', boxOfficeRow);
   $('orders').addEventListener('click', boxOfficeRow);
   $('best').onsubmit = (ev) => {
     ev.preventDefault();
-    hold({ bestAvailable: { category: $('best-category').value, quantity: Number($('best-qty').value), adjacent: $('best-adjacent').checked } }, $('hold-best'));
+    const want = { category: $('best-category').value, quantity: Number($('best-qty').value), adjacent: $('best-adjacent').checked };
+    if ($('best-channel').value) want.channel = $('best-channel').value;
+    if ($('best-wheelchair').checked) {
+      // wheelchair spaces, each hold with companion seats next to them
+      want.require = ['WHEELCHAIR'];
+      want.companions = Number($('best-companions').value);
+      want.adjacent = true;
+    }
+    if ($('best-no-restricted').checked) want.avoid = ['RESTRICTED_VIEW'];
+    hold({ bestAvailable: want }, $('hold-best'));
   };
   $('signin').onsubmit = (ev) => {
     ev.preventDefault();

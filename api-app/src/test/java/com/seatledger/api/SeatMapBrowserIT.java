@@ -331,6 +331,55 @@ class SeatMapBrowserIT {
         }
     }
 
+    /**
+     * A presale side by side: the fan-club buyer (token with the channels claim) and a public buyer
+     * on the same map. The circle's rows A-B are the fan club's: greyed out and not selectable for
+     * the public buyer, held by the fan; the public buyer sees the hold live. Then the fan's
+     * wheelchair hold takes a space and its companion seat in one hold.
+     */
+    @Test
+    @Order(8)
+    void aFanClubBuyerAndAPublicBuyerSideBySide() {
+        String fanToken = com.seatledger.api.config.DevTokens.mint(ApiStack.SECRET, "fan", List.of(),
+                List.of(DemoTheatre.FAN_CLUB), Duration.ofHours(1));
+        openAs(alice, fanToken, SHOW, 2000);
+        open(bob, "pub", SHOW, 2000);
+        assertThat(seat(bob, "CI-A-10").getDomAttribute("class")).as("greyed out for the public").contains("locked");
+        assertThat(seat(alice, "CI-A-10").getDomAttribute("class")).doesNotContain("locked");
+        seat(bob, "CI-A-10").click();
+        assertThat(seat(bob, "CI-A-10").getDomAttribute("class")).as("not selectable").doesNotContain("sel");
+        assertThat((Boolean) js(bob, "return document.getElementById('best-channel-label').hidden")).isTrue();
+
+        seat(alice, "CI-A-10").click();
+        seat(alice, "CI-A-11").click();
+        alice.findElement(By.id("hold-selected")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !alice.findElements(activeHold()).isEmpty());
+        await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(20))
+                .until(() -> "HELD".equals(status(bob, "CI-A-10")) && "HELD".equals(status(bob, "CI-A-11")));
+        await("the fan sees its presale's counts").atMost(Duration.ofSeconds(10))
+                .until(() -> text(alice, "channel-counts").contains("Fan club presale"));
+        assertThat((Boolean) js(bob, "return document.getElementById('channel-counts').hidden")).as("never a channel's"
+                + " name or counts for the public").isTrue();
+        assertThat((String) js(bob, "return document.body.innerHTML")).doesNotContain("Fan club presale");
+
+        // a wheelchair space with one companion seat next to it, in one hold
+        new Select(alice.findElement(By.id("best-category"))).selectByVisibleText("STANDARD");
+        WebElement qty = alice.findElement(By.id("best-qty"));
+        qty.clear();
+        qty.sendKeys("1");
+        alice.findElement(By.id("best-wheelchair")).click();
+        alice.findElement(By.id("hold-best")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.findElements(activeHold()).size() == 2);
+        await().atMost(VISIBLE_WITHIN).until(() -> "HELD".equals(status(bob, "ST-Y-2"))
+                && "HELD".equals(status(bob, "ST-Y-3")));
+        assertThat(seat(bob, "ST-Y-2").getDomAttribute("class")).contains("a-wc");
+        assertThat(seat(bob, "ST-Y-3").getDomAttribute("class")).contains("a-co");
+        new Select(bob.findElement(By.id("filter"))).selectByValue("WHEELCHAIR");
+        assertThat(((Number) js(bob, "return document.querySelectorAll('#map .seat.match').length")).intValue())
+                .as("the filter picks the four wheelchair spaces").isEqualTo(4);
+        screenshot(alice, "seat-map-presale.png");
+    }
+
     /** The box office's own map shows the change once its command is answered; the buyer's soon after (printed). */
     static void seenByBuyer(WebDriver office, String status, String... seatIds) {
         await("box office sees " + status).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))

@@ -14,6 +14,7 @@ import com.seatledger.ledger.core.MemoryStore;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
 import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.CommandResult;
 import com.seatledger.topics.message.ConfirmHold;
@@ -73,15 +74,94 @@ final class Workloads {
     }
 
     private Workloads(String name, String show, int seats, long seed, List<AreaDef> areas) {
+        this(name, show, layout(seats), seed, areas, List.of());
+    }
+
+    private Workloads(String name, String show, List<SeatDef> layout, long seed, List<AreaDef> areas,
+            List<ChannelDef> channels) {
         this.name = name;
         this.show = show;
-        this.seats = seats;
+        this.seats = layout.size();
         this.rows = seats / ROW_WIDTH;
         this.rnd = new Random(seed);
-        List<SeatDef> layout = layout(seats);
         // 600 s holds never expire during a run; the admin limit would not apply to buyers anyway
         decide(new CreateShow(nextId(), show, "admin", List.of("admin"), now, "Bench " + seats, null, layout,
-                new Policy(600, 3600, 10, false), areas));
+                new Policy(600, 3600, 10, false), areas, channels));
+    }
+
+    /** The presale channel of {@link #bestAsking}: the front {@value #PRESALE_ROWS} rows (PREMIUM and STANDARD). */
+    static final String PRESALE = "presale";
+    static final int PRESALE_ROWS = 600;
+
+    /**
+     * {@link #layout} with what a real venue has: every row's end seats on the aisle, in every tenth
+     * row two wheelchair spaces at the start with two companion seats next to them, the back twentieth
+     * of the rows with a restricted view.
+     */
+    static List<SeatDef> accessibleLayout(int seats) {
+        int rows = seats / ROW_WIDTH;
+        List<SeatDef> out = new ArrayList<>(seats);
+        for (SeatDef d : layout(seats)) {
+            int r = out.size() / ROW_WIDTH;
+            int n = d.number();
+            List<String> a = new ArrayList<>(2);
+            if (r % 10 == 5 && n <= 2) {
+                a.add("WHEELCHAIR");
+            } else if (r % 10 == 5 && n <= 4) {
+                a.add("COMPANION");
+            }
+            if (n == 1 || n == ROW_WIDTH) {
+                a.add("AISLE");
+            }
+            if (r >= rows - rows / 20) {
+                a.add("RESTRICTED_VIEW");
+            }
+            out.add(new SeatDef(d.seatId(), d.section(), d.row(), d.number(), d.category(), a));
+        }
+        return out;
+    }
+
+    /** How the best-available holds of {@link #bestWithAttributes} and {@link #bestInChannel} ask. */
+    enum Asking {
+        /** Cycling through avoid RESTRICTED_VIEW, require AISLE, a wheelchair space with a companion, plain. */
+        ATTRIBUTES,
+        /** Within the presale channel, by a buyer of it. */
+        CHANNEL
+    }
+
+    /**
+     * Best-available holds on the {@link #accessibleLayout} show with the presale channel, asking as
+     * {@code asking} says; buyers hold the presale channel, so explicit holds compare on equal terms.
+     */
+    static Workload bestAsking(int seats, int n, Asking asking, long seed) {
+        List<String> presaleSeats = new ArrayList<>();
+        for (int r = 0; r < PRESALE_ROWS; r++) {
+            for (int k = 1; k <= ROW_WIDTH; k++) {
+                presaleSeats.add(seatId(r, k));
+            }
+        }
+        Workloads w = new Workloads("best-available holds " + (asking == Asking.CHANNEL ? "in a channel"
+                : "with require/avoid") + ", " + seats + " seats", SHOW, accessibleLayout(seats), seed, List.of(),
+                List.of(new ChannelDef(PRESALE, "Presale", presaleSeats, List.of())));
+        while (w.commands.size() < n) {
+            String category = CATEGORIES.get(w.rnd.nextInt(CATEGORIES.size()));
+            int quantity = 1 + w.rnd.nextInt(4);
+            BestAvailable want = asking == Asking.CHANNEL
+                    ? new BestAvailable(CATEGORIES.get(w.rnd.nextInt(2)), quantity, true, PRESALE, List.of(), List.of(), null)
+                    : switch (w.commands.size() % 4) {
+                        case 0 -> new BestAvailable(category, quantity, true, null, List.of(), List.of("RESTRICTED_VIEW"), null);
+                        case 1 -> new BestAvailable(category, 1, true, null, List.of("AISLE"), List.of(), null);
+                        case 2 -> new BestAvailable(category, 1, true, null, List.of("WHEELCHAIR"), List.of(), 1);
+                        default -> new BestAvailable(category, quantity, true);
+                    };
+            String id = w.nextId();
+            HoldSeats h = new HoldSeats(id, w.show, "buyer-" + w.rnd.nextInt(50_000), List.of("user"), w.now, "h-" + id,
+                    null, want, null, null, null, List.of(PRESALE));
+            if (w.decide(h).outcome() == Outcome.ACCEPTED) {
+                w.active.add(h);
+            }
+        }
+        return w.done();
     }
 
     /**

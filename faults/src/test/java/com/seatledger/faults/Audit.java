@@ -88,7 +88,7 @@ final class Audit implements AutoCloseable {
 
     /** Holds accepted and not yet ended by a CONFIRM, RELEASE or EXPIRE event. */
     synchronized Set<String> openHolds() {
-        return fold(new ArrayList<>()).values().stream().flatMap(s -> s.activeHolds.keySet().stream())
+        return fold(new ArrayList<>(), Map.of()).values().stream().flatMap(s -> s.activeHolds.keySet().stream())
                 .collect(java.util.stream.Collectors.toSet());
     }
 
@@ -100,7 +100,7 @@ final class Audit implements AutoCloseable {
             Instant now) {
         List<String> v = new ArrayList<>();
         checkResults(recordsSent, commands, v);
-        Map<String, ShowState> shows = fold(v);
+        Map<String, ShowState> shows = fold(v, commands);
         checkResultsAgreeWithEvents(v);
         checkHolds(shows, now, v);
         return v;
@@ -182,13 +182,20 @@ final class Audit implements AutoCloseable {
         }));
     }
 
-    /** Replays every show's events, checking seqs and every seat move; the end state per show. */
-    synchronized Map<String, ShowState> fold(List<String> v) {
+    /**
+     * Replays every show's events, checking seqs and every seat move (and, where the command is in
+     * {@code commands}, that a channel's seats and places were held only by that channel's buyers or
+     * an admin); the end state per show.
+     */
+    synchronized Map<String, ShowState> fold(List<String> v, Map<String, Command> commands) {
         Map<String, ShowState> shows = new LinkedHashMap<>();
         eventsByShow.forEach((show, es) -> {
             ShowState s = new ShowState();
             for (ShowEvent e : es) {
                 s.apply(e, v);
+                if (e.cause() == Cause.HOLD) {
+                    s.checkChannels(e, commands.get(e.commandId()), v);
+                }
             }
             shows.put(show, s);
         });
@@ -202,6 +209,8 @@ final class Audit implements AutoCloseable {
         final Map<String, String> category = new HashMap<>();
         final Map<String, String> heldBy = new HashMap<>();
         final Map<String, String> soldTo = new HashMap<>();
+        /** Each seat's sales channel (none: the public pool), from the layout and CHANNEL events. */
+        final Map<String, String> channelOf = new HashMap<>();
         final Map<String, Hold> activeHolds = new HashMap<>();
         final Set<String> holdsSeen = new HashSet<>();
         final Set<String> holdsEnded = new HashSet<>();
@@ -221,6 +230,7 @@ final class Audit implements AutoCloseable {
             MOVES.put(Cause.CANCEL, Map.of(SeatStatus.SOLD, SeatStatus.AVAILABLE));
             MOVES.put(Cause.BLOCK, Map.of(SeatStatus.AVAILABLE, SeatStatus.BLOCKED));
             MOVES.put(Cause.UNBLOCK, Map.of(SeatStatus.BLOCKED, SeatStatus.AVAILABLE));
+            MOVES.put(Cause.CHANNEL, Map.of(SeatStatus.AVAILABLE, SeatStatus.AVAILABLE));
         }
         private static final Set<Cause> ENDS_HOLD = EnumSet.of(Cause.RELEASE, Cause.EXPIRE, Cause.CONFIRM);
 
@@ -235,6 +245,7 @@ final class Audit implements AutoCloseable {
                     seats.put(d.seatId(), SeatStatus.AVAILABLE);
                     category.put(d.seatId(), d.category());
                 }
+                e.layout().channels().forEach(ch -> ch.seatIds().forEach(id -> channelOf.put(id, ch.channelId())));
                 for (AreaDef a : e.layout().areas()) {
                     capacity.put(a.areaId(), a.capacity());
                     areaCategory.put(a.areaId(), a.category());
@@ -272,6 +283,9 @@ final class Audit implements AutoCloseable {
                     v.add(where + ": seat " + c.seatId() + " is not held by " + hold.holdId());
                 }
                 seats.put(c.seatId(), c.status());
+                if (e.cause() == Cause.CHANNEL) {
+                    channelOf.compute(c.seatId(), (id, old) -> c.channel());
+                }
                 heldBy.remove(c.seatId());
                 soldTo.remove(c.seatId());
                 if (c.status() == SeatStatus.HELD) {
@@ -305,6 +319,23 @@ final class Audit implements AutoCloseable {
             if (!availability().equals(e.availability())) {
                 v.add(where + ": availability " + e.availability() + " but the seats say " + availability());
             }
+        }
+
+        /** A HOLD took channel seats or places: its command's actor must buy from that channel, or be an admin. */
+        void checkChannels(ShowEvent e, Command c, List<String> v) {
+            if (c == null || c.isAdmin()) {
+                return;
+            }
+            for (SeatChange s : e.seats()) {
+                String channel = channelOf.get(s.seatId());
+                if (channel != null && !c.buyerChannels().contains(channel)) {
+                    v.add(e.showId() + "/" + e.seq() + ": seat " + s.seatId() + " of channel " + channel + " held by "
+                            + c.actor() + ", who may not buy from it");
+                }
+            }
+            e.hold().areas().stream().filter(a -> a.channel() != null && !c.buyerChannels().contains(a.channel()))
+                    .forEach(a -> v.add(e.showId() + "/" + e.seq() + ": places of area " + a.areaId() + " of channel "
+                            + a.channel() + " held by " + c.actor() + ", who may not buy from it"));
         }
 
         Map<String, Availability> availability() {

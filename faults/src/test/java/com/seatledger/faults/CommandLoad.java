@@ -24,7 +24,9 @@ import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
+import com.seatledger.topics.message.AssignChannel;
 import com.seatledger.topics.message.BestAvailable;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.CancelOrder;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.ConfirmHold;
@@ -62,6 +64,11 @@ final class CommandLoad implements AutoCloseable {
     private int next;
     static final String FLOOR = "FLOOR";
     static final int FLOOR_PLACES = 30;
+    /** The fan club's channel of {@link #createShowsWithChannels}: seats A-1..A-5 and 10 floor places. */
+    static final String FAN_CLUB = "fan";
+    /** Buyers 0..FANS-1 may buy from the fan club (their commands carry its channel). */
+    static final int FANS = 8;
+    private boolean withChannels;
 
     CommandLoad(String bootstrap, List<String> shows, long seed) {
         this.producer = new KafkaProducer<>(Map.of(
@@ -83,6 +90,35 @@ final class CommandLoad implements AutoCloseable {
                     "Fault show " + show, null, FaultEnv.hall(ROWS, PER_ROW), new Policy(5, 60, 10, false),
                     List.of(new AreaDef(FLOOR, "Standing floor", "GA", FLOOR_PLACES))));
         }
+    }
+
+    /**
+     * CREATE_SHOW for every show with a fan-club channel (A-1..A-5, 10 floor places) and wheelchair
+     * spaces with companion seats (D-1, D-2 and D-3, D-4); from then on the load also sends holds by
+     * fans and by others of the channel's seats and places, best available in the channel and
+     * wheelchair + companion holds, and the box office moves seats between the channel and the pool.
+     */
+    void createShowsWithChannels() {
+        withChannels = true;
+        List<SeatDef> hall = new ArrayList<>();
+        for (SeatDef d : FaultEnv.hall(ROWS, PER_ROW)) {
+            boolean lastRow = d.row().equals(String.valueOf((char) ('A' + ROWS - 1)));
+            List<String> attributes = !lastRow || d.number() > 4 ? List.of()
+                    : List.of(d.number() <= 2 ? "WHEELCHAIR" : "COMPANION");
+            hall.add(new SeatDef(d.seatId(), d.section(), d.row(), d.number(), d.category(), attributes));
+        }
+        for (String show : shows) {
+            send(new CreateShow("create-" + show, show, "box-office", List.of(Command.ADMIN_ROLE), Instant.now(),
+                    "Fault show " + show, null, hall, new Policy(5, 60, 10, false),
+                    List.of(new AreaDef(FLOOR, "Standing floor", "GA", FLOOR_PLACES)),
+                    List.of(new ChannelDef(FAN_CLUB, "Fan club", List.of("A-1", "A-2", "A-3", "A-4", "A-5"),
+                            List.of(new AreaQuantity(FLOOR, 10))))));
+        }
+    }
+
+    /** The channels a buyer's token would carry: the fan club for the first {@link #FANS} buyers. */
+    private List<String> channelsOf(String actor) {
+        return withChannels && Integer.parseInt(actor.substring("buyer-".length())) < FANS ? List.of(FAN_CLUB) : null;
     }
 
     /** Sends {@code perSecond} commands a second in the background until {@link #stop()}. */
@@ -108,19 +144,28 @@ final class CommandLoad implements AutoCloseable {
         HoldSeats hold = holds.isEmpty() ? null : holds.get(random.nextInt(holds.size()));
         if (dice < 10) {
             // places on the standing floor, with a seat now and then: all or nothing, AREA_FULL when it is full
+            // (with channels, now and then the fan club's places: fans get them, others CHANNEL_RESTRICTED)
+            String quota = withChannels && random.nextInt(3) == 0 ? FAN_CLUB : null;
             HoldSeats h = new HoldSeats("c-" + n, show, actor, List.of(), Instant.now(), "h-" + n,
                     random.nextInt(3) == 0 ? seats() : null, null, 2 + random.nextInt(4), null,
-                    List.of(new AreaQuantity(FLOOR, 1 + random.nextInt(3))));
+                    List.of(new AreaQuantity(FLOOR, 1 + random.nextInt(3), quota)), channelsOf(actor));
             holds.add(h);
             send(h);
         } else if (dice < 40 || hold == null) {
             HoldSeats h = new HoldSeats("c-" + n, show, actor, List.of(), Instant.now(), "h-" + n, seats(), null,
-                    2 + random.nextInt(4), null);
+                    2 + random.nextInt(4), null, null, channelsOf(actor));
             holds.add(h);
             send(h);
         } else if (dice < 50) {
-            HoldSeats h = new HoldSeats("c-" + n, show, actor, List.of(), Instant.now(), "h-" + n, null,
-                    new BestAvailable("STANDARD", 1 + random.nextInt(2), random.nextBoolean()), 3, null);
+            int kind = withChannels ? random.nextInt(3) : 0;
+            BestAvailable want = switch (kind) {
+                // in the fan club's channel (restricted for others), or a wheelchair space with its companion
+                case 1 -> new BestAvailable("STANDARD", 1 + random.nextInt(2), true, FAN_CLUB, List.of(), List.of(), null);
+                case 2 -> new BestAvailable("STANDARD", 1, true, null, List.of("WHEELCHAIR"), List.of(), 1);
+                default -> new BestAvailable("STANDARD", 1 + random.nextInt(2), random.nextBoolean());
+            };
+            HoldSeats h = new HoldSeats("c-" + n, show, actor, List.of(), Instant.now(), "h-" + n, null, want, 3, null,
+                    null, channelsOf(actor));
             holds.add(h);
             send(h);
         } else if (dice < 60) {
@@ -137,6 +182,11 @@ final class CommandLoad implements AutoCloseable {
             send(new ReleaseHold("c-" + n, hold.showId(), hold.actor(), List.of(), Instant.now(), hold.holdId()));
         } else if (dice < 85) {
             send(new ExtendHold("c-" + n, hold.showId(), hold.actor(), List.of(), Instant.now(), hold.holdId(), 3));
+        } else if (withChannels && dice < 87) {
+            // the box office moves row B's first seats into the fan club or back to the pool (AVAILABLE ones only)
+            List<String> seats = List.of("B-1", "B-2", "B-3").subList(0, 1 + random.nextInt(3));
+            send(new AssignChannel("c-" + n, show, "box-office", List.of(Command.ADMIN_ROLE), Instant.now(),
+                    random.nextBoolean() ? FAN_CLUB : null, null, seats, null));
         } else if (dice < 90) {
             // another buyer tries to take over the hold
             send(new ConfirmHold("c-" + n, hold.showId(), actor, List.of(), Instant.now(), hold.holdId(), "o-" + n));

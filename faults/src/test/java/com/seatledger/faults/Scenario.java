@@ -143,7 +143,7 @@ final class Scenario implements AutoCloseable {
         try (AppProcess api = api(apiIndex).awaitHealthy(Duration.ofSeconds(120))) {
             Map<String, Audit.ShowState> expected;
             synchronized (audit) {
-                expected = audit.fold(new ArrayList<>());
+                expected = audit.fold(new ArrayList<>(), Map.of());
             }
             for (String show : load.shows()) {
                 JsonNode body = rest(apiIndex).get("/api/shows/" + show, Tokens.token("auditor")).json();

@@ -41,9 +41,13 @@ final class SeatMap {
     record Want(int category, int channel, int quantity, boolean adjacent, int companions) {
     }
 
-    /** Per lane, [kind][k - 1]: rows with a run of at least k available seats of that kind. */
+    /**
+     * Per lane, [kind][k - 1]: rows with a run of at least k available seats of that kind; and per
+     * attribute, the rows with an available seat that has it (what {@code require} narrows to).
+     */
     private final class Lane {
         final BitSet[][] runs = new BitSet[3][RUN_LEVELS];
+        final Map<String, BitSet> withAttribute = new HashMap<>();
 
         Lane() {
             for (BitSet[] levels : runs) {
@@ -63,8 +67,8 @@ final class SeatMap {
     private final int[] centre2;
     /** By {@link #laneKey}. */
     private final Map<Integer, Lane> lanes = new HashMap<>();
-    /** Per attribute: the rows that have a seat with it (attributes are fixed at CREATE). */
-    private final Map<String, BitSet> rowsWith = new HashMap<>();
+    /** The attributes any seat of the show has (fixed at CREATE). */
+    private final List<String> attributes;
 
     SeatMap(ShowState show) {
         this.show = show;
@@ -93,11 +97,7 @@ final class SeatMap {
             }
             centre2[r] = show.numbers[rows[r][0]] + show.numbers[rows[r][rows[r].length - 1]];
         }
-        for (int s = 0; s < show.rowOf.length; s++) {
-            for (String a : show.attributeSets[show.attributesOf(s)]) {
-                rowsWith.computeIfAbsent(a, k -> new BitSet(rowCount)).set(show.rowOf[s]);
-            }
-        }
+        attributes = Arrays.stream(show.attributeSets).flatMap(Arrays::stream).distinct().toList();
         rebuild();
     }
 
@@ -146,9 +146,13 @@ final class SeatMap {
         int[] row = rows[r];
         int[] best = new int[3];
         int[] run = new int[3];
+        boolean[] setsFree = attributes.isEmpty() ? null : new boolean[show.attributeSets.length];
         for (int p = 0; p < row.length; p++) {
             int s = row[p];
             boolean free = show.available(s) && laneOf(s) == key;
+            if (free && setsFree != null) {
+                setsFree[show.attributesOf(s)] = true;
+            }
             int flags = free ? show.attributeFlags[show.attributesOf(s)] : 0;
             boolean linked = linkedLeft(row, p);
             for (int kind = 0; kind < 3; kind++) {
@@ -171,6 +175,16 @@ final class SeatMap {
         for (int kind = 0; kind < 3; kind++) {
             for (int k = 0; k < RUN_LEVELS; k++) {
                 lane.runs[kind][k].set(r, best[kind] >= k + 1);
+            }
+        }
+        for (String a : attributes) {
+            boolean has = false;
+            for (int k = 1; k < setsFree.length && !has; k++) {
+                has = setsFree[k] && Arrays.asList(show.attributeSets[k]).contains(a);
+            }
+            BitSet rowsOf = lane.withAttribute.get(a);
+            if (has || rowsOf != null) {
+                lane.withAttribute.computeIfAbsent(a, x -> new BitSet(rows.length)).set(r, has);
             }
         }
     }
@@ -215,17 +229,23 @@ final class SeatMap {
     }
 
     /**
-     * Rows that may seat the party: those with a long enough run of the kind, that have a seat with
-     * every required attribute, plus the rows of seats being freed, which the index does not count yet.
+     * Rows that may seat the party: those with a long enough run of the kind and an available seat
+     * with every required attribute, plus the rows of seats being freed, which the index does not
+     * count yet.
      */
     private BitSet candidateRows(Want want, int kind, int level, List<String> require, int[] freeing) {
         Lane lane = lanes.get(laneKey(want.category(), want.channel()));
         BitSet found = lane == null ? new BitSet() : (BitSet) lane.runs[kind][Math.min(level, RUN_LEVELS) - 1].clone();
+        for (String a : require) {
+            BitSet with = lane == null ? null : lane.withAttribute.get(a);
+            if (with == null) {
+                found.clear();
+            } else {
+                found.and(with);
+            }
+        }
         for (int s : freeing) {
             found.set(show.rowOf[s]);
-        }
-        for (String a : require) {
-            found.and(rowsWith.getOrDefault(a, new BitSet()));
         }
         return found;
     }

@@ -161,6 +161,24 @@ class ChannelsTest {
         }
 
         @Test
+        void aSnapshotCarriesChannelsQuotasAndAttributesAsTheMapperWritesThem() {
+            f.run(f.cmd.assign(S, "partner", "Sponsor", places("PIT:2"), "B-1"));
+            f.run(f.cmd.holdIn(FANCLUB, FAN, S, "h1", List.of(new AreaQuantity("PIT", 1, "fanclub")), "A-1"));
+            ShowSnapshots snapshots = new ShowSnapshots(f.ledger);
+            snapshots.changed(S, f.now);
+            ShowSnapshots.Pass pass = snapshots.begin(f.now.plusSeconds(10));
+            ShowSnapshot snapshot = pass.build().getFirst();
+            assertThat(snapshot.channels()).containsExactly(new Channel("fanclub", "Fan club"), new Channel("partner", "Sponsor"));
+            assertThat(snapshot.quotas()).containsExactly(new AreaQuota("PIT", "fanclub", 3, 1, 0, 0),
+                    new AreaQuota("PIT", "partner", 2, 0, 0, 0));
+            assertThat(snapshot.seats().get(6).channel()).isEqualTo("partner");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            pass.shows().getFirst().writeJson(out);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(com.seatledger.topics.json.Json.MAPPER.writeValueAsString(snapshot));
+        }
+
+        @Test
         void channelsSurviveARestartFromTheStore() {
             f.run(f.cmd.assign(S, "partner", "Sponsor", places("PIT:2"), "B-1"));
             f.run(f.cmd.holdIn(List.of("partner"), "vip", S, "h1", List.of(new AreaQuantity("PIT", 1, "partner")), "B-1"));

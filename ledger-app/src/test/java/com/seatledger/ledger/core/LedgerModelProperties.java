@@ -43,7 +43,7 @@ class LedgerModelProperties {
 
     Arbitrary<Step> step() {
         return Combinators.combine(
-                Arbitraries.integers().between(0, 14),
+                Arbitraries.integers().between(0, 17),
                 Arbitraries.of("alice", "bob", Cmd.BOX_OFFICE),
                 Arbitraries.of("h1", "h2", "h3", "h4", "h5"),
                 Arbitraries.of("h1", "h2", "h3", "o1", "o2", "o3"),
@@ -54,16 +54,31 @@ class LedgerModelProperties {
                 .as(Step::new);
     }
 
-    /** Rows A 1-5 (category X) and B 1,2,3,5,6 with a gap after 3 (X, X, Y, Y, Y). */
+    /**
+     * Rows A 1-5 (category X) and B 1,2,3,5,6 with a gap after 3 (X, X, Y, Y, Y); A-1 a wheelchair
+     * space with its companion A-2, A-5 on the aisle, A-3 (the centre of row A), B-5 and B-6 with a
+     * restricted view.
+     */
     static List<SeatDef> layout() {
         List<SeatDef> seats = new ArrayList<>();
+        String[][] a = {{"WHEELCHAIR"}, {"COMPANION"}, {"RESTRICTED_VIEW"}, {}, {"AISLE"}};
         for (int n = 1; n <= 5; n++) {
-            seats.add(new SeatDef("A-" + n, "MAIN", "A", n, "X"));
+            seats.add(new SeatDef("A-" + n, "MAIN", "A", n, "X", List.of(a[n - 1])));
         }
         for (int n : new int[] {1, 2, 3, 5, 6}) {
-            seats.add(new SeatDef("B-" + n, "MAIN", "B", n, n <= 2 ? "X" : "Y"));
+            seats.add(new SeatDef("B-" + n, "MAIN", "B", n, n <= 2 ? "X" : "Y",
+                    n >= 5 ? List.of("RESTRICTED_VIEW") : List.of()));
         }
         return seats;
+    }
+
+    /** The fan club's channel owns B-1 and B-2 at first; alice may buy from it, bob may not. */
+    static List<ChannelDef> channels() {
+        return List.of(new ChannelDef("fan", "Fan club", List.of("B-1", "B-2"), List.of()));
+    }
+
+    private static List<String> channelsOf(String actor) {
+        return actor.equals("alice") ? List.of("fan") : null;
     }
 
     @Property(tries = 300)
@@ -77,7 +92,8 @@ class LedgerModelProperties {
         Map<String, Long> lastSeq = new HashMap<>();
         Instant now = Cmd.T0;
 
-        Command create = cmd.create(SHOW, new Policy(20, 60, 4, preventOrphans), layout());
+        Command create = cmd.createWithChannels(SHOW, new Policy(20, 60, 4, preventOrphans), layout(), List.of(),
+                channels());
         compare(ledger.decide(create, now), model.decide(create, now), lastSeq);
         sent.add(create);
 
@@ -113,14 +129,30 @@ class LedgerModelProperties {
             case 0:
             case 1:
                 return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
-                        s.seats(), null, s.ttl(), null);
+                        s.seats(), null, s.ttl(), null, null, channelsOf(s.actor()));
             case 2:
                 return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
-                        s.seats(), null, s.ttl(), lastHoldId(sent, s));
+                        s.seats(), null, s.ttl(), lastHoldId(sent, s), null, channelsOf(s.actor()));
             case 3:
                 return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
                         null, new BestAvailable(s.flag() ? "X" : "Y", s.n(), s.ttl() == null || s.ttl() > 20),
-                        null, s.kind() == 3 && s.n() == 2 ? lastHoldId(sent, s) : null);
+                        null, s.kind() == 3 && s.n() == 2 ? lastHoldId(sent, s) : null, null, channelsOf(s.actor()));
+            case 15:
+                // best available in the fan club's channel, or with attributes asked for or avoided
+                BestAvailable want = switch (s.n()) {
+                    case 1 -> new BestAvailable("X", 1, true, null, List.of("WHEELCHAIR"), List.of(), s.flag() ? 1 : null);
+                    case 2 -> new BestAvailable(s.flag() ? "X" : "Y", 2, true, "fan", List.of(), List.of(), null);
+                    default -> new BestAvailable("Y", s.flag() ? 1 : 2, s.ttl() == null, null, List.of(),
+                            s.flag() ? List.of("RESTRICTED_VIEW") : List.of(), null);
+                };
+                return new HoldSeats(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0, s.holdId() + "-" + cmd.id(),
+                        null, want, s.ttl(), null, null, channelsOf(s.actor()));
+            case 16:
+            case 17:
+                // the box office (or a buyer, refused) moves seats into a channel or back to the pool
+                return new AssignChannel(cmd.id(), SHOW, s.actor(), roles(s.actor()), Cmd.T0,
+                        s.kind() == 17 ? null : s.flag() ? "fan" : "vip", s.n() == 3 ? "VIP lounge" : null, s.seats(),
+                        null);
             case 4:
                 return cmd.extend(s.actor(), SHOW, lastHoldId(sent, s), s.ttl());
             case 5:
@@ -194,6 +226,8 @@ class LedgerModelProperties {
                 assertThat(show.holdOf[seat]).isNull();
             }
             assertThat(status == SeatStatus.SOLD).isEqualTo(show.orderOf[seat] != null);
+            assertThat(show.channelId(show.channelOf[seat])).as("channel of %s", def.seatId())
+                    .isEqualTo(model.channelOf.get(def.seatId()));
         }
         assertThat(show.availability()).isEqualTo(counted);
         int heldByActors = Arrays.stream(new String[] {"alice", "bob", Cmd.BOX_OFFICE}).mapToInt(show::heldBy).sum();
@@ -218,6 +252,10 @@ class LedgerModelProperties {
                 .append(' ').append(Arrays.toString(o.places().areas()))
                 .append(Arrays.toString(o.places().quantities())));
         b.append("\nheld ").append(new java.util.TreeMap<>(show.heldBy)).append("\n").append(show.availability());
+        b.append("\nchannels ").append(show.channels()).append(' ').append(show.quotas());
+        for (int i = 0; i < show.seatIds.length; i++) {
+            b.append(' ').append(show.channelOf[i]);
+        }
         for (int[] k : show.areaCounts) {
             b.append("\narea ").append(Arrays.toString(k));
         }

@@ -49,6 +49,10 @@ final class ReferenceModel {
     final Map<String, List<String>> orders = new HashMap<>();
     final Set<String> cancelledOrders = new HashSet<>();
     final Map<String, Command> commands = new HashMap<>();
+    /** Each seat's sales channel; a seat of the public pool has none. */
+    final Map<String, String> channelOf = new HashMap<>();
+    final Map<String, String> channelNames = new LinkedHashMap<>();
+    final Map<String, List<String>> attributes = new HashMap<>();
     final Map<String, CommandResult> resultsById = new HashMap<>();
 
     ReferenceModel(String showId) {
@@ -101,7 +105,12 @@ final class ReferenceModel {
             }
             created = true;
             policy = s.policy() == null ? Policy.DEFAULTS : s.policy().resolved();
+            s.channelDefs().forEach(ch -> {
+                channelNames.put(ch.channelId(), ch.name());
+                ch.seatIds().forEach(id -> channelOf.put(id, ch.channelId()));
+            });
             s.seats().forEach(d -> {
+                attributes.put(d.seatId(), d.attributes());
                 places.put(d.seatId(), new Place(d.section() + "/" + d.row(), d.number(), d.category()));
                 seats.put(d.seatId(), new Seat(SeatStatus.AVAILABLE, null, null));
                 if (!rows.contains(d.section() + "/" + d.row())) {
@@ -110,7 +119,31 @@ final class ReferenceModel {
             });
             seq = 1;
             return new ShowEvent(showId, 1, now, Cause.CREATE, c.commandId(), c.actor(), null, null, null, null,
-                    List.of(), availability(), new Layout(s.name(), s.startsAt(), policy, s.seats()));
+                    List.of(), availability(), new Layout(s.name(), s.startsAt(), policy, s.seats(), s.areaDefs(),
+                            s.channelDefs()));
+        }
+        if (c instanceof AssignChannel a) {
+            admin(c);
+            show();
+            requireSeats(a.seatIds(), c, id -> seats.get(id).status() == SeatStatus.AVAILABLE);
+            String to = a.channelId();
+            List<SeatChange> ch = new ArrayList<>();
+            for (String id : a.seatIds()) {
+                if (!Objects.equals(channelOf.get(id), to)) {
+                    if (to == null) {
+                        channelOf.remove(id);
+                    } else {
+                        channelOf.put(id, to);
+                    }
+                    ch.add(new SeatChange(id, seats.get(id).status(), to));
+                }
+            }
+            if (to != null) {
+                channelNames.put(to, a.name() != null ? a.name() : channelNames.getOrDefault(to, to));
+            }
+            return new ShowEvent(showId, ++seq, now, Cause.CHANNEL, c.commandId(), c.actor(), null, null, null, null,
+                    ch, availability(), null, List.of(), to == null ? null : new Channel(to, channelNames.get(to)),
+                    List.of());
         }
         if (c instanceof HoldSeats h) {
             return hold(h, now);
@@ -153,7 +186,7 @@ final class ReferenceModel {
             }
             admin(c);
             show();
-            requireSeats(s.seatIds(), id -> seats.get(id).status() == SeatStatus.AVAILABLE);
+            requireSeats(s.seatIds(), c, id -> seats.get(id).status() == SeatStatus.AVAILABLE);
             List<SeatChange> ch = new ArrayList<>();
             s.seatIds().forEach(id -> move(id, SeatStatus.SOLD, null, s.orderId(), ch));
             orders.put(s.orderId(), s.seatIds());
@@ -176,7 +209,7 @@ final class ReferenceModel {
         admin(c);
         show();
         SeatStatus from = block ? SeatStatus.AVAILABLE : SeatStatus.BLOCKED;
-        requireSeats(ids, id -> seats.get(id).status() == from);
+        requireSeats(ids, c, id -> seats.get(id).status() == from);
         List<SeatChange> ch = new ArrayList<>();
         ids.forEach(id -> move(id, block ? SeatStatus.BLOCKED : SeatStatus.AVAILABLE, null, null, ch));
         return event(now, block ? Cause.BLOCK : Cause.UNBLOCK, c, null, null, null, reason, ch);
@@ -195,7 +228,7 @@ final class ReferenceModel {
         Set<String> freeing = old == null ? Set.of() : new HashSet<>(old.seatIds());
         List<String> chosen;
         if (c.seatIds() != null) {
-            requireSeats(c.seatIds(), id -> seats.get(id).status() == SeatStatus.AVAILABLE || freeing.contains(id));
+            requireSeats(c.seatIds(), c, id -> seats.get(id).status() == SeatStatus.AVAILABLE || freeing.contains(id));
             limit(c, freeing.size(), c.seatIds().size());
             chosen = c.seatIds();
             if (policy.preventOrphanSeats()) {
@@ -206,8 +239,8 @@ final class ReferenceModel {
                 }
             }
         } else {
-            limit(c, freeing.size(), c.bestAvailable().quantity());
-            chosen = best(c.bestAvailable(), freeing);
+            limit(c, freeing.size(), c.bestAvailable().quantity() + c.bestAvailable().companionCount());
+            chosen = best(c, c.bestAvailable(), freeing);
         }
         List<SeatChange> ch = new ArrayList<>();
         if (old != null) {
@@ -221,15 +254,77 @@ final class ReferenceModel {
         return event(now, Cause.HOLD, c, h, null, c.replacesHoldId(), null, ch);
     }
 
-    private List<String> best(BestAvailable want, Set<String> freeing) {
-        boolean orphanBlocked = false;
+    /**
+     * Best available within the pool or the asked channel: first without restricted-view seats, then
+     * (unless avoided) with them; wheelchair and companion seats only when required.
+     */
+    private List<String> best(HoldSeats c, BestAvailable want, Set<String> freeing) {
+        if (want.channel() != null && !c.isAdmin() && !c.buyerChannels().contains(want.channel())) {
+            throw new Refused(CHANNEL_RESTRICTED);
+        }
+        boolean restrictedRequired = want.require().contains("RESTRICTED_VIEW");
+        boolean[] orphanBlocked = new boolean[1];
+        List<String> first = best(want, freeing, restrictedRequired, orphanBlocked);
+        if (first != null) {
+            return first;
+        }
+        if (!restrictedRequired && !want.avoid().contains("RESTRICTED_VIEW")) {
+            List<String> second = best(want, freeing, true, orphanBlocked);
+            if (second != null) {
+                return second;
+            }
+        }
+        throw new Refused(orphanBlocked[0] ? ORPHAN_SEAT : NOT_ENOUGH_SEATS);
+    }
+
+    private boolean fits(String id, BestAvailable want, Set<String> freeing, boolean restrictedAllowed) {
+        List<String> has = attributes.get(id);
+        return places.get(id).category().equals(want.category()) && Objects.equals(channelOf.get(id), want.channel())
+                && (seats.get(id).status() == SeatStatus.AVAILABLE || freeing.contains(id))
+                && has.containsAll(want.require()) && want.avoid().stream().noneMatch(has::contains)
+                && (!has.contains("WHEELCHAIR") || want.require().contains("WHEELCHAIR"))
+                && (!has.contains("COMPANION") || want.require().contains("COMPANION"))
+                && (!has.contains("RESTRICTED_VIEW") || restrictedAllowed);
+    }
+
+    /** The seat at {@code number} in the row of {@code id}, if any. */
+    private String at(String id, int number) {
+        String row = places.get(id).row();
+        return places.keySet().stream().filter(o -> places.get(o).row().equals(row) && places.get(o).number() == number)
+                .findFirst().orElse(null);
+    }
+
+    /** The run plus {@code companions} free companion seats right after it, then right before it; null if too few. */
+    private List<String> withCompanions(List<String> run, BestAvailable want, Set<String> freeing) {
+        List<String> chosen = new ArrayList<>(run);
+        int need = run.size() + want.companionCount();
+        for (String next = at(run.get(run.size() - 1), places.get(run.get(run.size() - 1)).number() + 1);
+                chosen.size() < need && next != null && companion(next, want, freeing);
+                next = at(next, places.get(next).number() + 1)) {
+            chosen.add(next);
+        }
+        for (String prev = at(run.get(0), places.get(run.get(0)).number() - 1);
+                chosen.size() < need && prev != null && companion(prev, want, freeing);
+                prev = at(prev, places.get(prev).number() - 1)) {
+            chosen.add(prev);
+        }
+        return chosen.size() == need ? chosen : null;
+    }
+
+    private boolean companion(String id, BestAvailable want, Set<String> freeing) {
+        return attributes.get(id).contains("COMPANION") && places.get(id).category().equals(want.category())
+                && Objects.equals(channelOf.get(id), want.channel())
+                && (seats.get(id).status() == SeatStatus.AVAILABLE || freeing.contains(id));
+    }
+
+    private List<String> best(BestAvailable want, Set<String> freeing, boolean restrictedAllowed,
+            boolean[] orphanBlocked) {
         List<String> split = new ArrayList<>();
         for (String row : rows) {
             List<String> inRow = places.keySet().stream().filter(id -> places.get(id).row().equals(row))
                     .sorted(Comparator.comparingInt(id -> places.get(id).number())).toList();
             int centre2 = places.get(inRow.get(0)).number() + places.get(inRow.get(inRow.size() - 1)).number();
-            List<String> free = inRow.stream().filter(id -> places.get(id).category().equals(want.category())
-                    && (seats.get(id).status() == SeatStatus.AVAILABLE || freeing.contains(id))).toList();
+            List<String> free = inRow.stream().filter(id -> fits(id, want, freeing, restrictedAllowed)).toList();
             if (want.wantsAdjacent()) {
                 List<String> bestRun = null;
                 int bestDistance = Integer.MAX_VALUE;
@@ -244,11 +339,15 @@ final class ReferenceModel {
                     if (distance >= bestDistance) {
                         continue;
                     }
-                    if (policy.preventOrphanSeats() && !stranded(new HashSet<>(run), freeing).isEmpty()) {
-                        orphanBlocked = true;
+                    List<String> chosen = withCompanions(run, want, freeing);
+                    if (chosen == null) {
                         continue;
                     }
-                    bestRun = run;
+                    if (policy.preventOrphanSeats() && !stranded(new HashSet<>(chosen), freeing).isEmpty()) {
+                        orphanBlocked[0] = true;
+                        continue;
+                    }
+                    bestRun = chosen;
                     bestDistance = distance;
                 }
                 if (bestRun != null) {
@@ -265,7 +364,7 @@ final class ReferenceModel {
                     split.add(id);
                     if (policy.preventOrphanSeats() && !stranded(new HashSet<>(split), freeing).isEmpty()) {
                         split.remove(split.size() - 1);
-                        orphanBlocked = true;
+                        orphanBlocked[0] = true;
                     }
                 }
                 if (split.size() == want.quantity()) {
@@ -273,7 +372,7 @@ final class ReferenceModel {
                 }
             }
         }
-        throw new Refused(orphanBlocked ? ORPHAN_SEAT : NOT_ENOUGH_SEATS);
+        return null;
     }
 
     /** Orphans over the whole show after the change, minus those that were already there. */
@@ -330,18 +429,24 @@ final class ReferenceModel {
         return h;
     }
 
-    private void requireSeats(List<String> ids, java.util.function.Predicate<String> usable) {
+    /** Every named seat exists, is the actor's to use (the pool, one of its channels, or any for an admin) and usable. */
+    private void requireSeats(List<String> ids, Command c, java.util.function.Predicate<String> usable) {
         List<SeatError> errors = new ArrayList<>();
         for (String id : ids) {
+            String channel = channelOf.get(id);
             if (!seats.containsKey(id)) {
                 errors.add(new SeatError(id, SEAT_NOT_FOUND));
+            } else if (channel != null && !c.isAdmin() && !c.buyerChannels().contains(channel)) {
+                errors.add(new SeatError(id, CHANNEL_RESTRICTED));
             } else if (!usable.test(id)) {
                 errors.add(new SeatError(id, SEAT_UNAVAILABLE));
             }
         }
         if (!errors.isEmpty()) {
-            boolean missing = errors.stream().anyMatch(e -> e.reason() == SEAT_NOT_FOUND);
-            throw new Refused(missing ? SEAT_NOT_FOUND : SEAT_UNAVAILABLE, errors);
+            ResultCode worst = errors.stream().map(SeatError::reason).anyMatch(r -> r == SEAT_NOT_FOUND) ? SEAT_NOT_FOUND
+                    : errors.stream().map(SeatError::reason).anyMatch(r -> r == CHANNEL_RESTRICTED) ? CHANNEL_RESTRICTED
+                    : SEAT_UNAVAILABLE;
+            throw new Refused(worst, errors);
         }
     }
 

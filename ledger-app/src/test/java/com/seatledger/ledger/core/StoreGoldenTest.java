@@ -176,7 +176,7 @@ class StoreGoldenTest {
         now.forEach((key, value) -> assertThat(body(key, value)).as(key).isEqualTo(body(key, golden.get(key))));
     }
 
-    private static byte[] body(String key, byte[] value) {
+    static byte[] body(String key, byte[] value) {
         if (key.startsWith("sl|") || key.startsWith("sk|")) {
             // a chunk of a layout or checkpoint: the version, the chunk count, then its part of the value
             Bin.In in = new Bin.In(value);
@@ -192,22 +192,27 @@ class StoreGoldenTest {
     void write() throws IOException {
         LedgerFixture f = new LedgerFixture();
         evening(f);
+        write(f.store, FORMAT_1);
+    }
+
+    /** Every record of {@code store} into the golden file {@code resource} (in the source tree). */
+    static void write(MemoryStore store, String resource) throws IOException {
         StringBuilder tsv = new StringBuilder();
-        dump(f.store).forEach((key, value) -> tsv.append(key).append('\t')
+        dump(store).forEach((key, value) -> tsv.append(key).append('\t')
                 .append(Base64.getEncoder().encodeToString(value)).append('\n'));
-        Path file = Path.of("src/test/resources", FORMAT_1);
+        Path file = Path.of("src/test/resources", resource);
         Files.createDirectories(file.getParent());
         Files.writeString(file, tsv);
     }
 
-    private static LedgerFixture golden(String resource) throws IOException {
+    static LedgerFixture golden(String resource) throws IOException {
         LedgerFixture f = new LedgerFixture();
         read(resource).forEach(f.store::put);
         f.ledger = new Ledger(f.store);
         return f;
     }
 
-    private static Map<String, byte[]> read(String resource) throws IOException {
+    static Map<String, byte[]> read(String resource) throws IOException {
         Map<String, byte[]> values = new TreeMap<>();
         try (InputStream in = StoreGoldenTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
@@ -221,7 +226,7 @@ class StoreGoldenTest {
         return values;
     }
 
-    private static Map<String, byte[]> dump(MemoryStore store) {
+    static Map<String, byte[]> dump(MemoryStore store) {
         Map<String, byte[]> all = new TreeMap<>();
         store.scan("", "\uffff", (key, value) -> {
             all.put(key, value);

@@ -200,6 +200,9 @@ public final class CommandValidation {
                 b.require().stream().filter(b.avoid()::contains).findFirst()
                         .map(a -> "bestAvailable.avoid: " + a + " is also required").orElse(null),
                 b.companions() != null && b.companions() < 0 ? "bestAvailable.companions: must not be negative"
+                        : null,
+                b.companionCount() > 0 && !b.wantsAdjacent()
+                        ? "bestAvailable.companions: companion seats go next to adjacent seats; leave adjacent true"
                         : null);
     }
 
