@@ -38,8 +38,7 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
-        long limit = HttpMethod.POST.matches(req.getMethod()) && "/api/shows".equals(req.getRequestURI())
-                ? showLimit : otherLimit;
+        long limit = HttpMethod.POST.matches(req.getMethod()) && layoutSized(req.getRequestURI()) ? showLimit : otherLimit;
         if (req.getContentLengthLong() > limit) {
             // a client that asked "Expect: 100-continue" has not sent its body: it gets the 413 instead
             if (req.getContentLengthLong() <= SWALLOW_BYTES && !"100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
@@ -52,6 +51,15 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Limited(req, limit), res);
+    }
+
+    /**
+     * Show creation, and moving seats into a channel: a presale of a stadium's sections names tens of
+     * thousands of seats, as a layout does.
+     */
+    private static boolean layoutSized(String uri) {
+        return "/api/shows".equals(uri) || uri.startsWith("/api/shows/") && uri.endsWith("/seats")
+                && uri.contains("/channels/");
     }
 
     /**

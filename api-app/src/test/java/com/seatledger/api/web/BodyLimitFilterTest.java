@@ -49,9 +49,28 @@ class BodyLimitFilterTest {
         assertThat(handler.tooLarge(new PayloadTooLarge(64, true)).getStatusCode().value()).isEqualTo(413);
     }
 
+    @Test
+    void showsAndChannelAssignmentsTakeALayoutSizedBodyEverythingElseASmallOne() throws Exception {
+        for (String path : java.util.List.of("/api/shows", "/api/shows/s1/channels/fanclub/seats")) {
+            MockHttpServletResponse res = new MockHttpServletResponse();
+            boolean[] reached = new boolean[1];
+            filter.doFilter(post(path, 300 * 1024, true), res, (rq, rs) -> reached[0] = true);
+            assertThat(reached[0]).as(path).isTrue();
+        }
+        MockHttpServletResponse res = new MockHttpServletResponse();
+        filter.doFilter(post("/api/shows/s1/blocks", 300 * 1024, true), res, (rq, rs) -> {
+            throw new AssertionError("a refused body must not reach the controller");
+        });
+        assertThat(res.getStatus()).isEqualTo(413);
+    }
+
     /** A hold POST of {@code size} bytes, with its length declared or sent chunked (no length). */
     private static MockHttpServletRequest post(int size, boolean declared) {
-        MockHttpServletRequest req = new MockHttpServletRequest("POST", "/api/shows/s1/holds") {
+        return post("/api/shows/s1/holds", size, declared);
+    }
+
+    private static MockHttpServletRequest post(String path, int size, boolean declared) {
+        MockHttpServletRequest req = new MockHttpServletRequest("POST", path) {
             @Override
             public long getContentLengthLong() {
                 return declared ? super.getContentLengthLong() : -1;

@@ -67,8 +67,12 @@ final class SeatMap {
     private final int[] centre2;
     /** By {@link #laneKey}. */
     private final Map<Integer, Lane> lanes = new HashMap<>();
-    /** The attributes any seat of the show has (fixed at CREATE). */
+    /** The attributes any seat of the show has (fixed at CREATE; at most 64 are indexed). */
     private final List<String> attributes;
+    /** Per attribute set of the show: its attributes as bits of {@link #attributes}' indexes. */
+    private final long[] setBits;
+    /** Every attribute any seat has, indexed or not. */
+    private final Set<String> anySeatHas;
 
     SeatMap(ShowState show) {
         this.show = show;
@@ -97,7 +101,16 @@ final class SeatMap {
             }
             centre2[r] = show.numbers[rows[r][0]] + show.numbers[rows[r][rows[r].length - 1]];
         }
-        attributes = Arrays.stream(show.attributeSets).flatMap(Arrays::stream).distinct().toList();
+        List<String> all = Arrays.stream(show.attributeSets).flatMap(Arrays::stream).distinct().toList();
+        attributes = all.subList(0, Math.min(64, all.size()));
+        anySeatHas = Set.copyOf(all);
+        setBits = new long[show.attributeSets.length];
+        for (int k = 0; k < setBits.length; k++) {
+            for (String a : show.attributeSets[k]) {
+                int i = attributes.indexOf(a);
+                setBits[k] |= i < 0 ? 0 : 1L << i;
+            }
+        }
         rebuild();
     }
 
@@ -146,12 +159,12 @@ final class SeatMap {
         int[] row = rows[r];
         int[] best = new int[3];
         int[] run = new int[3];
-        boolean[] setsFree = attributes.isEmpty() ? null : new boolean[show.attributeSets.length];
+        long present = 0;
         for (int p = 0; p < row.length; p++) {
             int s = row[p];
             boolean free = show.available(s) && laneOf(s) == key;
-            if (free && setsFree != null) {
-                setsFree[show.attributesOf(s)] = true;
+            if (free) {
+                present |= setBits[show.attributesOf(s)];
             }
             int flags = free ? show.attributeFlags[show.attributesOf(s)] : 0;
             boolean linked = linkedLeft(row, p);
@@ -177,14 +190,11 @@ final class SeatMap {
                 lane.runs[kind][k].set(r, best[kind] >= k + 1);
             }
         }
-        for (String a : attributes) {
-            boolean has = false;
-            for (int k = 1; k < setsFree.length && !has; k++) {
-                has = setsFree[k] && Arrays.asList(show.attributeSets[k]).contains(a);
-            }
-            BitSet rowsOf = lane.withAttribute.get(a);
+        for (int i = 0; i < attributes.size(); i++) {
+            boolean has = (present >>> i & 1) != 0;
+            BitSet rowsOf = lane.withAttribute.get(attributes.get(i));
             if (has || rowsOf != null) {
-                lane.withAttribute.computeIfAbsent(a, x -> new BitSet(rows.length)).set(r, has);
+                lane.withAttribute.computeIfAbsent(attributes.get(i), x -> new BitSet(rows.length)).set(r, has);
             }
         }
     }
@@ -237,6 +247,13 @@ final class SeatMap {
         Lane lane = lanes.get(laneKey(want.category(), want.channel()));
         BitSet found = lane == null ? new BitSet() : (BitSet) lane.runs[kind][Math.min(level, RUN_LEVELS) - 1].clone();
         for (String a : require) {
+            if (!anySeatHas.contains(a)) {
+                found.clear();
+                break;
+            }
+            if (!attributes.contains(a)) {
+                continue; // past the 64 indexed attributes of a show: the rows are read instead
+            }
             BitSet with = lane == null ? null : lane.withAttribute.get(a);
             if (with == null) {
                 found.clear();
