@@ -558,6 +558,22 @@ class ApiIT {
         assertThat(api.path("components").path("schemas").path("SeatDef").path("required")).hasSize(5);
         assertThat(api.path("components").path("schemas").path("Hold").path("example").path("seatIds").isArray())
                 .as("request bodies have examples").isTrue();
+        // the topics' AsyncAPI document: every topic with its key and payload schema
+        Http.Response asyncapi = a.get("/asyncapi.yaml", null);
+        assertThat(asyncapi.status()).isEqualTo(200);
+        assertThat(asyncapi.contentType()).startsWith("application/yaml");
+        JsonNode topics = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(asyncapi.raw());
+        assertThat(topics.path("asyncapi").asString()).isEqualTo("3.0.0");
+        for (String topic : List.of("seat-commands", "seat-command-results", "seat-status", "seat-snapshots",
+                "seat-commands-dlq")) {
+            JsonNode channel = topics.path("channels").path(topic);
+            assertThat(channel.path("address").asString()).as(topic).isEqualTo(topic);
+            String message = channel.path("messages").propertyNames().iterator().next();
+            JsonNode m = topics.path("components").path("messages").path(message);
+            assertThat(m.path("bindings").path("kafka").path("key").path("type").asString()).as(topic).isEqualTo("string");
+            assertThat(m.path("payload").isObject()).as(topic).isTrue();
+        }
+        assertThat(topics.path("components").path("schemas").path("ShowEvent").path("properties").has("seq")).isTrue();
         // probes: liveness is the process, readiness includes the views having caught up
         Http.Response live = a.get("/actuator/health/liveness", null);
         assertThat(live.status()).as(live.raw()).isEqualTo(200);

@@ -62,7 +62,7 @@ public final class Samples {
         return new Hold("h-1", "alice", List.of("A-1", "A-2"), T, T.plusSeconds(600), status);
     }
 
-    static List<CommandResult> results() {
+    public static List<CommandResult> results() {
         return List.of(
                 new CommandResult("c-2", "s1", CommandType.HOLD, Outcome.ACCEPTED, ResultCode.OK, null, 2L, false,
                         hold(HoldStatus.ACTIVE), null, null),
@@ -81,7 +81,7 @@ public final class Samples {
                         List.of(new AreaError("PIT", ResultCode.CHANNEL_RESTRICTED, 2, 0))));
     }
 
-    static List<ShowEvent> events() {
+    public static List<ShowEvent> events() {
         Map<String, Availability> avail = Map.of("STALLS", new Availability(0, 2, 0, 0));
         List<SeatChange> held = List.of(new SeatChange("A-1", SeatStatus.HELD), new SeatChange("A-2", SeatStatus.HELD));
         Layout layout = new Layout("Tour", T, Policy.DEFAULTS,
@@ -122,7 +122,7 @@ public final class Samples {
                         Map.of("STALLS", new Availability(1, 0, 0, 0)), null));
     }
 
-    static List<ShowSnapshot> snapshots() {
+    public static List<ShowSnapshot> snapshots() {
         return List.of(new ShowSnapshot("s1", 7, T, T, "Tour", T, Policy.DEFAULTS,
                 List.of(new ShowSeat("A-1", "STALLS", "A", 1, "STALLS", SeatStatus.HELD),
                         new ShowSeat("A-2", "STALLS", "A", 2, "STALLS", SeatStatus.AVAILABLE)),

@@ -155,7 +155,7 @@ public class SecurityConfig {
                             .hasRole(Command.ADMIN_ROLE);
                     a.requestMatchers("/api/shows/*/holds", "/api/holds/**").authenticated();
                     var operations = a.requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
-                            "/swagger-ui.html");
+                            "/swagger-ui.html", "/asyncapi.yaml");
                     if (props.openOperations()) {
                         operations.permitAll();
                     } else {
