@@ -53,6 +53,19 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * A fresh stack for a module's integration test, from what its pom gives failsafe: the work folder
+     * ({@code seatledger.work}), the file with the broker's classpath
+     * ({@code seatledger.broker.classpath.file}) and the project folder ({@code seatledger.root}).
+     */
+    public static Stack forIntegrationTest(int brokerPort, int partitions) throws Exception {
+        Path work = Path.of(System.getProperty("seatledger.work", "target/it")).toAbsolutePath();
+        KafkaClients.deleteTree(work);
+        String kafka = Files.readString(Path.of(System.getProperty("seatledger.broker.classpath.file",
+                "target/broker.classpath"))).trim();
+        return start(kafka, Path.of(System.getProperty("seatledger.root", "../..")), work, brokerPort, partitions);
+    }
+
+    /**
      * Starts a fresh broker on {@code brokerPort} under {@code work} and creates the topics with
      * {@code partitions} partitions. {@code root} is the project folder holding the module jars.
      */

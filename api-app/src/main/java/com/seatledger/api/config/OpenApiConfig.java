@@ -76,8 +76,8 @@ public class OpenApiConfig {
                 403, "FORBIDDEN", 404, "SHOW_NOT_FOUND, ORDER_NOT_FOUND", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("GET /api/holds/{holdId}", 200, true, 403, "NOT_HOLDER", 404, "HOLD_NOT_FOUND");
         doc("POST /api/holds/{holdId}/extend", 200, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
-                404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 422, "HOLD_TOO_LONG",
-                429, "RATE_LIMITED", 503, UNAVAILABLE);
+                404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 429, "RATE_LIMITED",
+                503, UNAVAILABLE);
         doc("DELETE /api/holds/{holdId}", 204, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
                 404, "HOLD_NOT_FOUND", 409, "HOLD_NOT_ACTIVE", 410, "HOLD_EXPIRED", 429, "RATE_LIMITED", 503, UNAVAILABLE);
         doc("POST /api/holds/{holdId}/confirm", 200, true, 400, "INVALID_COMMAND", 403, "NOT_HOLDER",
@@ -93,6 +93,9 @@ public class OpenApiConfig {
         }
         if (secured) {
             byStatus.putIfAbsent(401, "UNAUTHORIZED");
+        }
+        if (operation.startsWith("POST ")) {
+            byStatus.putIfAbsent(413, "PAYLOAD_TOO_LARGE");
         }
         DOCS.put(operation, new Doc(success, secured, byStatus));
     }
@@ -126,9 +129,8 @@ public class OpenApiConfig {
 
     @Bean
     OpenAPI seatLedgerOpenApi() {
-        String version = OpenApiConfig.class.getPackage().getImplementationVersion();
         return new OpenAPI()
-                .info(new Info().title("Seat Ledger API").version(version == null ? "dev" : version)
+                .info(new Info().title("Seat Ledger API").version(com.seatledger.topics.asyncapi.AsyncApi.version())
                         .description("Seat inventory for ticketing: seat maps, holds with expiry, sales and the box "
                                 + "office, decided by the ledger over Kafka. Errors are RFC 9457 problem bodies "
                                 + "with a code. Commands take an Idempotency-Key header: a retry with the same key "
@@ -165,6 +167,11 @@ public class OpenApiConfig {
                     describe(op, doc);
                 }
             }));
+            // the problem body every error response refers to: added here, after springdoc has made the
+            // components from the code, so that it is always there
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.setServers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
+                    .description("the api-app that serves this document")));
             if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
                 REQUIRED.forEach((name, members) -> {
                     Schema<?> s = api.getComponents().getSchemas().get(name);
@@ -172,6 +179,11 @@ public class OpenApiConfig {
                         s.setRequired(members);
                     }
                 });
+                Schema<?> hold = api.getComponents().getSchemas().get("Hold");
+                if (hold != null) {
+                    hold.setDescription("Either seatIds (named seats) or bestAvailable, not both; or neither, with "
+                            + "areas only. An empty list counts as not given.");
+                }
                 EXAMPLES.forEach((name, example) -> {
                     Schema<?> s = api.getComponents().getSchemas().get(name);
                     if (s != null) {

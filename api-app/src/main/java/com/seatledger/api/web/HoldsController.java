@@ -34,6 +34,8 @@ import com.seatledger.topics.message.ReleaseHold;
 import com.seatledger.topics.message.ResultCode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,9 +65,11 @@ public class HoldsController {
     public ResponseEntity<HoldBody> hold(@PathVariable String showId, @RequestBody Requests.Hold body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
+        // an empty list counts as absent: generated clients send [] for a list they were not given
         CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId(), showId), body.seatIds(), body.bestAvailable(),
-                body.ttlSeconds(), body.replacesHoldId(), body.areas(), e.channels()));
+                e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId(), showId), Requests.given(body.seatIds()),
+                body.bestAvailable(), body.ttlSeconds(), body.replacesHoldId(), Requests.given(body.areas()),
+                e.channels()));
         return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
                 .body(HoldBody.of(showId, r.hold(), r.seq(), null));
     }
@@ -126,6 +130,8 @@ public class HoldsController {
     @Operation(summary = "The hold's stream (holder or admin): its state, every change, and 'expiring'")
     @ApiResponse(responseCode = "200", description = "the hold's event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @Parameter(name = "access_token", in = ParameterIn.QUERY, required = false, schema = @Schema(type = "string"),
+            description = "the bearer token, for clients that cannot send an Authorization header (EventSource; RFC 6750)")
     public void events(@PathVariable String holdId, Authentication auth, HttpServletRequest request,
             HttpServletResponse response) {
         hub.openHold(ownHold(holdId, auth), clientAddress.of(request)).serve(request, response);

@@ -43,6 +43,11 @@ public final class Requests {
     public record Archive(String reason) {
     }
 
+    /** A list the client gave, or null for one it left out or sent empty (generated clients send [] for "none"). */
+    static <T> List<T> given(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+
     private Requests() {
     }
 }

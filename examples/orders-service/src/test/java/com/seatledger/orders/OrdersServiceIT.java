@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.seatledger.harness.KafkaClients;
 import com.seatledger.harness.Stack;
 import com.seatledger.harness.Tokens;
 import com.seatledger.topics.json.Json;
@@ -43,11 +40,7 @@ class OrdersServiceIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Path.of(System.getProperty("seatledger.work", "target/it")).toAbsolutePath();
-        KafkaClients.deleteTree(work);
-        String kafka = Files.readString(Path.of(System.getProperty("seatledger.broker.classpath.file",
-                "target/broker.classpath"))).trim();
-        stack = Stack.start(kafka, Path.of(System.getProperty("seatledger.root", "../..")), work, 27092, 3);
+        stack = Stack.forIntegrationTest(27092, 3);
         stack.startLedger(100);
         stack.startApi();
         List<SeatDef> seats = new ArrayList<>();
