@@ -16,9 +16,16 @@ final class PacedOutput extends ByteArrayOutputStream {
     static final long PAUSE_NANOS = 5_000_000;
 
     private int sinceLastPause;
+    private final Runnable pause;
 
     PacedOutput(int sizeHint) {
+        this(sizeHint, () -> LockSupport.parkNanos(PAUSE_NANOS));
+    }
+
+    /** With {@code pause} run after every slice (the tests count them). */
+    PacedOutput(int sizeHint, Runnable pause) {
         super(Math.max(sizeHint, 1024));
+        this.pause = pause;
     }
 
     @Override
@@ -27,7 +34,7 @@ final class PacedOutput extends ByteArrayOutputStream {
         sinceLastPause += len;
         if (sinceLastPause >= SLICE) {
             sinceLastPause = 0;
-            LockSupport.parkNanos(PAUSE_NANOS);
+            pause.run();
         }
     }
 }

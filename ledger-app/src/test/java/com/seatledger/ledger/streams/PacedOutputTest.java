@@ -30,8 +30,12 @@ class PacedOutputTest {
         byte[] once = Json.MAPPER.writeValueAsBytes(s);
         assertThat(once.length).as("long enough to be paced").isGreaterThan(2 * PacedOutput.SLICE);
 
-        PacedOutput out = new PacedOutput(0);
+        int[] pauses = new int[1];
+        PacedOutput out = new PacedOutput(0, () -> pauses[0]++);
         Json.MAPPER.writeValue(out, s);
         assertThat(out.toByteArray()).isEqualTo(once);
+        // the generator hands over its buffer in chunks of a few KB: about one pause per slice, never none
+        assertThat(pauses[0]).as("pauses for %d bytes", once.length)
+                .isBetween(once.length / PacedOutput.SLICE - 1, once.length / PacedOutput.SLICE + 1);
     }
 }
