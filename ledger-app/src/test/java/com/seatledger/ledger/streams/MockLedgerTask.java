@@ -20,11 +20,10 @@ final class MockLedgerTask {
     final LedgerProcessor processor;
 
     MockLedgerTask(String applicationId) {
-        Properties config = new Properties();
+        // the shipped Streams settings (commit interval, guarantee, ...), as the ledger runs with them
+        Properties config = com.seatledger.ledger.app.ShippedStreamsSettings.load();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         context = new MockProcessorContext<>(config);
         for (String name : List.of(LedgerStores.STATE, LedgerStores.RECENT)) {
             KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
