@@ -370,10 +370,10 @@ class SeatMapBrowserIT {
         alice.findElement(By.id("best-wheelchair")).click();
         alice.findElement(By.id("hold-best")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> alice.findElements(activeHold()).size() == 2);
-        await().atMost(VISIBLE_WITHIN).until(() -> "HELD".equals(status(bob, "ST-Y-2"))
-                && "HELD".equals(status(bob, "ST-Y-3")));
-        assertThat(seat(bob, "ST-Y-2").getDomAttribute("class")).contains("a-wc");
-        assertThat(seat(bob, "ST-Y-3").getDomAttribute("class")).contains("a-co");
+        await().atMost(VISIBLE_WITHIN).until(() -> "HELD".equals(status(bob, "ST-Y-3"))
+                && "HELD".equals(status(bob, "ST-Y-4")));
+        assertThat(seat(bob, "ST-Y-3").getDomAttribute("class")).contains("a-wc");
+        assertThat(seat(bob, "ST-Y-4").getDomAttribute("class")).contains("a-co");
         new Select(bob.findElement(By.id("filter"))).selectByValue("WHEELCHAIR");
         assertThat(((Number) js(bob, "return document.querySelectorAll('#map .seat.match').length")).intValue())
                 .as("the filter picks the four wheelchair spaces").isEqualTo(4);

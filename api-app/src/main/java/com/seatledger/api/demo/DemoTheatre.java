@@ -62,11 +62,12 @@ public final class DemoTheatre {
         List<String> a = new ArrayList<>(2);
         boolean lastRow = row == s.rows() - 1;
         if (lastRow && s.code().equals("ST")) {
-            // two wheelchair spaces at each end of the last stalls row, each pair with two companion seats inside it
-            if (n <= 2 || n > SEATS_PER_ROW - 2) {
-                a.add(SeatAttributes.WHEELCHAIR);
-            } else if (n <= 4 || n > SEATS_PER_ROW - 4) {
-                a.add(SeatAttributes.COMPANION);
+            // at each end of the last stalls row two wheelchair spaces, each with its companion seat
+            // beside it (1 W, 2 C, 3 W, 4 C; mirrored at the other end), so a space and its companion can
+            // be held without stranding a single seat (the demo prevents orphan seats)
+            int fromEnd = n <= 4 ? n : SEATS_PER_ROW + 1 - n;
+            if (fromEnd <= 4) {
+                a.add(fromEnd % 2 == 1 ? SeatAttributes.WHEELCHAIR : SeatAttributes.COMPANION);
             }
         }
         if (lastRow && s.code().equals("BA")) {
