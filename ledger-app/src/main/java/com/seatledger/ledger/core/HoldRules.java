@@ -58,6 +58,8 @@ final class HoldRules {
             }
         } else {
             BestAvailable want = c.bestAvailable();
+            // CHANNEL_RESTRICTED ranks before HOLDER_LIMIT
+            checkChannel(c, want);
             checkHolderLimit(show, c, policy, freed, want.quantity() + want.companionCount() + places.total());
             seats = bestAvailable(show, c, want, policy.preventOrphanSeats(), freeing);
         }
@@ -113,12 +115,15 @@ final class HoldRules {
      * Best available within the public pool or the one channel asked for (which must be one of the
      * actor's, else CHANNEL_RESTRICTED), honouring the seat attributes asked for and avoided.
      */
-    private static int[] bestAvailable(ShowState show, HoldSeats c, BestAvailable want, boolean preventOrphans,
-            int[] freeing) {
+    private static void checkChannel(HoldSeats c, BestAvailable want) {
         if (want.channel() != null && !c.isAdmin() && !c.buyerChannels().contains(want.channel())) {
             throw new Reject(ResultCode.CHANNEL_RESTRICTED, "best available in channel " + want.channel()
                     + ": the actor may not buy from that channel");
         }
+    }
+
+    private static int[] bestAvailable(ShowState show, HoldSeats c, BestAvailable want, boolean preventOrphans,
+            int[] freeing) {
         int category = show.categoryIndex(want.category());
         if (category < 0) {
             throw new Reject(ResultCode.NOT_ENOUGH_SEATS, "show " + show.showId + " has no category "

@@ -205,10 +205,13 @@ class ChannelsTest {
         }
 
         @Test
-        void aChannelTheActorLacksIsRestricted() {
+        void aChannelTheActorLacksIsRestrictedBeforeTheHolderLimitIsCounted() {
             CommandResult r = f.run(f.cmd.bestIn(List.of(), PUB, S, "h1",
                     new BestAvailable("STALLS", 1, true, "fanclub", List.of(), List.of(), null)));
             assertThat(r.code()).isEqualTo(CHANNEL_RESTRICTED);
+            r = f.run(f.cmd.bestIn(List.of(), PUB, S, "h2",
+                    new BestAvailable("STALLS", 9, false, "fanclub", List.of(), List.of(), null)));
+            assertThat(r.code()).as("9 seats is over the limit of 8, but restricted ranks first").isEqualTo(CHANNEL_RESTRICTED);
         }
     }
 

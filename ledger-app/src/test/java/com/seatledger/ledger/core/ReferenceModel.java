@@ -239,6 +239,10 @@ final class ReferenceModel {
                 }
             }
         } else {
+            if (c.bestAvailable().channel() != null && !c.isAdmin()
+                    && !c.buyerChannels().contains(c.bestAvailable().channel())) {
+                throw new Refused(CHANNEL_RESTRICTED);
+            }
             limit(c, freeing.size(), c.bestAvailable().quantity() + c.bestAvailable().companionCount());
             chosen = best(c, c.bestAvailable(), freeing);
         }
@@ -259,9 +263,6 @@ final class ReferenceModel {
      * (unless avoided) with them; wheelchair and companion seats only when required.
      */
     private List<String> best(HoldSeats c, BestAvailable want, Set<String> freeing) {
-        if (want.channel() != null && !c.isAdmin() && !c.buyerChannels().contains(want.channel())) {
-            throw new Refused(CHANNEL_RESTRICTED);
-        }
         boolean restrictedRequired = want.require().contains("RESTRICTED_VIEW");
         boolean[] orphanBlocked = new boolean[1];
         List<String> first = best(want, freeing, restrictedRequired, orphanBlocked);
