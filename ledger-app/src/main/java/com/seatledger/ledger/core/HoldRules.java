@@ -116,7 +116,7 @@ final class HoldRules {
      * actor's, else CHANNEL_RESTRICTED), honouring the seat attributes asked for and avoided.
      */
     private static void checkChannel(HoldSeats c, BestAvailable want) {
-        if (want.channel() != null && !c.isAdmin() && !c.buyerChannels().contains(want.channel())) {
+        if (!c.mayBuyFrom(want.channel())) {
             throw new Reject(ResultCode.CHANNEL_RESTRICTED, "best available in channel " + want.channel()
                     + ": the actor may not buy from that channel");
         }

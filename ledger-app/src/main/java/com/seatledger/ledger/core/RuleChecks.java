@@ -71,7 +71,7 @@ final class RuleChecks {
             AreaQuantity p = places.get(i);
             int area = show.area(p.areaId());
             int channel = show.channel(p.channel());
-            boolean allowed = c.isAdmin() || p.channel() == null || c.buyerChannels().contains(p.channel());
+            boolean allowed = c.mayBuyFrom(p.channel());
             int left = area < 0 || channel < 0 ? 0 : room.of(area, channel);
             if (area < 0) {
                 areaErrors.add(new AreaError(p.areaId(), ResultCode.AREA_NOT_FOUND, p.quantity(), 0));

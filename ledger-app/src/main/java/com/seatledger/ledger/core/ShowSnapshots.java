@@ -186,7 +186,7 @@ public final class ShowSnapshots {
         private final List<ShowArea> areas;
         private final List<OrderRec> orders;
         private final Instant coveredUntil;
-        /** Each seat's channel; all the pool's (shared, never written) when the show has no channels. */
+        /** Each seat's channel; null when the show has no channels (every seat is the pool's). */
         private final short[] channelOf;
         private final List<Channel> channels;
         private final List<AreaQuota> quotas;
@@ -210,7 +210,7 @@ public final class ShowSnapshots {
             }
             availability = show.availability();
             areas = show.areas();
-            channelOf = show.hasChannels() ? show.channelOf.clone() : new short[status.length];
+            channelOf = show.hasChannels() ? show.channelOf.clone() : null;
             channels = show.channels();
             quotas = show.quotas();
         }
@@ -259,7 +259,7 @@ public final class ShowSnapshots {
                     g.writeNumberProperty("number", show.numbers[i]);
                     g.writeStringProperty("category", show.categories[show.categoryOf[i]]);
                     g.writeStringProperty("status", ShowState.STATUSES[status[i]].name());
-                    OutputWriters.string(g, "channel", show.channelId(channelOf[i]));
+                    OutputWriters.string(g, "channel", channelOf == null ? null : show.channelId(channelOf[i]));
                     String[] attributes = show.attributeSets[show.attributesOf(i)];
                     if (attributes.length > 0) {
                         g.writeName("attributes");

@@ -198,7 +198,7 @@ final class ShowState {
 
     /** Whether the command's actor may hold or buy what channel {@code channel} owns. */
     boolean mayUse(Command c, int channel) {
-        return channel == 0 || c.isAdmin() || c.buyerChannels().contains(channelIds.get(channel));
+        return c.mayBuyFrom(channelId(channel));
     }
 
     /** Adds a channel (the next index) or renames one; returns its index. */
@@ -230,18 +230,8 @@ final class ShowState {
         map.rebuild();
     }
 
-    /** The places of an area that channel {@code channel} owns, by status (the pool: what no channel owns). */
+    /** The places of an area that channel {@code channel} (not the pool) owns, by status; made on first use. */
     int[] quotaOf(int area, int channel) {
-        if (channel == 0) {
-            int[] pool = areaCounts[area].clone();
-            int[][] q = quota[area];
-            for (int c = 1; q != null && c < q.length; c++) {
-                for (int st = 0; st < pool.length; st++) {
-                    pool[st] -= q[c][st];
-                }
-            }
-            return pool;
-        }
         int[][] q = quota[area];
         if (q == null || q.length <= channel) {
             int[][] grown = new int[channelIds.size()][];
@@ -253,12 +243,18 @@ final class ShowState {
         return q[channel];
     }
 
-    /** Places of the area in {@code status} that channel {@code channel} owns (the pool's when 0). */
+    /** Places of the area in {@code status} that channel {@code channel} owns (0: the pool, what no channel owns). */
     int places(int area, int channel, SeatStatus status) {
-        if (channel != 0 && (quota[area] == null || quota[area].length <= channel)) {
-            return 0;
+        int st = status.ordinal();
+        int[][] q = quota[area];
+        if (channel != 0) {
+            return q == null || q.length <= channel ? 0 : q[channel][st];
         }
-        return quotaOf(area, channel)[status.ordinal()];
+        int pool = areaCounts[area][st];
+        for (int c = 1; q != null && c < q.length; c++) {
+            pool -= q[c][st];
+        }
+        return pool;
     }
 
     AreaQuota areaQuota(int area, int channel) {
@@ -373,13 +369,13 @@ final class ShowState {
 
     /**
      * The seats with the statuses and channels in {@code statuses} and {@code channels} (copies taken
-     * earlier, see {@link ShowSnapshots}).
+     * earlier, see {@link ShowSnapshots}; {@code channels} null: every seat is the pool's).
      */
     List<ShowSeat> seats(byte[] statuses, short[] channels) {
         List<ShowSeat> out = new ArrayList<>(seatIds.length);
         for (int i = 0; i < seatIds.length; i++) {
             out.add(new ShowSeat(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
-                    categories[categoryOf[i]], STATUSES[statuses[i]], channelId(channels[i]),
+                    categories[categoryOf[i]], STATUSES[statuses[i]], channels == null ? null : channelId(channels[i]),
                     List.of(attributeSets[attributesOf(i)])));
         }
         return out;

@@ -58,6 +58,11 @@ public sealed interface Command
         return List.of();
     }
 
+    /** Whether the actor may hold or buy what channel {@code channelId} owns (null: the public pool, anyone). */
+    default boolean mayBuyFrom(String channelId) {
+        return channelId == null || isAdmin() || buyerChannels().contains(channelId);
+    }
+
     @JsonIgnore
     default boolean isAdmin() {
         return roles() != null && roles().contains(ADMIN_ROLE);
