@@ -221,6 +221,66 @@ class ApiIT {
         expect(a.delete("/api/holds/" + holdId, alice), 409, "HOLD_NOT_ACTIVE", "");
     }
 
+    /**
+     * Ordinary hold requests are answered by the direct route (HoldRoute), the rest by the full stack
+     * (Spring Security, Spring MVC, HoldsController): each pair below asks the same once each way (a
+     * query string sends a request the full way) and the answers must be one API, header for header.
+     */
+    @Test
+    @Order(3)
+    void theDirectHoldRouteAnswersAsTheFullStack() {
+        String show = newShow(rows("STALLS", "AB", 10), Map.of("maxSeatsPerHolder", 3));
+        String path = "/api/shows/" + show + "/holds";
+        String full = path + "?via=full-stack";
+        double before = directHolds();
+
+        Http.Response heldDirect = a.post(path, alice, seats("A-1"));
+        Http.Response heldFull = a.post(full, alice, seats("A-2"));
+        assertThat(heldDirect.status()).as(heldDirect.raw()).isEqualTo(201);
+        sameAnswer(heldDirect, heldFull, "holdId", "seatIds", "createdAt", "expiresAt", "seq");
+        assertThat(heldDirect.headers().firstValue("location")).hasValue("/api/holds/" + heldDirect.json().path("holdId").asString());
+
+        sameAnswer(a.post(path, bob, seats("A-1")), a.post(full, bob, seats("A-1")));
+        sameAnswer(a.post(path, alice, seats("B-1", "B-2")), a.post(full, alice, seats("B-1", "B-2")));
+        sameAnswer(a.post(path, alice, Map.of()), a.post(full, alice, Map.of()));
+        sameAnswer(a.post(path, alice, "{\"seatIds\":[\"B-1\"],\"ttlSeconds\":\"9\"}"),
+                a.post(full, alice, "{\"seatIds\":[\"B-1\"],\"ttlSeconds\":\"9\"}"));
+        sameAnswer(a.post("/api/shows/gone/holds", alice, seats("A-1")),
+                a.post("/api/shows/gone/holds?via=full-stack", alice, seats("A-1")));
+        sameAnswer(a.post(path, alice, seats("B-9"), "bad key!"), a.post(full, alice, seats("B-9"), "bad key!"));
+        // a retry the full way answers what the direct way answered first
+        Http.Response first = a.post(path, bob, seats("B-3"), "direct-then-full");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        sameAnswer(first, a.post(full, bob, seats("B-3"), "direct-then-full"));
+        assertThat(directHolds() - before).as("requests the direct route answered").isEqualTo(7);
+    }
+
+    private static double directHolds() {
+        return a.get("/actuator/metrics/seatledger.holds.direct", null).json().path("measurements").get(0)
+                .path("value").asDouble();
+    }
+
+    /** Same status, same headers (but the date and, where bodies differ in ids, their length), same body but {@code varying}. */
+    private static void sameAnswer(Http.Response one, Http.Response other, String... varying) {
+        assertThat(one.status()).as(one.raw() + " vs " + other.raw()).isEqualTo(other.status());
+        Map<String, List<String>> h1 = new java.util.TreeMap<>(one.headers().map());
+        Map<String, List<String>> h2 = new java.util.TreeMap<>(other.headers().map());
+        for (String skip : List.of("date", "content-length", "location")) {
+            assertThat(h1.containsKey(skip)).as(skip).isEqualTo(h2.containsKey(skip));
+            h1.remove(skip);
+            h2.remove(skip);
+        }
+        assertThat(h1).isEqualTo(h2);
+        tools.jackson.databind.node.ObjectNode b1 = (tools.jackson.databind.node.ObjectNode) one.json();
+        tools.jackson.databind.node.ObjectNode b2 = (tools.jackson.databind.node.ObjectNode) other.json();
+        for (String field : varying) {
+            assertThat(b1.has(field)).as(field).isEqualTo(b2.has(field));
+            b1.remove(field);
+            b2.remove(field);
+        }
+        assertThat(b1).isEqualTo(b2);
+    }
+
     static void expect(Http.Response r, int status, String code, String field) {
         assertThat(r.status()).as(r.raw()).isEqualTo(status);
         assertThat(r.contentType()).as(r.raw()).startsWith("application/problem+json");

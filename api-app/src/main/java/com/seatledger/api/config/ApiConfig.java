@@ -8,6 +8,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 import com.seatledger.api.web.LeanConnections;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +25,8 @@ import com.seatledger.api.view.StatusReader;
 import com.seatledger.api.view.Views;
 import com.seatledger.api.web.AdmissionFilter;
 import com.seatledger.api.web.BodyLimitFilter;
+import com.seatledger.api.web.Commands;
+import com.seatledger.api.web.HoldRoute;
 import com.seatledger.api.web.HttpJson;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -146,6 +151,21 @@ public class ApiConfig {
     FilterRegistrationBean<AdmissionFilter> admissionFilter(Admission admission, MeterRegistry registry) {
         FilterRegistrationBean<AdmissionFilter> r = new FilterRegistrationBean<>(new AdmissionFilter(admission, registry));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return r;
+    }
+
+    /**
+     * After the body limit, admission control and the http_server_requests observation (which it
+     * names the route for), before Spring Security: ordinary hold requests are answered here.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "seatledger.direct-holds", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<HoldRoute> holdRoute(JwtDecoder tokens, JwtAuthenticationConverter authentication,
+            Commands commands, CommandGateway gateway, MeterRegistry registry) {
+        FilterRegistrationBean<HoldRoute> r = new FilterRegistrationBean<>(
+                new HoldRoute(tokens, authentication, commands, gateway, registry));
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        r.addUrlPatterns("/api/shows/*");
         return r;
     }
 

@@ -118,10 +118,17 @@ public class SecurityConfig {
         return to;
     }
 
+    /** A verified token to the caller's authentication: its roles and channels (for the filter chain and HoldRoute). */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiProperties props) throws Exception {
+    JwtAuthenticationConverter jwtAuthentication(ApiProperties props) {
         JwtAuthenticationConverter jwtAuth = new JwtAuthenticationConverter();
         jwtAuth.setJwtGrantedAuthoritiesConverter(rolesAndChannels(props.jwtRolesClaim(), props.jwtChannelsClaim()));
+        return jwtAuth;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiProperties props, JwtAuthenticationConverter jwtAuth)
+            throws Exception {
         // EventSource cannot send headers: the hold stream takes ?access_token= (RFC 6750)
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
         tokens.setAllowUriQueryParameter(true);

@@ -47,37 +47,36 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(CommandRejected.class)
-    ResponseEntity<ProblemDetail> rejected(CommandRejected e) {
-        CommandResult r = e.result();
-        ResponseEntity<ProblemDetail> answer = Problems.response(Problems.status(r.code()), r.code().name(),
-                e.getMessage(), r.seatErrors(), null);
-        if (!r.areaErrors().isEmpty()) {
-            answer.getBody().setProperty("areaErrors", r.areaErrors());
-        }
-        return answer;
+    @ExceptionHandler({ CommandRejected.class, BadRequest.class, ApiError.class, LedgerUnavailable.class,
+            RateLimited.class })
+    ResponseEntity<ProblemDetail> command(RuntimeException e) {
+        return commandProblem(e);
     }
 
-    @ExceptionHandler(BadRequest.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequest e) {
-        return invalid(e.getMessage());
-    }
-
-    @ExceptionHandler(ApiError.class)
-    ResponseEntity<ProblemDetail> apiError(ApiError e) {
-        return Problems.response(e.status(), e.code(), e.getMessage(), List.of(), null);
-    }
-
-    @ExceptionHandler(LedgerUnavailable.class)
-    ResponseEntity<ProblemDetail> unavailable(LedgerUnavailable e) {
-        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, Problems.LEDGER_UNAVAILABLE, e.getMessage(),
-                List.of(), Duration.ofSeconds(1));
-    }
-
-    @ExceptionHandler(RateLimited.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
-        return Problems.response(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, e.getMessage(), List.of(),
-                e.retryAfter());
+    /**
+     * The answer to what a command route can throw once its request is read: the ledger's refusal, a
+     * field the api-app refused itself, a view's own answer, no decision in time, the actor's rate.
+     * Shared with {@link HoldRoute}, which answers holds without this class's dispatcher.
+     */
+    static ResponseEntity<ProblemDetail> commandProblem(RuntimeException e) {
+        return switch (e) {
+            case CommandRejected c -> {
+                CommandResult r = c.result();
+                ResponseEntity<ProblemDetail> answer = Problems.response(Problems.status(r.code()), r.code().name(),
+                        c.getMessage(), r.seatErrors(), null);
+                if (!r.areaErrors().isEmpty()) {
+                    answer.getBody().setProperty("areaErrors", r.areaErrors());
+                }
+                yield answer;
+            }
+            case BadRequest b -> invalid(b.getMessage());
+            case ApiError a -> Problems.response(a.status(), a.code(), a.getMessage(), List.of(), null);
+            case LedgerUnavailable u -> Problems.response(HttpStatus.SERVICE_UNAVAILABLE, Problems.LEDGER_UNAVAILABLE,
+                    u.getMessage(), List.of(), Duration.ofSeconds(1));
+            case RateLimited r -> Problems.response(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED,
+                    r.getMessage(), List.of(), r.retryAfter());
+            default -> bug(e);
+        };
     }
 
     @ExceptionHandler(StreamRejected.class)
@@ -228,7 +227,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> bug(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return bug(e);
+    }
+
+    static ResponseEntity<ProblemDetail> bug(Exception e) {
         log.error("unexpected error", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
                 "unexpected error; this is a bug", List.of(), null);

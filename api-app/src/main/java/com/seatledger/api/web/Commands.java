@@ -28,7 +28,10 @@ public class Commands {
     }
 
     public Envelope envelope(Authentication auth, String idempotencyKey) {
-        Caller c = Caller.of(auth);
+        return envelope(Caller.of(auth), idempotencyKey);
+    }
+
+    public Envelope envelope(Caller c, String idempotencyKey) {
         return new Envelope(CommandIds.commandId(c.actor(), idempotencyKey), c.actor(), c.roles(), clock.instant(),
                 c.channels().isEmpty() ? null : c.channels());
     }

@@ -64,14 +64,21 @@ public class HoldsController {
     @Operation(summary = "Hold seats, named or best available, until expiresAt")
     public ResponseEntity<HoldBody> hold(@PathVariable String showId, @RequestBody Requests.Hold body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
-        Commands.Envelope e = commands.envelope(auth, key);
+        HoldSeats c = hold(showId, body, commands.envelope(auth, key));
+        CommandResult r = gateway.decide(c);
+        return ResponseEntity.created(URI.create(location(r))).body(HoldBody.of(showId, r.hold(), r.seq(), null));
+    }
+
+    /** The HOLD a hold request asks for; {@link HoldRoute} builds it alike. */
+    static HoldSeats hold(String showId, Requests.Hold body, Commands.Envelope e) {
         // an empty list counts as absent: generated clients send [] for a list they were not given
-        CommandResult r = gateway.decide(new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), CommandIds.holdId(e.commandId(), showId), Requests.given(body.seatIds()),
-                body.bestAvailable(), body.ttlSeconds(), body.replacesHoldId(), Requests.given(body.areas()),
-                e.channels()));
-        return ResponseEntity.created(URI.create("/api/holds/" + r.hold().holdId()))
-                .body(HoldBody.of(showId, r.hold(), r.seq(), null));
+        return new HoldSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(), e.roles(), e.issuedAt(),
+                CommandIds.holdId(e.commandId(), showId), Requests.given(body.seatIds()), body.bestAvailable(),
+                body.ttlSeconds(), body.replacesHoldId(), Requests.given(body.areas()), e.channels());
+    }
+
+    static String location(CommandResult accepted) {
+        return "/api/holds/" + accepted.hold().holdId();
     }
 
     @GetMapping("/api/shows/{showId}/holds")
