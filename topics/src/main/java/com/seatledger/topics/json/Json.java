@@ -32,6 +32,7 @@ public final class Json {
             .withCoercionConfig(LogicalType.Integer, c -> c
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .addModule(new ReflectiveCreators())
             .build();
 
     private Json() {
