@@ -88,7 +88,7 @@ final class FootprintCommand implements Callable<Integer> {
         System.out.printf("ledger heap per %,d-seat show (%d shows, 20%% held in holds of 4, 20%% sold): %,.1f MB%n",
                 seats, shows, grown / (double) shows / (1 << 20));
         System.out.println("CREATE_SHOW in the core, ms per show: " + createMillis);
-        if (ledger.showCount() != shows) {
+        if (ledger.reads().showCount() != shows) {
             throw new IllegalStateException("shows lost");
         }
         return 0;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntConsumer;
 
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import com.seatledger.topics.message.ArchiveShow;
 import com.seatledger.topics.message.AssignChannel;
-import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
 import com.seatledger.topics.message.Cause;
@@ -28,7 +26,6 @@ import com.seatledger.topics.message.Layout;
 import com.seatledger.topics.message.Outcome;
 import com.seatledger.topics.message.ReleaseHold;
 import com.seatledger.topics.message.ResultCode;
-import com.seatledger.topics.message.SeatStatus;
 import com.seatledger.topics.message.SellSeats;
 import com.seatledger.topics.message.ShowEvent;
 import com.seatledger.topics.message.UnblockSeats;
@@ -65,6 +62,7 @@ public final class Ledger {
     private final Journal journal;
     private final RecentCommands recent;
     private final ShowBook book;
+    private final LedgerReads reads;
     /** Active holds by expiry; an extension adds a later entry and the stale one is skipped when due. */
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
     private long showsLoaded;
@@ -86,6 +84,7 @@ public final class Ledger {
         this.journal = new Journal(shows);
         this.recent = new RecentCommands(recent);
         this.book = new ShowBook(this::load);
+        this.reads = new LedgerReads(book, journal);
         book.waiting(journal.showIds());
         journal.archived().forEach(book::archived);
     }
@@ -292,7 +291,7 @@ public final class Ledger {
         return at.getNano() % 1_000_000 == 0 ? at : Instant.ofEpochMilli(at.toEpochMilli());
     }
 
-    // ---- reads, for snapshots, tests and the benchmark's oracle
+    // ---- for the snapshot pass and the tests of this package
 
     ShowState show(String showId) {
         return book.find(showId);
@@ -314,58 +313,8 @@ public final class Ledger {
         this.beforeSeatMove = hook;
     }
 
-    public SeatStatus status(String showId, String seatId) {
-        ShowState show = book.find(showId);
-        int seat = show == null ? -1 : show.seat(seatId);
-        return seat < 0 ? null : show.statusOf(seat);
-    }
-
-    /** The holdId of a HELD seat, the orderId of a SOLD one, else null. */
-    public String owner(String showId, String seatId) {
-        ShowState show = book.find(showId);
-        int seat = show.seat(seatId);
-        return show.holdOf[seat] != null ? show.holdOf[seat].holdId
-                : show.orderOf[seat] != null ? show.orderOf[seat].orderId() : null;
-    }
-
-    /** The hold as it stands (an ended hold without its seats), or null. */
-    public Hold hold(String showId, String holdId) {
-        ShowState show = book.find(showId);
-        HoldRec h = show == null ? null : show.holds.get(holdId);
-        return h == null ? null : h.toHold(show);
-    }
-
-    public int heldBy(String showId, String actor) {
-        return book.find(showId).heldBy(actor);
-    }
-
-    public long seq(String showId) {
-        ShowState show = book.find(showId);
-        return show == null ? 0 : show.seq;
-    }
-
-    public Map<String, Availability> availability(String showId) {
-        return book.find(showId).availability();
-    }
-
-    public long journalEntriesWritten() {
-        return journal.entriesWritten();
-    }
-
-    public long checkpointsWritten() {
-        return journal.checkpointsWritten();
-    }
-
-    public int showCount() {
-        return book.size();
-    }
-
-    /** Active holds of the loaded shows. */
-    public int activeHolds() {
-        int n = 0;
-        for (ShowState show : book.all()) {
-            n += show.activeHolds();
-        }
-        return n;
+    /** Reads of the loaded shows and the journal's counters, for tests, metrics and the benchmark. */
+    public LedgerReads reads() {
+        return reads;
     }
 }

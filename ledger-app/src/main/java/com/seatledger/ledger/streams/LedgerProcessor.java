@@ -84,7 +84,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         initNanos = System.nanoTime() - started;
         this.meters = new TaskMeters(metrics, context.taskId().toString(), initNanos);
         log.info("task {} has {} shows, loading them as they are named (idempotency index {} ms)", context.taskId(),
-                ledger.showCount(), initNanos / 1_000_000);
+                ledger.reads().showCount(), initNanos / 1_000_000);
         tick = new ExpiryTick(context, settings.punctuateInterval(), this::punctuate);
         tick.start();
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::snapshot);
@@ -117,7 +117,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
         publish(expired);
         ledger.forgetProcessed(now);
         meters.report(ledger);
-        tick.stopIf(ledger.activeHolds() == 0 && ledger.waitingShows() == 0 && !snapshotWriter.pending());
+        tick.stopIf(ledger.reads().activeHolds() == 0 && ledger.waitingShows() == 0 && !snapshotWriter.pending());
     }
 
     @Override

@@ -19,8 +19,8 @@ final class TaskMeters {
     }
 
     void report(Ledger ledger) {
-        long e = ledger.journalEntriesWritten();
-        long c = ledger.checkpointsWritten();
+        long e = ledger.reads().journalEntriesWritten();
+        long c = ledger.reads().checkpointsWritten();
         metrics.written(e - entries, c - checkpoints);
         entries = e;
         checkpoints = c;
@@ -30,7 +30,7 @@ final class TaskMeters {
             loads = l;
             loadNanos = ledger.loadNanos();
         }
-        metrics.size(task, ledger.showCount(), ledger.activeHolds());
+        metrics.size(task, ledger.reads().showCount(), ledger.reads().activeHolds());
     }
 
     void closed(Ledger ledger) {

@@ -102,7 +102,7 @@ class AreasTest {
         CommandResult r = f.run(f.cmd.holdPlaces(ALICE, S, "h2", places("FLOOR:1"), "A-2", "A-3"));
         assertThat(r.code()).isEqualTo(HOLDER_LIMIT);
         assertThat(f.run(f.cmd.holdPlaces(ALICE, S, "h3", places("FLOOR:1"))).code()).isEqualTo(OK);
-        assertThat(f.ledger.heldBy(S, ALICE)).isEqualTo(6);
+        assertThat(f.ledger.reads().heldBy(S, ALICE)).isEqualTo(6);
     }
 
     @Test
@@ -153,7 +153,7 @@ class AreasTest {
         assertThat(e.replacedHoldId()).isEqualTo("h1");
         assertThat(e.areas()).containsExactlyInAnyOrder(new AreaCounts("FLOOR", 5, 5, 0, 0),
                 new AreaCounts("LAWN", 3, 0, 0, 0));
-        assertThat(f.ledger.heldBy(S, ALICE)).isEqualTo(5);
+        assertThat(f.ledger.reads().heldBy(S, ALICE)).isEqualTo(5);
     }
 
     @Test

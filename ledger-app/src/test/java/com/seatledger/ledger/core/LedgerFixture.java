@@ -37,11 +37,11 @@ class LedgerFixture {
     }
 
     SeatStatus status(String show, String seat) {
-        return ledger.status(show, seat);
+        return ledger.reads().status(show, seat);
     }
 
     Hold hold(String show, String holdId) {
-        return ledger.hold(show, holdId);
+        return ledger.reads().hold(show, holdId);
     }
 
     ShowEvent lastEvent() {

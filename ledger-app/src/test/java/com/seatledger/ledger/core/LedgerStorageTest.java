@@ -38,7 +38,7 @@ class LedgerStorageTest extends LedgerSuite {
         f.run(f.cmd.holdFor(ALICE, S, "h1", 5, "A-1"));
         f.run(f.cmd.hold(ALICE, "s2", "h2", "A-1"));
         f.ledger = new Ledger(f.store);
-        assertThat(f.ledger.showCount()).isEqualTo(2);
+        assertThat(f.ledger.reads().showCount()).isEqualTo(2);
         assertThat(f.ledger.waitingShows()).as("nothing loaded before it is needed").isEqualTo(2);
 
         assertThat(f.run(f.cmd.hold(BOB, "s2", "h3", "A-1")).code()).isEqualTo(SEAT_UNAVAILABLE);
@@ -67,19 +67,19 @@ class LedgerStorageTest extends LedgerSuite {
 
     @Test
     void aLongHistoryLoadsFromItsLastCheckpointAndTheJournalPagesAfterIt() {
-        long checkpoints = -f.ledger.checkpointsWritten();
+        long checkpoints = -f.ledger.reads().checkpointsWritten();
         for (int i = 0; i < 3_000; i++) {
             f.run(f.cmd.hold(ALICE, S, "h" + i, "A-1", "A-2"));
             f.run(f.cmd.release(ALICE, S, "h" + i));
             if (i % 277 == 0) {
                 // restarts mid-page too: the reloaded open page must go on where it was
                 String before = LedgerModelProperties.describe(f.ledger.show(S));
-                checkpoints += f.ledger.checkpointsWritten();
+                checkpoints += f.ledger.reads().checkpointsWritten();
                 f.ledger = new Ledger(f.store);
                 assertThat(LedgerModelProperties.describe(f.ledger.show(S))).as("after %d", i).isEqualTo(before);
             }
         }
-        assertThat(checkpoints + f.ledger.checkpointsWritten()).as("checkpoints along the way").isGreaterThan(1);
+        assertThat(checkpoints + f.ledger.reads().checkpointsWritten()).as("checkpoints along the way").isGreaterThan(1);
         assertThat(f.store.count("sp|" + S + "|")).as("a checkpoint deletes the pages it covers")
                 .isBetween(1, Journal.MIN_CHECKPOINT_GAP / Journal.PAGE_BYTES + 1);
         f.run(f.cmd.hold(ALICE, S, "last", "A-1"));

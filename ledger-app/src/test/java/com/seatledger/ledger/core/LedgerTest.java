@@ -142,7 +142,7 @@ class LedgerTest extends LedgerSuite {
                     new SeatChange("A-3", SeatStatus.HELD));
             assertThat(f.lastEvents).hasSize(1);
             assertThat(f.hold(S, "h1").status()).isEqualTo(HoldStatus.RELEASED);
-            assertThat(f.ledger.owner(S, "A-2")).isEqualTo("h2");
+            assertThat(f.ledger.reads().owner(S, "A-2")).isEqualTo("h2");
             assertThat(e.availability().get("STALLS").held()).isEqualTo(2);
         }
 
@@ -629,7 +629,7 @@ class LedgerTest extends LedgerSuite {
             CommandResult again = f.run(f.cmd.hold(BOB, S, "h2", "A-1", "A-2", "A-3"));
             assertThat(again.code()).isEqualTo(OK);
             assertThat(again.seq()).isEqualTo(2L);
-            assertThat(f.ledger.heldBy(S, ALICE)).isZero();
+            assertThat(f.ledger.reads().heldBy(S, ALICE)).isZero();
         }
 
         @Test
@@ -684,7 +684,7 @@ class LedgerTest extends LedgerSuite {
             java.util.Set<String> after = stateKeys();
             after.removeAll(before);
             assertThat(after).as("only the archived mark is left").containsExactly("sa|s2");
-            assertThat(new Ledger(f.store).seq("s2")).as("and a restart does not bring it back").isZero();
+            assertThat(new Ledger(f.store).reads().seq("s2")).as("and a restart does not bring it back").isZero();
         }
 
         @Test

@@ -93,9 +93,9 @@ class StoreGoldenTest {
                 Map.entry("A-5", SeatStatus.SOLD), Map.entry("B-1", SeatStatus.SOLD),
                 Map.entry("B-2", SeatStatus.AVAILABLE), Map.entry("B-3", SeatStatus.BLOCKED),
                 Map.entry("B-4", SeatStatus.AVAILABLE), Map.entry("B-5", SeatStatus.AVAILABLE));
-        assertThat(f.ledger.owner(SHOW, "A-1")).isEqualTo("h1");
-        assertThat(f.ledger.owner(SHOW, "A-5")).isEqualTo("o2");
-        assertThat(f.ledger.owner(SHOW, "B-1")).isEqualTo("o1");
+        assertThat(f.ledger.reads().owner(SHOW, "A-1")).isEqualTo("h1");
+        assertThat(f.ledger.reads().owner(SHOW, "A-5")).isEqualTo("o2");
+        assertThat(f.ledger.reads().owner(SHOW, "B-1")).isEqualTo("o1");
 
         Hold h1 = f.hold(SHOW, "h1");
         assertThat(h1.actor()).isEqualTo(ALICE);
@@ -131,7 +131,7 @@ class StoreGoldenTest {
         assertThat(show.places(floor, SeatStatus.HELD)).isEqualTo(2);
         assertThat(show.places(lawn, SeatStatus.AVAILABLE)).isEqualTo(2);
         assertThat(show.places(lawn, SeatStatus.SOLD)).isEqualTo(1);
-        assertThat(f.ledger.heldBy(SHOW, ALICE)).isEqualTo(4);
+        assertThat(f.ledger.reads().heldBy(SHOW, ALICE)).isEqualTo(4);
 
         assertThat(f.ledger.journal().snapshotsDue()).containsExactly(SHOW);
         assertThat(f.ledger.journal().coveredUntil()).isEqualTo(end.toEpochMilli());
