@@ -270,11 +270,11 @@ final class Workloads {
         Map<String, SeatStatus> finalSeats = new HashMap<>(seats * 2);
         for (int r = 0; r < rows; r++) {
             for (int n = 1; n <= ROW_WIDTH; n++) {
-                finalSeats.put(seatId(r, n), oracle.status(show, seatId(r, n)));
+                finalSeats.put(seatId(r, n), oracle.reads().status(show, seatId(r, n)));
             }
         }
         return new Workload(name, show, seats, List.copyOf(commands), List.copyOf(expected), finalSeats,
-                oracle.seq(show));
+                oracle.reads().seq(show));
     }
 
     private int frontHeavyRow() {
@@ -306,7 +306,7 @@ final class Workloads {
     }
 
     private boolean isAvailable(String seatId) {
-        return oracle.status(show, seatId) == SeatStatus.AVAILABLE;
+        return oracle.reads().status(show, seatId) == SeatStatus.AVAILABLE;
     }
 
     private void hold(List<String> seatIds, BestAvailable best) {
