@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
@@ -158,7 +157,9 @@ public final class HoldRoute implements Filter {
         try {
             Jwt jwt = tokens.decode(header.substring(BEARER.length()));
             return Caller.of(authentication.convert(jwt));
-        } catch (JwtException e) {
+        } catch (RuntimeException e) {
+            // a token that does not verify, or a provider that cannot be reached: the security filters
+            // answer it (401), in their words
             return null;
         }
     }

@@ -79,6 +79,16 @@ class HoldRouteTest {
     }
 
     @Test
+    void aProviderThatCannotBeReachedIsLeftToTheSecurityFilters() throws Exception {
+        JwtDecoder unreachable = token -> {
+            throw new IllegalStateException("the issuer's discovery document could not be read");
+        };
+        MockHttpServletRequest r = hold("/api/shows/s-1/holds");
+        r.addHeader("Authorization", "Bearer " + TOKEN);
+        assertThat(passesOn(unreachable, r)).isEqualTo("{\"seatIds\":[\"A-1\"]}");
+    }
+
+    @Test
     void aBodyThatDoesNotMapReachesTheFullStackWhole() throws Exception {
         for (String body : List.of("{not json", "{\"seatIds\":\"A-1\"}", "{\"ttlSeconds\":\"9\"}", "[]")) {
             MockHttpServletRequest r = hold("/api/shows/s-1/holds");
