@@ -253,6 +253,13 @@ class ApiIT {
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         sameAnswer(first, a.post(full, bob, seats("B-3"), "direct-then-full"));
         assertThat(directHolds() - before).as("requests the direct route answered").isEqualTo(7);
+        // and http_server_requests names their route as it does for the full stack's
+        List<String> holdsTimed = a.get("/actuator/prometheus", null).raw().lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("method=\"POST\"")
+                        && l.contains("status=\"201\""))
+                .toList();
+        assertThat(holdsTimed).anyMatch(l -> l.contains("uri=\"/api/shows/{showId}/holds\""))
+                .noneMatch(l -> l.contains("uri=\"UNKNOWN\""));
     }
 
     private static double directHolds() {
