@@ -1,6 +1,5 @@
 package com.seatledger.ledger.core;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +17,8 @@ import java.util.Map;
  * puts reach the changelog as one record per page and commit, and a crashed task restores a record
  * per page, not one per command. A checkpoint deletes the pages it covers, so compaction keeps only
  * the live tail;
- * <li>{@code sd|show}: shows changed since their last snapshot;
- * <li>{@code sc|}: the {@code coveredUntil} of the task's last snapshot pass (seat-status records
- * are never stamped earlier, whichever instance writes them);
+ * <li>{@code sd|show} and {@code sc|}: the snapshot passes' marks, kept by {@link SnapshotMarks}
+ * (a show's is removed with it);
  * <li>{@code sa|show}: an archived show's id, so that it is never created again (the only trace
  * an archived show leaves besides its commands' idempotency records ({@link RecentCommands}), which
  * age out with the window).
@@ -43,9 +41,7 @@ final class Journal {
     private static final String LAYOUT = "sl|";
     private static final String CHECKPOINT = "sk|";
     private static final String PAGE = "sp|";
-    private static final String SNAPSHOT_DUE = "sd|";
     private static final String ARCHIVED = "sa|";
-    private static final String COVERED = "sc|";
 
     /** Per show: what was written since its checkpoint, and the checkpoint's size. */
     private static final class Tail {
@@ -66,13 +62,15 @@ final class Journal {
 
     private final LedgerStore store;
     private final Blobs blobs;
+    private final SnapshotMarks marks;
     private final Map<String, Tail> tails = new HashMap<>();
     private long entriesWritten;
     private long checkpointsWritten;
 
-    Journal(LedgerStore store) {
+    Journal(LedgerStore store, SnapshotMarks marks) {
         this.store = store;
         this.blobs = new Blobs(store);
+        this.marks = marks;
     }
 
     long entriesWritten() {
@@ -140,7 +138,7 @@ final class Journal {
         Tail tail = tails.remove(id);
         blobs.delete(CHECKPOINT, id, 0, tail == null ? 1 : Math.max(1, tail.checkpointChunks));
         deletePages(id);
-        store.delete(SNAPSHOT_DUE + id);
+        marks.taken(id);
         store.put(ARCHIVED + id, StoreFormat.plain(new Bin.Out(0)));
     }
 
@@ -203,32 +201,6 @@ final class Journal {
 
     private static String pageKey(String showId, long firstSeq) {
         return PAGE + showId + '|' + hex(firstSeq, 16);
-    }
-
-    // ---- snapshots due
-
-    List<String> snapshotsDue() {
-        List<String> due = new ArrayList<>();
-        store.scan(SNAPSHOT_DUE, SNAPSHOT_DUE + '\uffff', (key, value) -> due.add(key.substring(SNAPSHOT_DUE.length())));
-        return due;
-    }
-
-    void snapshotDue(String showId, Instant since) {
-        store.put(SNAPSHOT_DUE + showId, StoreFormat.plain(new Bin.Out(10).t(since)));
-    }
-
-    void snapshotTaken(String showId) {
-        store.delete(SNAPSHOT_DUE + showId);
-    }
-
-    /** The last snapshot pass's coveredUntil in epoch millis, 0 before the first. */
-    long coveredUntil() {
-        byte[] v = store.get(COVERED);
-        return v == null ? 0 : StoreFormat.read(COVERED, v).u();
-    }
-
-    void coveredUntil(long epochMillis) {
-        store.put(COVERED, StoreFormat.plain(new Bin.Out(10).u(epochMillis)));
     }
 
     /** {@code v} in {@code digits} hex digits, zero-padded: keys sort in number order. */

@@ -60,6 +60,7 @@ public final class Ledger {
     }
 
     private final Journal journal;
+    private final SnapshotMarks snapshotMarks;
     private final RecentCommands recent;
     private final ShowBook book;
     private final LedgerReads reads;
@@ -81,7 +82,8 @@ public final class Ledger {
      * @param recent idempotency records ({@link RecentCommands}); may be the same store
      */
     public Ledger(LedgerStore shows, LedgerStore recent) {
-        this.journal = new Journal(shows);
+        this.snapshotMarks = new SnapshotMarks(shows);
+        this.journal = new Journal(shows, snapshotMarks);
         this.recent = new RecentCommands(recent);
         this.book = new ShowBook(this::load);
         this.reads = new LedgerReads(book, journal);
@@ -303,6 +305,10 @@ public final class Ledger {
 
     Journal journal() {
         return journal;
+    }
+
+    SnapshotMarks snapshotMarks() {
+        return snapshotMarks;
     }
 
     /**

@@ -47,8 +47,8 @@ public final class ShowSnapshots {
 
     public ShowSnapshots(Ledger ledger) {
         this.ledger = ledger;
-        due.addAll(ledger.journal().snapshotsDue());
-        lastStamp = ledger.journal().coveredUntil();
+        due.addAll(ledger.snapshotMarks().due());
+        lastStamp = ledger.snapshotMarks().coveredUntil();
     }
 
     /** The timestamp for a seat-status record written at {@code wallClockMillis}. */
@@ -59,7 +59,7 @@ public final class ShowSnapshots {
 
     public void changed(String showId, Instant at) {
         if (due.add(showId)) {
-            ledger.journal().snapshotDue(showId, at);
+            ledger.snapshotMarks().due(showId, at);
         }
     }
 
@@ -120,10 +120,10 @@ public final class ShowSnapshots {
     public void finish(Pass pass) {
         for (String showId : pass.showIds) {
             if (!due.contains(showId)) {
-                ledger.journal().snapshotTaken(showId);
+                ledger.snapshotMarks().taken(showId);
             }
         }
-        ledger.journal().coveredUntil(pass.coveredUntil.toEpochMilli());
+        ledger.snapshotMarks().coveredUntil(pass.coveredUntil.toEpochMilli());
         inFlight = null;
     }
 

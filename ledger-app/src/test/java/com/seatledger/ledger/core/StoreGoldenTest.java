@@ -77,8 +77,8 @@ class StoreGoldenTest {
         }
         run.accept(f.cmd.create("gone", null, Cmd.rows("STALLS", "A", 2)));
         run.accept(f.cmd.archive(ADMIN, "gone"));
-        f.ledger.journal().snapshotDue(SHOW, f.now);
-        f.ledger.journal().coveredUntil(f.now.toEpochMilli());
+        f.ledger.snapshotMarks().due(SHOW, f.now);
+        f.ledger.snapshotMarks().coveredUntil(f.now.toEpochMilli());
         return out;
     }
 
@@ -133,8 +133,8 @@ class StoreGoldenTest {
         assertThat(show.places(lawn, SeatStatus.SOLD)).isEqualTo(1);
         assertThat(f.ledger.reads().heldBy(SHOW, ALICE)).isEqualTo(4);
 
-        assertThat(f.ledger.journal().snapshotsDue()).containsExactly(SHOW);
-        assertThat(f.ledger.journal().coveredUntil()).isEqualTo(end.toEpochMilli());
+        assertThat(f.ledger.snapshotMarks().due()).containsExactly(SHOW);
+        assertThat(f.ledger.snapshotMarks().coveredUntil()).isEqualTo(end.toEpochMilli());
         assertThat(f.ledger.journal().archived()).containsExactly("gone");
 
         // and it goes on from there: the next seq, the rules on the restored state, the hold's expiry
