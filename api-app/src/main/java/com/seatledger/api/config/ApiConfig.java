@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 import com.seatledger.api.web.LeanConnections;
 import org.springframework.context.annotation.Configuration;
@@ -160,10 +161,11 @@ public class ApiConfig {
      */
     @Bean
     @ConditionalOnProperty(name = "seatledger.direct-holds", havingValue = "true", matchIfMissing = true)
-    FilterRegistrationBean<HoldRoute> holdRoute(JwtDecoder tokens, JwtAuthenticationConverter authentication,
-            Commands commands, CommandGateway gateway, MeterRegistry registry) {
+    FilterRegistrationBean<HoldRoute> holdRoute(BearerTokenResolver bearerTokens, JwtDecoder tokens,
+            JwtAuthenticationConverter authentication, Commands commands, CommandGateway gateway,
+            MeterRegistry registry) {
         FilterRegistrationBean<HoldRoute> r = new FilterRegistrationBean<>(
-                new HoldRoute(tokens, authentication, commands, gateway, registry));
+                new HoldRoute(bearerTokens, tokens, authentication, commands, gateway, registry));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         r.addUrlPatterns("/api/shows/*");
         return r;

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -126,12 +127,18 @@ public class SecurityConfig {
         return jwtAuth;
     }
 
+    /** Where a request's bearer token is read (for the filter chain and HoldRoute). */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiProperties props, JwtAuthenticationConverter jwtAuth)
-            throws Exception {
+    BearerTokenResolver bearerTokens() {
         // EventSource cannot send headers: the hold stream takes ?access_token= (RFC 6750)
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
         tokens.setAllowUriQueryParameter(true);
+        return tokens;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiProperties props, JwtAuthenticationConverter jwtAuth,
+            BearerTokenResolver tokens) throws Exception {
 
         http.csrf(c -> c.disable())
                 // security headers are written before the request is handled, not when the response is

@@ -1,8 +1,11 @@
 package com.seatledger.api.web;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.HstsHeaderWriter;
@@ -58,21 +62,23 @@ public final class HoldRoute implements Filter {
     static final String PATTERN = "/api/shows/{showId}/holds";
     private static final String PREFIX = "/api/shows/";
     private static final String SUFFIX = "/holds";
-    private static final String BEARER = "Bearer ";
     private static final String JSON_WITH_PARAMETERS = MediaType.APPLICATION_JSON_VALUE + ";";
     /** The headers Spring Security's defaults write on every answer of the filter chain, by the same writers. */
     private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
             new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
             new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY));
 
+    private final BearerTokenResolver bearerTokens;
     private final JwtDecoder tokens;
     private final Converter<Jwt, ? extends AbstractAuthenticationToken> authentication;
     private final Commands commands;
     private final CommandGateway gateway;
     private final Counter direct;
 
-    public HoldRoute(JwtDecoder tokens, Converter<Jwt, ? extends AbstractAuthenticationToken> authentication,
-            Commands commands, CommandGateway gateway, MeterRegistry registry) {
+    public HoldRoute(BearerTokenResolver bearerTokens, JwtDecoder tokens,
+            Converter<Jwt, ? extends AbstractAuthenticationToken> authentication, Commands commands,
+            CommandGateway gateway, MeterRegistry registry) {
+        this.bearerTokens = bearerTokens;
         this.tokens = tokens;
         this.authentication = authentication;
         this.commands = commands;
@@ -148,39 +154,18 @@ public final class HoldRoute implements Filter {
                 || accept.equals("application/json, */*") || accept.equals("application/json, text/plain, */*");
     }
 
-    /** The caller of a request with a bearer token that verifies; null otherwise (the filter chain answers 401). */
+    /**
+     * The caller of a request with a bearer token that verifies, read by the filter chain's own token
+     * resolver and decoder; null otherwise (the filter chain answers: 401, in its words).
+     */
     private Caller caller(HttpServletRequest req) {
-        String header = req.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.startsWith(BEARER) || !tokenText(header, BEARER.length())) {
-            return null;
-        }
         try {
-            Jwt jwt = tokens.decode(header.substring(BEARER.length()));
-            return Caller.of(authentication.convert(jwt));
+            String token = bearerTokens.resolve(req);
+            return token == null ? null : Caller.of(authentication.convert(tokens.decode(token)));
         } catch (RuntimeException e) {
-            // a token that does not verify, or a provider that cannot be reached: the security filters
-            // answer it (401), in their words
+            // a malformed or unverified token, or a provider that cannot be reached
             return null;
         }
-    }
-
-    /** RFC 6750's b64token, as Spring Security's bearer token resolver reads it. */
-    private static boolean tokenText(String header, int from) {
-        int end = header.length();
-        while (end > from && header.charAt(end - 1) == '=') {
-            end--;
-        }
-        if (end == from) {
-            return false;
-        }
-        for (int i = from; i < end; i++) {
-            char c = header.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '+' || c == '/')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Requests.Hold parse(byte[] bytes) {
@@ -239,9 +224,10 @@ public final class HoldRoute implements Filter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-                    StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
     }
 }

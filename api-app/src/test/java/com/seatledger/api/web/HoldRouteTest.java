@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -70,7 +71,7 @@ class HoldRouteTest {
         JwtDecoder refusing = token -> {
             throw new BadJwtException("bad signature");
         };
-        for (String header : List.of("Bearer " + TOKEN, "Bearer bad token", "Basic YWxpY2U6cw==", "bearer " + TOKEN)) {
+        for (String header : List.of("Bearer " + TOKEN, "Bearer bad token", "Basic YWxpY2U6cw==", "Bearer  " + TOKEN)) {
             MockHttpServletRequest r = hold("/api/shows/s-1/holds");
             r.addHeader("Authorization", header);
             assertThat(passesOn(header.startsWith("Bearer " + TOKEN) ? refusing : ALICE, r)).as(header)
@@ -100,8 +101,8 @@ class HoldRouteTest {
 
     /** The body the filter chain read after the route passed the request on (fails if it answered itself). */
     private static String passesOn(JwtDecoder decoder, MockHttpServletRequest r) throws Exception {
-        HoldRoute route = new HoldRoute(decoder, new JwtAuthenticationConverter(), new Commands(Clock.systemUTC()),
-                null, new SimpleMeterRegistry());
+        HoldRoute route = new HoldRoute(new DefaultBearerTokenResolver(), decoder, new JwtAuthenticationConverter(),
+                new Commands(Clock.systemUTC()), null, new SimpleMeterRegistry());
         String[] read = new String[1];
         route.doFilter(r, new MockHttpServletResponse(),
                 (rq, rs) -> read[0] = new String(rq.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
