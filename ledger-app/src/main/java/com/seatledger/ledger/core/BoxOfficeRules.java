@@ -50,12 +50,12 @@ final class BoxOfficeRules {
         ShowState show = book.show(c.showId());
         RuleChecks.Named named = RuleChecks.named(show, c, c.seatIds(),
                 s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
-                (a, ch) -> show.places(a, ch, SeatStatus.AVAILABLE));
-        int to = c.channelId() == null ? 0 : show.channel(c.channelId());
+                (a, ch) -> show.channels.places(a, ch, SeatStatus.AVAILABLE));
+        int to = c.channelId() == null ? 0 : show.channels.indexOf(c.channelId());
         Change change = new Change(Cause.CHANNEL, now).by(c);
-        change.assign(to < 0 ? show.channelIds.size() : to, c.channelId(), c.name());
+        change.assign(to < 0 ? show.channels.count() : to, c.channelId(), c.name());
         for (int s : named.seats()) {
-            if (show.channelOf[s] != change.assignTo) {
+            if (show.channels.of(s) != change.assignTo) {
                 change.assignSeat(s);
             }
         }
@@ -77,7 +77,7 @@ final class BoxOfficeRules {
         ShowState show = book.show(c.showId());
         RuleChecks.Named named = RuleChecks.named(show, c, c.seatIds(),
                 s -> show.available(s) ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
-                (a, ch) -> show.places(a, ch, SeatStatus.AVAILABLE));
+                (a, ch) -> show.channels.places(a, ch, SeatStatus.AVAILABLE));
         Change change = new Change(Cause.SELL, now).by(c);
         for (int s : named.seats()) {
             change.move(s, SeatStatus.SOLD);
@@ -141,7 +141,7 @@ final class BoxOfficeRules {
         ShowState show = book.show(c.showId());
         RuleChecks.Named named = RuleChecks.named(show, c, seatIds,
                 s -> show.statusOf(s) == from ? null : ResultCode.SEAT_UNAVAILABLE, c.places(),
-                (a, ch) -> show.places(a, ch, from));
+                (a, ch) -> show.channels.places(a, ch, from));
         Change change = new Change(cause, now).by(c);
         for (int s : named.seats()) {
             change.move(s, to);

@@ -161,10 +161,10 @@ final class Change {
         if (channel == 0) {
             return;
         }
-        String channelId = show.channelIds.get(channel);
+        String channelId = show.channels.id(channel);
         String areaId = show.areaIds[area];
         if (quotas.stream().noneMatch(q -> q.areaId().equals(areaId) && q.channel().equals(channelId))) {
-            quotas.add(show.areaQuota(area, channel));
+            quotas.add(show.channels.areaQuota(area, channel));
         }
     }
 
@@ -175,7 +175,7 @@ final class Change {
             changed.add(new SeatChange(show.seatIds[seats[i]], to[i]));
         }
         for (int i = 0; i < assignedCount; i++) {
-            changed.add(new SeatChange(show.seatIds[assigned[i]], show.statusOf(assigned[i]), show.channelId(assignTo)));
+            changed.add(new SeatChange(show.seatIds[assigned[i]], show.statusOf(assigned[i]), show.channels.id(assignTo)));
         }
         List<AreaCounts> areas = List.of();
         if (areaMoves > 0) {
@@ -187,7 +187,7 @@ final class Change {
                 }
             }
         }
-        Channel channel = assignTo > 0 ? new Channel(show.channelIds.get(assignTo), show.channelNames.get(assignTo))
+        Channel channel = assignTo > 0 ? new Channel(show.channels.id(assignTo), show.channels.name(assignTo))
                 : null;
         List<AreaQuota> quotas = new ArrayList<>(0);
         for (int i = 0; i < quotaMoves; i++) {

@@ -145,7 +145,7 @@ final class Codec {
         s.holds.values().forEach(h -> h.places.write(out));
         s.orders.values().forEach(o -> o.places().write(out));
         s.orders.values().forEach(o -> out.s(o.actor()).t(o.soldAt()));
-        if (s.hasChannels()) {
+        if (s.channels.any()) {
             channels(s, out.needs(2));
         }
         return out;
@@ -153,21 +153,21 @@ final class Codec {
 
     /** Format 2's section of a checkpoint: the channels, the seats of each, quotas, and the channels of places. */
     private static void channels(ShowState s, Bin.Out out) {
-        out.u(s.channelIds.size() - 1);
-        for (int c = 1; c < s.channelIds.size(); c++) {
-            out.s(s.channelIds.get(c)).s(s.channelNames.get(c));
+        out.u(s.channels.count() - 1);
+        for (int c = 1; c < s.channels.count(); c++) {
+            out.s(s.channels.id(c)).s(s.channels.name(c));
         }
         int owned = 0;
-        for (short c : s.channelOf) {
+        for (short c : s.channels.seatChannel) {
             owned += c == 0 ? 0 : 1;
         }
         out.u(owned);
-        for (int i = 0; i < s.channelOf.length; i++) {
-            if (s.channelOf[i] != 0) {
-                out.u(i).u(s.channelOf[i]);
+        for (int i = 0; i < s.channels.seatChannel.length; i++) {
+            if (s.channels.of(i) != 0) {
+                out.u(i).u(s.channels.of(i));
             }
         }
-        for (int[][] q : s.quota) {
+        for (int[][] q : s.channels.quota) {
             out.u(q == null ? 0 : q.length);
             for (int c = 1; q != null && c < q.length; c++) {
                 for (int v : q[c]) {

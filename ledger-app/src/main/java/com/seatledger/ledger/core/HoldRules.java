@@ -41,7 +41,7 @@ final class HoldRules {
         Places freeingPlaces = replaced == null ? Places.NONE : replaced.places;
         RuleChecks.Named named = RuleChecks.named(show, c, c.seatIds(), s ->
                 show.available(s) || RuleChecks.contains(freeing, s) ? null : ResultCode.SEAT_UNAVAILABLE,
-                c.places(), (a, ch) -> show.places(a, ch, SeatStatus.AVAILABLE) + freeingPlaces.of(a, ch));
+                c.places(), (a, ch) -> show.channels.places(a, ch, SeatStatus.AVAILABLE) + freeingPlaces.of(a, ch));
         Places places = named.places();
         int freed = freeing.length + freeingPlaces.total();
         int[] seats;
@@ -129,7 +129,7 @@ final class HoldRules {
             throw new Reject(ResultCode.NOT_ENOUGH_SEATS, "show " + show.showId + " has no category "
                     + want.category() + "; its categories are " + String.join(", ", show.categories));
         }
-        int channel = show.channel(want.channel());
+        int channel = show.channels.indexOf(want.channel());
         if (channel < 0) {
             throw new Reject(ResultCode.NOT_ENOUGH_SEATS, "show " + show.showId + " has no channel " + want.channel());
         }

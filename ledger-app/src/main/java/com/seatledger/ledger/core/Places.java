@@ -53,7 +53,7 @@ record Places(int[] areas, int[] quantities, int[] channels) {
     List<AreaQuantity> toWire(ShowState show) {
         List<AreaQuantity> out = new ArrayList<>(areas.length);
         for (int i = 0; i < areas.length; i++) {
-            out.add(new AreaQuantity(show.areaIds[areas[i]], quantities[i], show.channelId(channels[i])));
+            out.add(new AreaQuantity(show.areaIds[areas[i]], quantities[i], show.channels.id(channels[i])));
         }
         return out;
     }

@@ -57,7 +57,7 @@ final class RuleChecks {
         for (int i = 0; i < found.length; i++) {
             int seat = show.seat(ids.get(i));
             ResultCode problem = seat < 0 ? ResultCode.SEAT_NOT_FOUND
-                    : !show.mayUse(c, show.channelOf[seat]) ? ResultCode.CHANNEL_RESTRICTED : state.apply(seat);
+                    : !show.channels.mayUse(c, show.channels.of(seat)) ? ResultCode.CHANNEL_RESTRICTED : state.apply(seat);
             if (problem != null) {
                 errors.add(new SeatError(ids.get(i), problem));
             }
@@ -70,7 +70,7 @@ final class RuleChecks {
         for (int i = 0; i < areas.length; i++) {
             AreaQuantity p = places.get(i);
             int area = show.area(p.areaId());
-            int channel = show.channel(p.channel());
+            int channel = show.channels.indexOf(p.channel());
             boolean allowed = c.mayBuyFrom(p.channel());
             int left = area < 0 || channel < 0 ? 0 : room.of(area, channel);
             if (area < 0) {

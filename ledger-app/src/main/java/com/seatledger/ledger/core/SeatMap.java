@@ -119,7 +119,7 @@ final class SeatMap {
     }
 
     private int laneOf(int seat) {
-        return laneKey(show.categoryOf[seat], show.channelOf[seat]);
+        return laneKey(show.categoryOf[seat], show.channels.of(seat));
     }
 
     /** Re-reads every row (after a checkpoint is restored, or channels set up). */
@@ -268,7 +268,7 @@ final class SeatMap {
     }
 
     private boolean free(int seat, Want want, boolean[] sets, int[] freeing) {
-        return show.categoryOf[seat] == want.category() && show.channelOf[seat] == want.channel()
+        return show.categoryOf[seat] == want.category() && show.channels.of(seat) == want.channel()
                 && sets[show.attributesOf(seat)] && (show.available(seat) || RuleChecks.contains(freeing, seat));
     }
 
@@ -331,7 +331,7 @@ final class SeatMap {
 
     private boolean companion(int seat, Want want, int[] freeing) {
         return (show.attributeFlags[show.attributesOf(seat)] & ShowState.COMPANION) != 0
-                && show.categoryOf[seat] == want.category() && show.channelOf[seat] == want.channel()
+                && show.categoryOf[seat] == want.category() && show.channels.of(seat) == want.channel()
                 && (show.available(seat) || RuleChecks.contains(freeing, seat));
     }
 

@@ -210,9 +210,9 @@ public final class ShowSnapshots {
             }
             availability = show.availability();
             areas = show.areas();
-            channelOf = show.hasChannels() ? show.channelOf.clone() : null;
-            channels = show.channels();
-            quotas = show.quotas();
+            channelOf = show.channels.any() ? show.channels.seatChannel.clone() : null;
+            channels = show.channels.list();
+            quotas = show.channels.quotas();
         }
 
         public String showId() {
@@ -259,7 +259,7 @@ public final class ShowSnapshots {
                     g.writeNumberProperty("number", show.numbers[i]);
                     g.writeStringProperty("category", show.categories[show.categoryOf[i]]);
                     g.writeStringProperty("status", ShowState.STATUSES[status[i]].name());
-                    OutputWriters.string(g, "channel", channelOf == null ? null : show.channelId(channelOf[i]));
+                    OutputWriters.string(g, "channel", channelOf == null ? null : show.channels.id(channelOf[i]));
                     String[] attributes = show.attributeSets[show.attributesOf(i)];
                     if (attributes.length > 0) {
                         g.writeName("attributes");

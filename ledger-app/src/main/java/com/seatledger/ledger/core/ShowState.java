@@ -12,11 +12,9 @@ import java.util.TreeSet;
 import com.seatledger.topics.message.AreaCounts;
 import com.seatledger.topics.message.AreaDef;
 import com.seatledger.topics.message.AreaQuantity;
-import com.seatledger.topics.message.AreaQuota;
 import com.seatledger.topics.message.Availability;
 import com.seatledger.topics.message.Channel;
 import com.seatledger.topics.message.ChannelDef;
-import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.HoldStatus;
 import com.seatledger.topics.message.Policy;
 import com.seatledger.topics.message.SeatAttributes;
@@ -65,14 +63,8 @@ final class ShowState {
     static final byte COMPANION = 2;
     static final byte RESTRICTED_VIEW = 4;
 
-    // channels: index 0 is the public pool; a channel is never removed, so indexes are stable
-    final List<String> channelIds = new ArrayList<>(List.of(""));
-    final List<String> channelNames = new ArrayList<>(List.of(""));
-    private final Map<String, Integer> channelIndex = new HashMap<>();
-    /** Each seat's channel (0: the pool); moved by ASSIGN_CHANNEL only, whatever the seat's status. */
-    final short[] channelOf;
-    /** [area][channel][status]: the places each channel owns; null for an area no channel has a quota of. */
-    final int[][][] quota;
+    /** Which channel owns each seat and each channel's quota of each area. */
+    final ShowChannels channels;
 
     // the state
     final byte[] status;
@@ -148,7 +140,6 @@ final class ShowState {
                 };
             }
         }
-        channelOf = new short[n];
         status = new byte[n];
         holdOf = new HoldRec[n];
         orderOf = new OrderRec[n];
@@ -162,7 +153,6 @@ final class ShowState {
         areaCategory = new short[m];
         capacity = new int[m];
         areaCounts = new int[m][STATUSES.length];
-        quota = new int[m][][];
         for (int a = 0; a < m; a++) {
             AreaDef d = areas.get(a);
             areaIds[a] = d.areaId();
@@ -173,112 +163,22 @@ final class ShowState {
             counts[areaCategory[a]][SeatStatus.AVAILABLE.ordinal()] += d.capacity();
             areaIndex.put(d.areaId(), a);
         }
+        channels = new ShowChannels(n, areaIds, areaCounts);
         map = new SeatMap(this);
-    }
-
-    // ---- channels
-
-    /** The channel's index (0: the pool), or -1 when the show has no such channel. */
-    int channel(String channelId) {
-        if (channelId == null) {
-            return 0;
-        }
-        Integer c = channelIndex.get(channelId);
-        return c == null ? -1 : c;
-    }
-
-    /** The channel's id; null for the pool. */
-    String channelId(int channel) {
-        return channel == 0 ? null : channelIds.get(channel);
-    }
-
-    boolean hasChannels() {
-        return channelIds.size() > 1;
-    }
-
-    /** Whether the command's actor may hold or buy what channel {@code channel} owns. */
-    boolean mayUse(Command c, int channel) {
-        return c.mayBuyFrom(channelId(channel));
-    }
-
-    /** Adds a channel (the next index) or renames one; returns its index. */
-    int defineChannel(String channelId, String name) {
-        Integer known = channelIndex.get(channelId);
-        if (known != null) {
-            if (name != null) {
-                channelNames.set(known, name);
-            }
-            return known;
-        }
-        channelIds.add(channelId);
-        channelNames.add(name == null ? channelId : name);
-        channelIndex.put(channelId, channelIds.size() - 1);
-        return channelIds.size() - 1;
     }
 
     /** The channels CREATE_SHOW sets up: their seats and their quotas of AVAILABLE places. */
     void setUpChannels(List<ChannelDef> defs) {
         for (ChannelDef d : defs) {
-            int c = defineChannel(d.channelId(), d.name());
+            int c = channels.define(d.channelId(), d.name());
             for (String seatId : d.seatIds()) {
-                channelOf[seat(seatId)] = (short) c;
+                channels.assign(seat(seatId), c);
             }
             for (AreaQuantity a : d.areas()) {
-                quotaOf(area(a.areaId()), c)[0] += a.quantity();
+                channels.quotaOf(area(a.areaId()), c)[0] += a.quantity();
             }
         }
         map.rebuild();
-    }
-
-    /** The places of an area that channel {@code channel} (not the pool) owns, by status; made on first use. */
-    int[] quotaOf(int area, int channel) {
-        int[][] q = quota[area];
-        if (q == null || q.length <= channel) {
-            int[][] grown = new int[channelIds.size()][];
-            for (int c = 0; c < grown.length; c++) {
-                grown[c] = q != null && c < q.length ? q[c] : new int[STATUSES.length];
-            }
-            quota[area] = q = grown;
-        }
-        return q[channel];
-    }
-
-    /** Places of the area in {@code status} that channel {@code channel} owns (0: the pool, what no channel owns). */
-    int places(int area, int channel, SeatStatus status) {
-        int st = status.ordinal();
-        int[][] q = quota[area];
-        if (channel != 0) {
-            return q == null || q.length <= channel ? 0 : q[channel][st];
-        }
-        int pool = areaCounts[area][st];
-        for (int c = 1; q != null && c < q.length; c++) {
-            pool -= q[c][st];
-        }
-        return pool;
-    }
-
-    AreaQuota areaQuota(int area, int channel) {
-        int[] k = quotaOf(area, channel);
-        return new AreaQuota(areaIds[area], channelIds.get(channel), k[0], k[1], k[2], k[3]);
-    }
-
-    /** Every channel's quota of every area, for snapshots. */
-    List<AreaQuota> quotas() {
-        List<AreaQuota> out = new ArrayList<>();
-        for (int a = 0; a < quota.length; a++) {
-            for (int c = 1; quota[a] != null && c < quota[a].length; c++) {
-                out.add(areaQuota(a, c));
-            }
-        }
-        return out;
-    }
-
-    List<Channel> channels() {
-        List<Channel> out = new ArrayList<>(channelIds.size() - 1);
-        for (int c = 1; c < channelIds.size(); c++) {
-            out.add(new Channel(channelIds.get(c), channelNames.get(c)));
-        }
-        return out;
     }
 
     /** The seat's attribute set (an index into {@link #attributeSets}). */
@@ -364,18 +264,18 @@ final class ShowState {
     }
 
     List<ShowSeat> seats() {
-        return seats(status, channelOf);
+        return seats(status, channels.seatChannel);
     }
 
     /**
-     * The seats with the statuses and channels in {@code statuses} and {@code channels} (copies taken
-     * earlier, see {@link ShowSnapshots}; {@code channels} null: every seat is the pool's).
+     * The seats with the statuses and channels in {@code statuses} and {@code seatChannels} (copies taken
+     * earlier, see {@link ShowSnapshots}; {@code seatChannels} null: every seat is the pool's).
      */
-    List<ShowSeat> seats(byte[] statuses, short[] channels) {
+    List<ShowSeat> seats(byte[] statuses, short[] seatChannels) {
         List<ShowSeat> out = new ArrayList<>(seatIds.length);
         for (int i = 0; i < seatIds.length; i++) {
             out.add(new ShowSeat(seatIds[i], rowSections[rowOf[i]], rowNames[rowOf[i]], numbers[i],
-                    categories[categoryOf[i]], STATUSES[statuses[i]], channels == null ? null : channelId(channels[i]),
+                    categories[categoryOf[i]], STATUSES[statuses[i]], seatChannels == null ? null : channels.id(seatChannels[i]),
                     List.of(attributeSets[attributesOf(i)])));
         }
         return out;
@@ -404,15 +304,13 @@ final class ShowState {
             movePlaces(c.areaOf[i], c.areaChannel[i], c.quantityOf[i], c.areaFrom[i], c.areaTo[i]);
         }
         if (c.assignTo >= 0) {
-            int to = c.assignTo == 0 ? 0 : defineChannel(c.assignId, c.assignName);
+            int to = c.assignTo == 0 ? 0 : channels.define(c.assignId, c.assignName);
             for (int i = 0; i < c.assignedCount; i++) {
                 int seat = c.assigned[i];
-                int from = channelOf[seat];
-                channelOf[seat] = (short) to;
-                map.channelChanged(seat, from);
+                map.channelChanged(seat, channels.assign(seat, to));
             }
             for (int i = 0; i < c.quotaMoves; i++) {
-                moveQuota(c.quotaArea[i], c.quotaFrom[i], to, c.quotaQuantity[i]);
+                channels.moveQuota(c.quotaArea[i], c.quotaFrom[i], to, c.quotaQuantity[i]);
             }
         }
         if (c.opened != null) {
@@ -459,34 +357,16 @@ final class ShowState {
     private void movePlaces(int area, int channel, int quantity, SeatStatus from, SeatStatus to) {
         int[] k = areaCounts[area];
         int[] c = counts[areaCategory[area]];
-        if (places(area, channel, from) < quantity) {
-            throw new IllegalStateException("area " + areaIds[area] + " has " + places(area, channel, from)
-                    + " places " + from + (channel == 0 ? " in the pool" : " in channel " + channelIds.get(channel))
+        if (channels.places(area, channel, from) < quantity) {
+            throw new IllegalStateException("area " + areaIds[area] + " has " + channels.places(area, channel, from)
+                    + " places " + from + (channel == 0 ? " in the pool" : " in channel " + channels.id(channel))
                     + ", not " + quantity);
         }
         k[from.ordinal()] -= quantity;
         k[to.ordinal()] += quantity;
         c[from.ordinal()] -= quantity;
         c[to.ordinal()] += quantity;
-        if (channel != 0) {
-            int[] q = quotaOf(area, channel);
-            q[from.ordinal()] -= quantity;
-            q[to.ordinal()] += quantity;
-        }
-    }
-
-    /** AVAILABLE places of an area from one channel's quota (or the pool) to another's. */
-    private void moveQuota(int area, int from, int to, int quantity) {
-        if (places(area, from, SeatStatus.AVAILABLE) < quantity) {
-            throw new IllegalStateException("area " + areaIds[area] + " has fewer than " + quantity
-                    + " places to move from channel " + from);
-        }
-        if (from != 0) {
-            quotaOf(area, from)[0] -= quantity;
-        }
-        if (to != 0) {
-            quotaOf(area, to)[0] += quantity;
-        }
+        channels.movePlaces(area, channel, quantity, from, to);
     }
 
     int activeHolds() {
@@ -509,10 +389,8 @@ final class ShowState {
 
     /** As {@link #restore}, with the channels (after the pool), each seat's channel and each area's quotas. */
     void restore(long atSeq, byte[] statuses, int[][] places, List<HoldRec> allHolds, List<OrderRec> allOrders,
-            List<Channel> channels, short[] seatChannels, int[][][] quotas) {
-        channels.forEach(ch -> defineChannel(ch.channelId(), ch.name()));
-        System.arraycopy(seatChannels, 0, channelOf, 0, seatChannels.length);
-        System.arraycopy(quotas, 0, quota, 0, quotas.length);
+            List<Channel> channelList, short[] seatChannels, int[][][] quotas) {
+        channels.restore(channelList, seatChannels, quotas);
         seq = atSeq;
         for (int[] k : counts) {
             java.util.Arrays.fill(k, 0);

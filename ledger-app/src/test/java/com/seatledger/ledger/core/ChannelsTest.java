@@ -50,7 +50,7 @@ class ChannelsTest {
             assertThat(created.layout().channels()).extracting(ChannelDef::channelId).containsExactly("fanclub");
             assertThat(show().seats()).filteredOn(s -> "fanclub".equals(s.channel())).extracting(ShowSeat::seatId)
                     .containsExactly("A-1", "A-2", "A-3");
-            assertThat(show().quotas()).containsExactly(new AreaQuota("PIT", "fanclub", 4, 0, 0, 0));
+            assertThat(show().channels.quotas()).containsExactly(new AreaQuota("PIT", "fanclub", 4, 0, 0, 0));
             assertThat(created.availability().get("STALLS")).as("availability counts every pool")
                     .isEqualTo(new Availability(12, 0, 0, 0));
         }
@@ -106,11 +106,11 @@ class ChannelsTest {
             r = f.run(f.cmd.holdIn(FANCLUB, FAN, S, "h3", List.of(new AreaQuantity("PIT", 4, "fanclub"))));
             assertThat(r.code()).isEqualTo(OK);
             assertThat(r.hold().areas()).containsExactly(new AreaQuantity("PIT", 4, "fanclub"));
-            assertThat(show().quotas()).containsExactly(new AreaQuota("PIT", "fanclub", 0, 4, 0, 0));
+            assertThat(show().channels.quotas()).containsExactly(new AreaQuota("PIT", "fanclub", 0, 4, 0, 0));
             assertThat(f.lastEvent().quotas()).as("the event says so").containsExactly(new AreaQuota("PIT", "fanclub", 0, 4, 0, 0));
             assertThat(show().areaCounts(0)).isEqualTo(new AreaCounts("PIT", 6, 4, 0, 0));
             f.run(f.cmd.release(FAN, S, "h3"));
-            assertThat(show().quotas()).as("released places go back to the channel")
+            assertThat(show().channels.quotas()).as("released places go back to the channel")
                     .containsExactly(new AreaQuota("PIT", "fanclub", 4, 0, 0, 0));
         }
     }
@@ -150,7 +150,7 @@ class ChannelsTest {
             CommandResult r = f.run(f.cmd.assign(S, "partner", null, List.of(), "B-2", "B-3"));
             assertThat(r.code()).isEqualTo(SEAT_UNAVAILABLE);
             assertThat(r.seatErrors()).containsExactly(new SeatError("B-3", SEAT_UNAVAILABLE));
-            assertThat(show().channel("partner")).as("nothing created").isEqualTo(-1);
+            assertThat(show().channels.indexOf("partner")).as("nothing created").isEqualTo(-1);
             assertThat(f.run(f.cmd.assign(S, "partner", null, places("PIT:7"))).code()).isEqualTo(AREA_FULL);
         }
 
@@ -182,13 +182,13 @@ class ChannelsTest {
         void channelsSurviveARestartFromTheStore() {
             f.run(f.cmd.assign(S, "partner", "Sponsor", places("PIT:2"), "B-1"));
             f.run(f.cmd.holdIn(List.of("partner"), "vip", S, "h1", List.of(new AreaQuantity("PIT", 1, "partner")), "B-1"));
-            String before = LedgerModelProperties.describe(show()) + show().quotas() + show().seats() + show().channels();
+            String before = LedgerModelProperties.describe(show()) + show().channels.quotas() + show().seats() + show().channels.list();
             f.ledger = new Ledger(f.store);
-            assertThat(LedgerModelProperties.describe(show()) + show().quotas() + show().seats() + show().channels())
+            assertThat(LedgerModelProperties.describe(show()) + show().channels.quotas() + show().seats() + show().channels.list())
                     .isEqualTo(before);
             assertThat(f.hold(S, "h1").areas()).containsExactly(new AreaQuantity("PIT", 1, "partner"));
             f.run(f.cmd.release("vip", S, "h1"));
-            assertThat(show().quotas()).contains(new AreaQuota("PIT", "partner", 2, 0, 0, 0));
+            assertThat(show().channels.quotas()).contains(new AreaQuota("PIT", "partner", 2, 0, 0, 0));
         }
     }
 

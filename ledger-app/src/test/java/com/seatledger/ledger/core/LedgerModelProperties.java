@@ -226,7 +226,7 @@ class LedgerModelProperties {
                 assertThat(show.holdOf[seat]).isNull();
             }
             assertThat(status == SeatStatus.SOLD).isEqualTo(show.orderOf[seat] != null);
-            assertThat(show.channelId(show.channelOf[seat])).as("channel of %s", def.seatId())
+            assertThat(show.channels.id(show.channels.of(seat))).as("channel of %s", def.seatId())
                     .isEqualTo(model.channelOf.get(def.seatId()));
         }
         assertThat(show.availability()).isEqualTo(counted);
@@ -252,9 +252,9 @@ class LedgerModelProperties {
                 .append(' ').append(Arrays.toString(o.places().areas()))
                 .append(Arrays.toString(o.places().quantities())));
         b.append("\nheld ").append(new java.util.TreeMap<>(show.heldBy)).append("\n").append(show.availability());
-        b.append("\nchannels ").append(show.channels()).append(' ').append(show.quotas());
+        b.append("\nchannels ").append(show.channels.list()).append(' ').append(show.channels.quotas());
         for (int i = 0; i < show.seatIds.length; i++) {
-            b.append(' ').append(show.channelOf[i]);
+            b.append(' ').append(show.channels.of(i));
         }
         for (int[] k : show.areaCounts) {
             b.append("\narea ").append(Arrays.toString(k));

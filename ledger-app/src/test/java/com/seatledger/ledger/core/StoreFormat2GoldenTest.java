@@ -76,12 +76,12 @@ class StoreFormat2GoldenTest {
     void aStoreOfFormat2LoadsAsTheStateItWasWrittenFrom() throws IOException {
         LedgerFixture f = StoreGoldenTest.golden(FORMAT_2);
         ShowState show = f.ledger.show(SHOW);
-        assertThat(show.channels()).containsExactly(new Channel("fanclub", "Fan club"), new Channel("partner", "Sponsor"));
+        assertThat(show.channels.list()).containsExactly(new Channel("fanclub", "Fan club"), new Channel("partner", "Sponsor"));
         assertThat(show.seats()).extracting(ShowSeat::channel).containsExactly("fanclub", "fanclub", "partner", null,
                 null, null, null, null, null, null);
         assertThat(show.seats().get(5).attributes()).containsExactly("WHEELCHAIR", "AISLE");
         assertThat(show.seats().get(4).attributes()).containsExactly("RESTRICTED_VIEW");
-        assertThat(show.quotas()).containsExactly(new AreaQuota("FLOOR", "fanclub", 0, 2, 1, 0),
+        assertThat(show.channels.quotas()).containsExactly(new AreaQuota("FLOOR", "fanclub", 0, 2, 1, 0),
                 new AreaQuota("FLOOR", "partner", 0, 1, 0, 0));
         assertThat(f.hold(SHOW, "h1").areas()).containsExactly(new AreaQuantity("FLOOR", 2, "fanclub"));
         assertThat(f.hold(SHOW, "h4").seatIds()).containsExactly("B-1", "B-2");
@@ -90,7 +90,7 @@ class StoreFormat2GoldenTest {
         assertThat(f.run(new Cmd("later-").holdIn(List.of(), "pub", SHOW, "x", null, "A-1")).code())
                 .as("still the fan club's").isEqualTo(ResultCode.CHANNEL_RESTRICTED);
         f.advance(Duration.ofSeconds(301));
-        assertThat(show.quotas()).as("expired places went back to their channels")
+        assertThat(show.channels.quotas()).as("expired places went back to their channels")
                 .contains(new AreaQuota("FLOOR", "fanclub", 2, 0, 1, 0), new AreaQuota("FLOOR", "partner", 1, 0, 0, 0));
     }
 
