@@ -848,5 +848,14 @@ class ApiIT {
             String all = stream.events.stream().map(SseClient.Event::data).toList().toString();
             assertThat(all).doesNotContain("Fan club", "quotas").contains("\"channel\":\"fanclub\"");
         }
+
+        // the token's channels claim travels in every command the buyer sends, not only the HOLD
+        String heldId = held.json().path("holdId").asString();
+        assertThat(a.post("/api/holds/" + heldId + "/extend", fan, Map.of()).status()).isEqualTo(200);
+        assertThat(a.delete("/api/holds/" + heldId, fan).status()).isEqualTo(204);
+        List<JsonNode> fans = stack.commandsOf(show, "fan", 3);
+        assertThat(fans).extracting(c -> c.path("type").asString()).containsExactly("HOLD", "EXTEND_HOLD",
+                "RELEASE_HOLD");
+        assertThat(fans).allSatisfy(c -> assertThat(c.path("channels").toString()).isEqualTo("[\"fanclub\"]"));
     }
 }

@@ -30,6 +30,8 @@ import com.seatledger.ledger.streams.LedgerTopology;
 import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A whole Seat Ledger in one JVM for integration tests: a real KRaft broker, the real ledger
  * topology with exactly_once_v2, and api-app instances started as Spring Boot applications.
@@ -108,14 +110,7 @@ final class ApiStack implements AutoCloseable {
      * new instance starts from (the ledger here writes a snapshot pass every second).
      */
     void awaitSnapshot(String show, long seq) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SNAPSHOTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = fromStart(Topics.SNAPSHOTS.name())) {
             await("a snapshot of " + show + " at seq " + seq).atMost(Duration.ofSeconds(20)).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (show.equals(r.key()) && r.value() != null
@@ -126,6 +121,35 @@ final class ApiStack implements AutoCloseable {
                 return false;
             });
         }
+    }
+
+    /** The first {@code count} commands of {@code actor} on seat-commands for {@code show}, as written. */
+    List<JsonNode> commandsOf(String show, String actor, int count) {
+        List<JsonNode> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = fromStart(Topics.COMMANDS.name())) {
+            await(count + " commands of " + actor + " in " + show).atMost(Duration.ofSeconds(20)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode command = Json.MAPPER.readTree(r.value());
+                    if (show.equals(r.key()) && actor.equals(command.path("actor").asString())) {
+                        out.add(command);
+                    }
+                }
+                return out.size() >= count;
+            });
+        }
+        return out.subList(0, count);
+    }
+
+    private KafkaConsumer<String, byte[]> fromStart(String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     record Api(ConfigurableApplicationContext context, String url) {

@@ -55,7 +55,12 @@ public final class Samples {
                         null, null, null, List.of("fanclub")),
                 new AssignChannel("c-21", "s3", "boxoffice", ADMIN, T, "partner", "Sponsor", List.of("W-1"),
                         List.of(new AreaQuantity("PIT", 20))),
-                new AssignChannel("c-22", "s3", "boxoffice", ADMIN, T, null, null, List.of("P-1"), null));
+                new AssignChannel("c-22", "s3", "boxoffice", ADMIN, T, null, null, List.of("P-1"), null),
+                // every command but CREATE_SHOW carries the actor's channels (the token's claim)
+                new ExtendHold("c-23", "s3", "carol", USER, T, "h-5", 300, List.of("fanclub")),
+                new ConfirmHold("c-24", "s3", "carol", USER, T, "h-5", "o-4", List.of("fanclub")),
+                new ReleaseHold("c-25", "s3", "dave", USER, T, "h-6", List.of("fanclub")),
+                new SellSeats("c-26", "s3", "boxoffice", ADMIN, T, List.of("W-2"), "o-5", null, List.of("fanclub")));
     }
 
     static Hold hold(HoldStatus status) {

@@ -37,7 +37,7 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new SellSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), body.orderId(), body.areas()));
+                e.roles(), e.issuedAt(), body.seatIds(), body.orderId(), body.areas(), e.channels()));
         return new ChangeBody(showId, r.seq(), r.orderId() != null ? r.orderId() : body.orderId(), body.seatIds(),
                 body.areas());
     }
@@ -48,7 +48,7 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new CancelOrder(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), Commands.pathId("orderId", orderId)));
+                e.roles(), e.issuedAt(), Commands.pathId("orderId", orderId), e.channels()));
         return new ChangeBody(showId, r.seq(), orderId, null);
     }
 
@@ -58,7 +58,7 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new BlockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), body.reason(), body.areas()));
+                e.roles(), e.issuedAt(), body.seatIds(), body.reason(), body.areas(), e.channels()));
         return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 
@@ -68,7 +68,7 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new UnblockSeats(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body.seatIds(), null, body.areas()));
+                e.roles(), e.issuedAt(), body.seatIds(), null, body.areas(), e.channels()));
         return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 
@@ -79,7 +79,7 @@ public class BoxOfficeController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = gateway.decide(new ArchiveShow(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), body == null ? null : body.reason()));
+                e.roles(), e.issuedAt(), body == null ? null : body.reason(), e.channels()));
         return new ChangeBody(showId, r.seq(), null, null);
     }
 }

@@ -47,7 +47,7 @@ public class ChannelsController {
         Commands.Envelope e = commands.envelope(auth, key);
         String channel = CommandValidation.PUBLIC_POOL.equals(channelId) ? null : Commands.pathId("channelId", channelId);
         CommandResult r = gateway.decide(new AssignChannel(e.commandId(), Commands.pathId("showId", showId), e.actor(),
-                e.roles(), e.issuedAt(), channel, body.name(), body.seatIds(), body.areas()));
+                e.roles(), e.issuedAt(), channel, body.name(), body.seatIds(), body.areas(), e.channels()));
         return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 

@@ -108,7 +108,7 @@ public class HoldsController {
         String showId = showOf(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = decide(holdId, new ExtendHold(e.commandId(), showId, e.actor(), e.roles(),
-                e.issuedAt(), holdId, body == null ? null : body.ttlSeconds()));
+                e.issuedAt(), holdId, body == null ? null : body.ttlSeconds(), e.channels()));
         return HoldBody.of(showId, r.hold(), r.seq(), null);
     }
 
@@ -118,7 +118,8 @@ public class HoldsController {
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
         String showId = showOf(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
-        decide(holdId, new ReleaseHold(e.commandId(), showId, e.actor(), e.roles(), e.issuedAt(), holdId));
+        decide(holdId, new ReleaseHold(e.commandId(), showId, e.actor(), e.roles(), e.issuedAt(), holdId,
+                e.channels()));
         return ResponseEntity.noContent().build();
     }
 
@@ -129,7 +130,7 @@ public class HoldsController {
         String showId = showOf(holdId, auth);
         Commands.Envelope e = commands.envelope(auth, key);
         CommandResult r = decide(holdId, new ConfirmHold(e.commandId(), showId, e.actor(), e.roles(),
-                e.issuedAt(), holdId, body.orderId()));
+                e.issuedAt(), holdId, body.orderId(), e.channels()));
         return HoldBody.of(showId, r.hold(), r.seq(), r.orderId());
     }
 

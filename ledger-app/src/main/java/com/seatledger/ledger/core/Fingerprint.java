@@ -71,6 +71,9 @@ final class Fingerprint {
                         list(out, b.avoid());
                     }
                 }
+                // the actor's channels decide a HOLD, so they are part of it; on every other command
+                // they decide nothing and stay out (a retry through an api-app that copies them must
+                // match the command an older one sent without them)
                 if (h.channels() != null) {
                     list(out.b(0xC7), h.channels());
                 }

@@ -46,9 +46,9 @@ final class FastCommands {
     private static final Map<String, Integer> ALLOWED = Map.of(
             "HOLD", COMMON | bits("holdId", "seatIds", "bestAvailable", "ttlSeconds", "replacesHoldId", "areas",
                     "channels"),
-            "EXTEND_HOLD", COMMON | bits("holdId", "ttlSeconds"),
-            "RELEASE_HOLD", COMMON | bits("holdId"),
-            "CONFIRM_HOLD", COMMON | bits("holdId", "orderId"));
+            "EXTEND_HOLD", COMMON | bits("holdId", "ttlSeconds", "channels"),
+            "RELEASE_HOLD", COMMON | bits("holdId", "channels"),
+            "CONFIRM_HOLD", COMMON | bits("holdId", "orderId", "channels"));
 
     private FastCommands() {
     }
@@ -132,9 +132,10 @@ final class FastCommands {
         return switch (type) {
             case "HOLD" -> new HoldSeats(commandId, showId, actor, roles, issuedAt, holdId, seatIds, bestAvailable,
                     ttlSeconds, replacesHoldId, areas, channels);
-            case "EXTEND_HOLD" -> new ExtendHold(commandId, showId, actor, roles, issuedAt, holdId, ttlSeconds);
-            case "RELEASE_HOLD" -> new ReleaseHold(commandId, showId, actor, roles, issuedAt, holdId);
-            default -> new ConfirmHold(commandId, showId, actor, roles, issuedAt, holdId, orderId);
+            case "EXTEND_HOLD" -> new ExtendHold(commandId, showId, actor, roles, issuedAt, holdId, ttlSeconds,
+                    channels);
+            case "RELEASE_HOLD" -> new ReleaseHold(commandId, showId, actor, roles, issuedAt, holdId, channels);
+            default -> new ConfirmHold(commandId, showId, actor, roles, issuedAt, holdId, orderId, channels);
         };
     }
 

@@ -12,7 +12,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignChannel(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
-        String channelId, String name, List<String> seatIds, List<AreaQuantity> areas) implements Command {
+        String channelId, String name, List<String> seatIds, List<AreaQuantity> areas, List<String> channels)
+        implements CarriesChannels {
+
+    /** Without the actor's channels (an actor of none, or a producer that does not carry them). */
+    public AssignChannel(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+            String channelId, String name, List<String> seatIds, List<AreaQuantity> areas) {
+        this(commandId, showId, actor, roles, issuedAt, channelId, name, seatIds, areas, null);
+    }
 
     @Override
     @JsonIgnore

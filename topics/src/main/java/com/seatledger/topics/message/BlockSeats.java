@@ -8,12 +8,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BlockSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
-        List<String> seatIds, String reason, List<AreaQuantity> areas) implements Command {
+        List<String> seatIds, String reason, List<AreaQuantity> areas, List<String> channels)
+        implements CarriesChannels {
+
+    /** Without the actor's channels (an actor of none, or a producer that does not carry them). */
+    public BlockSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+            List<String> seatIds, String reason, List<AreaQuantity> areas) {
+        this(commandId, showId, actor, roles, issuedAt, seatIds, reason, areas, null);
+    }
 
     /** Seats only. */
     public BlockSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
             List<String> seatIds, String reason) {
-        this(commandId, showId, actor, roles, issuedAt, seatIds, reason, null);
+        this(commandId, showId, actor, roles, issuedAt, seatIds, reason, null, null);
     }
 
     @Override

@@ -24,9 +24,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = UnblockSeats.class, name = "UNBLOCK"),
         @JsonSubTypes.Type(value = ArchiveShow.class, name = "ARCHIVE_SHOW"),
         @JsonSubTypes.Type(value = AssignChannel.class, name = "ASSIGN_CHANNEL")})
-public sealed interface Command
-        permits CreateShow, HoldSeats, ExtendHold, ReleaseHold, ConfirmHold, SellSeats, CancelOrder, BlockSeats,
-        UnblockSeats, ArchiveShow, AssignChannel {
+public sealed interface Command permits CreateShow, CarriesChannels {
 
     String ADMIN_ROLE = "admin";
 
@@ -51,7 +49,7 @@ public sealed interface Command
 
     /**
      * The sales channels the actor may buy from besides the public pool (its token's claim), as the
-     * command's {@code channels} member; only a HOLD is decided by them. Never null.
+     * command's {@code channels} member ({@link CarriesChannels}); only a HOLD is decided by them. Never null.
      */
     @JsonIgnore
     default List<String> buyerChannels() {

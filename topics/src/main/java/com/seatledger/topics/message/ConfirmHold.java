@@ -7,7 +7,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConfirmHold(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
-        String holdId, String orderId) implements Command {
+        String holdId, String orderId, List<String> channels) implements CarriesChannels {
+
+    /** Without the actor's channels (an actor of none, or a producer that does not carry them). */
+    public ConfirmHold(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+            String holdId, String orderId) {
+        this(commandId, showId, actor, roles, issuedAt, holdId, orderId, null);
+    }
 
     @Override
     public CommandType type() {

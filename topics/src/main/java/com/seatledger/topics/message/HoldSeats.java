@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HoldSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
         String holdId, List<String> seatIds, BestAvailable bestAvailable, Integer ttlSeconds, String replacesHoldId,
-        List<AreaQuantity> areas, List<String> channels) implements Command {
+        List<AreaQuantity> areas, List<String> channels) implements CarriesChannels {
 
     /** A hold by an actor of no channel. */
     public HoldSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
@@ -35,12 +35,6 @@ public record HoldSeats(String commandId, String showId, String actor, List<Stri
     @JsonIgnore
     public List<AreaQuantity> places() {
         return areas == null ? List.of() : areas;
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> buyerChannels() {
-        return channels == null ? List.of() : channels;
     }
 
     @Override

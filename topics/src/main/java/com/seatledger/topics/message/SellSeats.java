@@ -9,12 +9,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** SELL: box office sale of available seats straight to {@code orderId}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SellSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
-        List<String> seatIds, String orderId, List<AreaQuantity> areas) implements Command {
+        List<String> seatIds, String orderId, List<AreaQuantity> areas, List<String> channels)
+        implements CarriesChannels {
+
+    /** Without the actor's channels (an actor of none, or a producer that does not carry them). */
+    public SellSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
+            List<String> seatIds, String orderId, List<AreaQuantity> areas) {
+        this(commandId, showId, actor, roles, issuedAt, seatIds, orderId, areas, null);
+    }
 
     /** Seats only. */
     public SellSeats(String commandId, String showId, String actor, List<String> roles, Instant issuedAt,
             List<String> seatIds, String orderId) {
-        this(commandId, showId, actor, roles, issuedAt, seatIds, orderId, null);
+        this(commandId, showId, actor, roles, issuedAt, seatIds, orderId, null, null);
     }
 
     @Override
