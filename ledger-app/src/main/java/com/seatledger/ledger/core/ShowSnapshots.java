@@ -1,6 +1,7 @@
 package com.seatledger.ledger.core;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,16 @@ import tools.jackson.core.JsonGenerator;
  */
 public final class ShowSnapshots {
 
+    /** A pass of at most this many bytes is begun whenever shows are due (every small show's case). */
+    static final long SMALL_PASS_BYTES = 1 << 20;
+    /** About what an event weighs on seat-status (a one-seat change with a few categories). */
+    static final int EVENT_BYTES = 500;
+
     private final Ledger ledger;
+    /** events of the task's shows since the last pass began */
+    private long eventsSincePass;
+    /** when the last pass began (its coveredUntil), from the store after a restart */
+    private long lastPassMillis;
     /** Mirrors the store's due marks so the hot path does not touch the store per event. */
     private final Set<String> due = new LinkedHashSet<>();
     /** the highest stamp given so far: stamps never go back, even if the wall clock does */
@@ -49,6 +59,7 @@ public final class ShowSnapshots {
         this.ledger = ledger;
         due.addAll(ledger.snapshotMarks().due());
         lastStamp = ledger.snapshotMarks().coveredUntil();
+        lastPassMillis = lastStamp;
     }
 
     /** The timestamp for a seat-status record written at {@code wallClockMillis}. */
@@ -58,6 +69,7 @@ public final class ShowSnapshots {
     }
 
     public void changed(String showId, Instant at) {
+        eventsSincePass++;
         if (due.add(showId)) {
             ledger.snapshotMarks().due(showId, at);
         }
@@ -69,6 +81,35 @@ public final class ShowSnapshots {
         if (inFlight != null) {
             inFlight.archived.add(showId);
         }
+    }
+
+    /**
+     * Whether a pass is worth beginning at {@code now}: whenever the shows due are small; for large
+     * ones, once the events written since the last pass weigh about as much as the pass would, or
+     * {@code longest} after the last pass. A reader that starts between passes replays those events
+     * instead, so a pass that writes more than it spares readers is waste: at an on-sale a
+     * 100,000-seat show's pass is 10-20 MB of JSON, and every pass held the stream thread's commit
+     * back while the broker took it (the slowest decisions of the REST benchmark came in clusters
+     * 10 s apart). What a pass covers is unchanged: every show due, with one {@code coveredUntil}.
+     */
+    public boolean worthAPass(Instant now, Duration longest) {
+        if (due.isEmpty()) {
+            return false;
+        }
+        if (now.toEpochMilli() - lastPassMillis >= longest.toMillis()) {
+            return true;
+        }
+        long bytes = 0;
+        for (String showId : due) {
+            ShowState show = ledger.show(showId);
+            bytes += show == null ? 0 : estimatedBytes(show.seatIds.length, show.active.size(), show.orders.size());
+        }
+        return bytes <= SMALL_PASS_BYTES || eventsSincePass * EVENT_BYTES >= bytes;
+    }
+
+    /** About how many bytes a show's snapshot takes (also a buffer's first size). */
+    static int estimatedBytes(int seats, int activeHolds, int orders) {
+        return seats * 100 + activeHolds * 160 + orders * 120 + 4096;
     }
 
     /**
@@ -108,6 +149,8 @@ public final class ShowSnapshots {
             }
         }
         due.clear();
+        eventsSincePass = 0;
+        lastPassMillis = covered.toEpochMilli();
         inFlight = new Pass(covered, showIds, shows);
         return inFlight;
     }
@@ -221,7 +264,7 @@ public final class ShowSnapshots {
 
         /** About how many bytes {@link #writeJson} writes (a buffer's first size). */
         public int estimatedBytes() {
-            return status.length * 100 + holds.size() * 160 + orders.size() * 120 + 4096;
+            return ShowSnapshots.estimatedBytes(status.length, holds.size(), orders.size());
         }
 
         ShowSnapshot snapshot() {

@@ -29,6 +29,9 @@ final class SnapshotWriter {
     private record Built(String showId, byte[] json) {
     }
 
+    /** The longest a large show's changes wait for a pass, in snapshot intervals. */
+    static final int LONGEST_SPACING = 6;
+
     private final ShowSnapshots snapshots;
     private final ExecutorService builder;
     private final LedgerSettings settings;
@@ -46,10 +49,18 @@ final class SnapshotWriter {
         this.task = task;
     }
 
-    /** Begins a pass over the shows changed since the last; true when there was one to begin. */
+    /**
+     * Begins a pass over the shows changed since the last, when one is worth it
+     * ({@link ShowSnapshots#worthAPass}: large shows wait for enough events, at most
+     * {@value #LONGEST_SPACING} snapshot intervals); true when a pass began.
+     */
     boolean begin(long wallClockMillis) {
         long started = System.nanoTime();
-        ShowSnapshots.Pass p = snapshots.begin(Instant.ofEpochMilli(wallClockMillis));
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        if (!snapshots.worthAPass(now, settings.snapshotInterval().multipliedBy(LONGEST_SPACING))) {
+            return false;
+        }
+        ShowSnapshots.Pass p = snapshots.begin(now);
         if (p == null) {
             return false;
         }

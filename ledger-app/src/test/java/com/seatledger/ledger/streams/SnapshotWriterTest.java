@@ -107,6 +107,30 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void aLargeShowWaitsForAPassUntilItsEventsWeighAsMuchOrTheLongestSpacing() throws Exception {
+        // 26 rows of 420: ~1.1 MB a snapshot, more than a small pass
+        decide(cmd.create("big", null, Cmd.rows("STALLS", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 420)));
+        assertThat(writer.begin(T)).as("the first pass of a task").isTrue();
+        writer.write(true, T + PUNCTUATE, context, "snapshots");
+        long interval = SETTINGS.snapshotInterval().toMillis();
+
+        decide(cmd.hold("alice", "big", "h-1", "A-1"));
+        assertThat(writer.begin(T + interval)).as("one event does not pay for a 1 MB pass").isFalse();
+        for (int i = 0; i < 2_300; i++) {
+            snapshots.changed("big", Cmd.T0); // the events of other decisions
+        }
+        assertThat(writer.begin(T + 2 * interval)).as("2,300 events weigh more than the pass").isTrue();
+        writer.write(true, T + 2 * interval + PUNCTUATE, context, "snapshots");
+
+        decide(cmd.hold("bob", "big", "h-2", "A-2"));
+        long last = T + 2 * interval;
+        assertThat(writer.begin(last + (SnapshotWriter.LONGEST_SPACING - 1) * interval)).isFalse();
+        assertThat(writer.begin(last + SnapshotWriter.LONGEST_SPACING * interval)).as("the longest spacing").isTrue();
+        writer.write(true, last + SnapshotWriter.LONGEST_SPACING * interval + PUNCTUATE, context, "snapshots");
+        assertThat(written()).extracting(s -> s.path("seq").asLong()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void aShowArchivedDuringThePassIsNotWritten() throws Exception {
         decide(cmd.create("s1", null, Cmd.rows("STALLS", "A", 4)));
         decide(cmd.create("s2", null, Cmd.rows("STALLS", "A", 4)));
