@@ -28,15 +28,19 @@ import java.util.Map;
  * An accepted command appends one journal entry (and its idempotency record, {@link RecentCommands}).
  * Loading a show = its layout + its checkpoint + the entries of its pages. A checkpoint is written
  * when the entries since the last one weigh {@value #CHECKPOINT_RATIO} times as much as it (or number
- * {@value #MAX_TAIL_ENTRIES}), so checkpoints cost at most half as much as the journal (a young
+ * {@value #MAX_TAIL_ENTRIES}), so checkpoints cost at most a quarter as much as the journal (a young
  * changelog, not yet compacted, is restored whole after a crash), and a load replays a bounded tail.
+ * A checkpoint is the whole show, encoded and deflated on the stream thread and put into the
+ * changelog in its commit: for a large, busy show (at an on-sale, megabytes with its holds) the
+ * commit that carries one was the slowest moment of the REST benchmark, so they are spaced widely;
+ * a load replays up to {@value #MAX_TAIL_ENTRIES} entries in memory (about a microsecond each).
  */
 final class Journal {
 
     static final int PAGE_BYTES = 8 * 1024;
-    static final int MAX_TAIL_ENTRIES = 1 << 15;
+    static final int MAX_TAIL_ENTRIES = 1 << 17;
     static final int MIN_CHECKPOINT_GAP = 64 * 1024;
-    static final int CHECKPOINT_RATIO = 2;
+    static final int CHECKPOINT_RATIO = 4;
 
     private static final String LAYOUT = "sl|";
     private static final String CHECKPOINT = "sk|";
