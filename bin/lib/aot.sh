@@ -50,7 +50,10 @@ aot_prepare() {
       return 0
     fi
   fi
-  AOT_LAUNCH=(-XX:AOTCache="$cache")
+  # methods with a training profile compiled as soon as their class is initialised, at the level
+  # they reached in training, not after thousands of interpreted calls under the first buyers
+  # (JDK 25, experimental; the harness's AotCache passes the same)
+  AOT_LAUNCH=(-XX:AOTCache="$cache" -XX:+UnlockExperimentalVMOptions -XX:+AOTCompileEagerly)
   # RocksDB's native library, unpacked once: otherwise every start copies ~15 MB out of the jar
   # to a temporary file before the first store opens (~0.2 s idle, more on a busy restart)
   local rocksdb="" f

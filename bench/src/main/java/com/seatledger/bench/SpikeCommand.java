@@ -85,12 +85,27 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             long other, double p50, double p99, double max, double refusedP99, Map<String, Double> cpuMicrosPerDecision) {
     }
 
-    record Report(Instant at, String machine, String scenario, List<Window> windows) {
+    /**
+     * The windows {@code [fromSecond, toSecond)} of the measured steps taken together: the target of a
+     * new stack is about its whole first 30 s, and its warm reference is the same run once the JIT is done.
+     */
+    record Span(int fromSecond, int toSecond, long offered, long decided, long refused, long timedOut, double p50,
+            double p99) {
+    }
+
+    record Report(Instant at, String machine, String scenario, List<Window> windows, List<Span> spans) {
     }
 
     private static final int ACTORS = 10_000;
 
     /** Counters and histograms of one window. */
+    /** a new stack's target is about its first 30 s; what follows its first minute is its warm reference */
+    private static final int FIRST_SECONDS = 30;
+    private static final int WARM_AFTER_SECONDS = 60;
+
+    /** one per window of the whole plan, warm-up included */
+    private final List<Tally> tallies = new ArrayList<>();
+
     private static final class Tally {
         final Histogram decided = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
         final Histogram refused = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -146,9 +161,24 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                     w.offeredPerSecond(), w.decided(), w.refused(), w.timedOut(), w.other(), w.p50(), w.p99(), w.max(),
                     w.refusedP99(), format(w.cpuMicrosPerDecision()));
         }
+        List<Span> spans = new ArrayList<>();
+        int measuredSeconds = shown.size() * windowSeconds;
+        if (warmupSeconds == 0 && measuredSeconds >= FIRST_SECONDS) {
+            spans.add(span(tallies.subList(0, (FIRST_SECONDS + windowSeconds - 1) / windowSeconds), 0, FIRST_SECONDS));
+            if (measuredSeconds >= WARM_AFTER_SECONDS + FIRST_SECONDS && WARM_AFTER_SECONDS % windowSeconds == 0) {
+                // the same run's warm reference: what follows its first minute (most of the compiling)
+                spans.add(span(tallies.subList(WARM_AFTER_SECONDS / windowSeconds, tallies.size()), WARM_AFTER_SECONDS,
+                        measuredSeconds));
+            }
+        }
+        for (Span p : spans) {
+            System.out.printf("[spike] seconds %d-%d together: %d offered, %d decided (%.1f %%), %d refused, %d timed out;"
+                    + " decisions p50 %.0f ms, p99 %.0f ms%n", p.fromSecond(), p.toSecond(), p.offered(), p.decided(),
+                    100.0 * p.decided() / p.offered(), p.refused(), p.timedOut(), p.p50(), p.p99());
+        }
         Files.createDirectories(common.out);
         Files.write(common.out.resolve(name + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(new Report(Instant.now(), Machine.here().toString(), scenario, shown)));
+                .writeValueAsBytes(new Report(Instant.now(), Machine.here().toString(), scenario, shown, spans)));
         return 0;
     }
 
@@ -156,7 +186,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             throws Exception {
         long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
         int seconds = plan.stream().mapToInt(Step::seconds).sum();
-        List<Tally> tallies = new ArrayList<>();
+        tallies.clear();
         for (int w = 0; w < (seconds + windowSeconds - 1) / windowSeconds; w++) {
             tallies.add(new Tally());
         }
@@ -221,6 +251,21 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                     t.decided.getMaxValue() / 1000.0, ms(t.refused, 99), perDecision));
         }
         return out;
+    }
+
+    private static Span span(List<Tally> tallies, int fromSecond, int toSecond) {
+        Histogram decided = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        long offered = 0;
+        long refused = 0;
+        long timedOut = 0;
+        for (Tally t : tallies) {
+            decided.add(t.decided);
+            offered += t.offered.get();
+            refused += t.refused.getTotalCount();
+            timedOut += t.timedOut.get();
+        }
+        return new Span(fromSecond, toSecond, offered, decided.getTotalCount(), refused, timedOut, ms(decided, 50),
+                ms(decided, 99));
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -27,6 +27,13 @@ final class AotCache {
     /** the apps a training run under load starts together, by jar name */
     static final List<String> APPS = List.of("ledger-app", "api-app");
 
+    /**
+     * Compile each method the cache holds a training profile for as soon as its class is
+     * initialised, at the level it reached in training, instead of after thousands of interpreted
+     * calls under the first buyers' load (JDK 25, experimental; bin/lib/aot.sh passes the same).
+     */
+    static final List<String> EAGER = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+AOTCompileEagerly");
+
     private static volatile String kafkaClasspath;
 
     /**
@@ -81,6 +88,7 @@ final class AotCache {
                 }
             }
             List<String> args = new ArrayList<>(List.of("-XX:AOTCache=" + cache));
+            args.addAll(EAGER);
             Path natives = dir.resolve("native");
             if (Files.isDirectory(natives)) {
                 // (not --enable-native-access: a module option the training run lacked disables the cache)
