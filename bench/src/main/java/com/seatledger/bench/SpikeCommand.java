@@ -70,6 +70,15 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--name", defaultValue = "spike", description = "results file docs/perf/<name>.json; default ${DEFAULT-VALUE}")
     String name = "spike";
 
+    @Option(names = "--new-api", description = "after the warm-up, replace the api-app by a new instance and put it under the"
+            + " measured steps at once: an instance added to a warm broker and ledger (the on-sale's autoscaling)")
+    boolean newApi;
+
+    @Option(names = "--new-ledger", description = "after the warm-up, replace the ledger by a new instance (a fresh state"
+            + " directory: it restores from the changelogs) before the measured steps; with --new-api: new instances"
+            + " of both apps on a warm broker (an on-sale opening on new instances)")
+    boolean newLedger;
+
     @Option(names = "--api-arg", description = "extra api-app argument, e.g. --api-arg=--seatledger.admission.enabled=false")
     List<String> apiArgs = new ArrayList<>();
 
@@ -132,7 +141,9 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         for (int i = 0; i < ACTORS; i++) {
             tokens.add(Tokens.token("buyer-" + i));
         }
-        String scenario = (warmupSeconds > 0 ? "warm-up " + warmupSeconds + " s, then " : "a new stack, at once: ")
+        String scenario = (warmupSeconds == 0 ? "a new stack, at once: "
+                : "warm-up " + warmupSeconds + " s, then " + (newApi && newLedger ? "new instances of both apps, at once: "
+                        : newApi ? "a new api-app, at once: " : newLedger ? "a new ledger, at once: " : ""))
                 + String.join(", ", steps) + " (holds/s:seconds); " + shows + " show(s) of " + seats + " seats";
         System.out.println("[spike] " + scenario);
         List<Window> windows = new ArrayList<>();
@@ -147,11 +158,33 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             pids.put("ledger", stack.ledgerPid());
             pids.put("broker", stack.brokers.node(0).pid());
             pids.put("load generator", ProcessHandle.current().pid());
-            try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                windows = offer(http, plan, tokens, seats, pids);
+            if ((newApi || newLedger) && warmupSeconds > 0) {
+                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                    offer(http, plan.subList(0, 1), tokens, seats, pids, 0);
+                }
+                if (newApi) {
+                    stack.stopApi();
+                }
+                if (newLedger) {
+                    stack.stopLedger();
+                    stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
+                    pids.put("ledger", stack.ledgerPid());
+                }
+                if (newApi) {
+                    stack.startApi(apiArgs.toArray(String[]::new));
+                    pids.put("api-app", stack.apiPid());
+                }
+                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                    windows = offer(http, measured, tokens, seats, pids, (long) plan.getFirst().rate() * warmupSeconds);
+                }
+            } else {
+                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                    windows = offer(http, plan, tokens, seats, pids, 0);
+                }
             }
         }
-        int skip = warmupSeconds / windowSeconds;
+        boolean fromCold = warmupSeconds == 0 || newApi || newLedger;
+        int skip = fromCold ? 0 : warmupSeconds / windowSeconds;
         List<Window> shown = windows.subList(Math.min(skip, windows.size()), windows.size());
         System.out.println("[spike] " + scenario + "; windows by when their requests were due:");
         System.out.println("   from  offered/s  decided  refused  timed-out  other   p50 ms   p99 ms   max ms  refused p99 ms"
@@ -163,7 +196,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         }
         List<Span> spans = new ArrayList<>();
         int measuredSeconds = shown.size() * windowSeconds;
-        if (warmupSeconds == 0 && measuredSeconds >= FIRST_SECONDS) {
+        if (fromCold && measuredSeconds >= FIRST_SECONDS) {
             spans.add(span(tallies.subList(0, (FIRST_SECONDS + windowSeconds - 1) / windowSeconds), 0, FIRST_SECONDS));
             if (measuredSeconds >= WARM_AFTER_SECONDS + FIRST_SECONDS && WARM_AFTER_SECONDS % windowSeconds == 0) {
                 // the same run's warm reference: what follows its first minute (most of the compiling)
@@ -182,8 +215,9 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    private List<Window> offer(RawHttp http, List<Step> plan, List<String> tokens, int seats, Map<String, Long> pids)
-            throws Exception {
+    /** Offers {@code plan}'s load, its requests numbered from {@code first} (their seats and idempotency keys). */
+    private List<Window> offer(RawHttp http, List<Step> plan, List<String> tokens, int seats, Map<String, Long> pids,
+            long first) throws Exception {
         long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
         int seconds = plan.stream().mapToInt(Step::seconds).sum();
         tallies.clear();
@@ -203,7 +237,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             }
         });
         long due = t0;
-        int i = 0;
+        long i = first;
         for (Step step : plan) {
             long period = 1_000_000_000L / step.rate();
             long stepEnd = due + TimeUnit.SECONDS.toNanos(step.seconds());
@@ -211,9 +245,9 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                 Tally t = tallies.get((int) Math.min(tallies.size() - 1, (due - t0) / windowNanos));
                 t.rate = step.rate();
                 t.offered.incrementAndGet();
-                int seat = i % seats;
+                int seat = (int) (i % seats);
                 byte[] request = http.post("/api/shows/spike-" + (i / seats) + "/holds",
-                        List.of("Authorization: Bearer " + tokens.get(i % tokens.size()), "Idempotency-Key: s-" + i),
+                        List.of("Authorization: Bearer " + tokens.get((int) (i % tokens.size())), "Idempotency-Key: s-" + i),
                         Workloads.oneSeatHoldBody(seat));
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
