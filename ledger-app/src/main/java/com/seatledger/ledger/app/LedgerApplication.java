@@ -21,6 +21,7 @@ public class LedgerApplication {
                 LedgerApplication.class.getName() + "__ApplicationContextInitializer", null)) {
             System.setProperty(AOT, "true");
         }
+        LoadPathWarmUp.start();
         SpringApplication.run(LedgerApplication.class, args);
     }
 }
