@@ -52,8 +52,11 @@ aot_prepare() {
   fi
   # methods with a training profile compiled as soon as their class is initialised, at the level
   # they reached in training, not after thousands of interpreted calls under the first buyers
-  # (JDK 25, experimental; the harness's AotCache passes the same)
-  AOT_LAUNCH=(-XX:AOTCache="$cache" -XX:+UnlockExperimentalVMOptions -XX:+AOTCompileEagerly)
+  # (JDK 25, experimental; the harness's AotCache passes the same); SEATLEDGER_AOT_EAGER=false leaves it out
+  AOT_LAUNCH=(-XX:AOTCache="$cache")
+  if [ "${SEATLEDGER_AOT_EAGER:-true}" != "false" ]; then
+    AOT_LAUNCH+=(-XX:+UnlockExperimentalVMOptions -XX:+AOTCompileEagerly)
+  fi
   # RocksDB's native library, unpacked once: otherwise every start copies ~15 MB out of the jar
   # to a temporary file before the first store opens (~0.2 s idle, more on a busy restart)
   local rocksdb="" f

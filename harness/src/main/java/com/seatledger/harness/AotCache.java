@@ -32,7 +32,9 @@ final class AotCache {
      * initialised, at the level it reached in training, instead of after thousands of interpreted
      * calls under the first buyers' load (JDK 25, experimental; bin/lib/aot.sh passes the same).
      */
-    static final List<String> EAGER = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+AOTCompileEagerly");
+    static final List<String> EAGER = Boolean.parseBoolean(System.getProperty("harness.aot.eager", "true"))
+            ? List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+AOTCompileEagerly")
+            : List.of(); // -Dharness.aot.eager=false: to measure what it does
 
     private static volatile String kafkaClasspath;
 
