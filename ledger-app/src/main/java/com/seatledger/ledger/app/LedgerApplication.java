@@ -1,8 +1,10 @@
 package com.seatledger.ledger.app;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.util.ClassUtils;
 
@@ -21,7 +23,9 @@ public class LedgerApplication {
                 LedgerApplication.class.getName() + "__ApplicationContextInitializer", null)) {
             System.setProperty(AOT, "true");
         }
-        LoadPathWarmUp.start();
-        SpringApplication.run(LedgerApplication.class, args);
+        SpringApplication app = new SpringApplication(LedgerApplication.class);
+        // once logging is set up (Spring Boot drops what is logged before), before the context is built
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) e -> LoadPathWarmUp.start());
+        app.run(args);
     }
 }
