@@ -26,7 +26,7 @@ import com.seatledger.topics.message.SeatDef;
  * interpreted: 793 ms for a 100,000-seat show with ~60,000 holds (docs/perf/log.md).
  *
  * <p>So a JVM that writes an AOT cache (the training runs) runs the path a few times on throwaway
- * shows in memory before the application starts: a show created, held (named seats, best
+ * shows in memory before its context is built: a show created, held (named seats, best
  * available) and partly sold until its journal has been checkpointed, then loaded by a second
  * ledger over the same store, as after a restart. The cache then holds the path's profiles, and an
  * instance started from it compiles the path as its classes initialise (-XX:+AOTCompileEagerly).
@@ -51,7 +51,7 @@ final class LoadPathWarmUp {
     record Size(int rounds, int rows, int holds) {
     }
 
-    /** Before the application starts: the full rounds in a training run, else a tiny one in the background. */
+    /** Before the context is built: the full rounds in a training run, else a tiny one in the background. */
     static void start() {
         if (training()) {
             runAndLog(TRAINING);
