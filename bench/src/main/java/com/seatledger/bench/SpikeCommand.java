@@ -112,9 +112,6 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     private static final int FIRST_SECONDS = 30;
     private static final int WARM_AFTER_SECONDS = 60;
 
-    /** one per window of the whole plan, warm-up included */
-    private final List<Tally> tallies = new ArrayList<>();
-
     private static final class Tally {
         final Histogram decided = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
         final Histogram refused = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -141,12 +138,12 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         for (int i = 0; i < ACTORS; i++) {
             tokens.add(Tokens.token("buyer-" + i));
         }
-        String scenario = (warmupSeconds == 0 ? "a new stack, at once: "
-                : "warm-up " + warmupSeconds + " s, then " + (newApi && newLedger ? "new instances of both apps, at once: "
-                        : newApi ? "a new api-app, at once: " : newLedger ? "a new ledger, at once: " : ""))
+        String replaced = newApi && newLedger ? "new instances of both apps, at once: "
+                : newApi ? "a new api-app, at once: " : newLedger ? "a new ledger, at once: " : "";
+        String scenario = (warmupSeconds == 0 ? "a new stack, at once: " : "warm-up " + warmupSeconds + " s, then " + replaced)
                 + String.join(", ", steps) + " (holds/s:seconds); " + shows + " show(s) of " + seats + " seats";
         System.out.println("[spike] " + scenario);
-        List<Window> windows = new ArrayList<>();
+        List<Tally> tallies = List.of();
         try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
             stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
             stack.startApi(apiArgs.toArray(String[]::new));
@@ -175,14 +172,15 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                     pids.put("api-app", stack.apiPid());
                 }
                 try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                    windows = offer(http, measured, tokens, seats, pids, (long) plan.getFirst().rate() * warmupSeconds);
+                    tallies = offer(http, measured, tokens, seats, pids, (long) plan.getFirst().rate() * warmupSeconds);
                 }
             } else {
                 try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                    windows = offer(http, plan, tokens, seats, pids, 0);
+                    tallies = offer(http, plan, tokens, seats, pids, 0);
                 }
             }
         }
+        List<Window> windows = windows(tallies);
         boolean fromCold = warmupSeconds == 0 || newApi || newLedger;
         int skip = fromCold ? 0 : warmupSeconds / windowSeconds;
         List<Window> shown = windows.subList(Math.min(skip, windows.size()), windows.size());
@@ -215,12 +213,15 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    /** Offers {@code plan}'s load, its requests numbered from {@code first} (their seats and idempotency keys). */
-    private List<Window> offer(RawHttp http, List<Step> plan, List<String> tokens, int seats, Map<String, Long> pids,
+    /**
+     * Offers {@code plan}'s load, its requests numbered from {@code first} (their seats and idempotency
+     * keys); returns what happened in each window.
+     */
+    private List<Tally> offer(RawHttp http, List<Step> plan, List<String> tokens, int seats, Map<String, Long> pids,
             long first) throws Exception {
         long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
         int seconds = plan.stream().mapToInt(Step::seconds).sum();
-        tallies.clear();
+        List<Tally> tallies = new ArrayList<>();
         for (int w = 0; w < (seconds + windowSeconds - 1) / windowSeconds; w++) {
             tallies.add(new Tally());
         }
@@ -274,6 +275,10 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                     + answered.getCount());
         }
         sampler.join(TimeUnit.SECONDS.toMillis(windowSeconds + 5));
+        return tallies;
+    }
+
+    private List<Window> windows(List<Tally> tallies) {
         List<Window> out = new ArrayList<>();
         for (int w = 0; w < tallies.size(); w++) {
             Tally t = tallies.get(w);
