@@ -63,7 +63,12 @@ public final class ShowView {
     private final ShowArea[] areas;
     private final Map<String, Integer> areaIndex = new HashMap<>();
     private Map<String, Availability> availability;
-    private long seq;
+    /**
+     * Written under the view's monitor by {@link #apply}; volatile so that a command waiting for its
+     * seq (read-your-writes, on every command) reads it without taking the monitor: request threads
+     * queued on it behind one another that was descheduled were most of a new instance's first seconds.
+     */
+    private volatile long seq;
     private final Map<String, Hold> holds = new HashMap<>();
     /** Orders not cancelled, and which active hold or order each seat belongs to (the box office's look-ups). */
     private final Map<String, Order> orders = new TreeMap<>();

@@ -198,7 +198,8 @@ public final class Views {
             l.add(w);
             return l;
         });
-        Long have = read(showId, ShowView::seq);
+        ShowView v = shows.get(showId);
+        Long have = v == null ? null : v.seq();
         if (have == null) {
             have = archived.get(showId);
         }
