@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import com.seatledger.harness.LocalCluster;
 import com.seatledger.harness.Stack;
 import com.seatledger.harness.Tokens;
 import com.seatledger.topics.json.Json;
@@ -79,6 +82,12 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             + " of both apps on a warm broker (an on-sale opening on new instances)")
     boolean newLedger;
 
+    @Option(names = "--floor", description = "the bare floor instead of the stack: a new broker and a new JVM running"
+            + " the one-get-one-put EOS processor, its requests sent by a producer and its replies read by a read_committed"
+            + " consumer; what Kafka alone reaches on this machine in its first seconds (with --warmup-seconds and"
+            + " --new-ledger: a new processor instance on a warm broker)")
+    boolean floor;
+
     @Option(names = "--api-arg", description = "extra api-app argument, e.g. --api-arg=--seatledger.admission.enabled=false")
     List<String> apiArgs = new ArrayList<>();
 
@@ -106,6 +115,15 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static final int ACTORS = 10_000;
+
+    /** Where the buyers' holds go: a stack's REST API, or the bare floor's topics. */
+    private interface Target {
+        /** the request numbered {@code i}, built before it is due */
+        Object prepare(long i);
+
+        /** sends a prepared request; {@code onStatus} gets its HTTP status (or {@link RawHttp#NO_ANSWER}) */
+        void send(Object prepared, IntConsumer onStatus);
+    }
 
     /** Counters and histograms of one window. */
     /** a new stack's target is about its first 30 s; what follows its first minute is its warm reference */
@@ -140,46 +158,13 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         }
         String replaced = newApi && newLedger ? "new instances of both apps, at once: "
                 : newApi ? "a new api-app, at once: " : newLedger ? "a new ledger, at once: " : "";
-        String scenario = (warmupSeconds == 0 ? "a new stack, at once: " : "warm-up " + warmupSeconds + " s, then " + replaced)
+        String scenario = floor ? (warmupSeconds == 0 ? "the bare floor on a new broker, at once: " : "the bare floor, warm-up "
+                + warmupSeconds + " s, then " + (newLedger ? "a new processor, at once: " : "")) + String.join(", ", steps)
+                + " (requests/s:seconds)"
+                : (warmupSeconds == 0 ? "a new stack, at once: " : "warm-up " + warmupSeconds + " s, then " + replaced)
                 + String.join(", ", steps) + " (holds/s:seconds); " + shows + " show(s) of " + seats + " seats";
         System.out.println("[spike] " + scenario);
-        List<Tally> tallies = List.of();
-        try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
-            stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
-            stack.startApi(apiArgs.toArray(String[]::new));
-            for (int s = 0; s < shows; s++) {
-                stack.createShow("spike-" + s, Workloads.layout(seats));
-            }
-            Map<String, Long> pids = new LinkedHashMap<>();
-            pids.put("api-app", stack.apiPid());
-            pids.put("ledger", stack.ledgerPid());
-            pids.put("broker", stack.brokers.node(0).pid());
-            pids.put("load generator", ProcessHandle.current().pid());
-            if ((newApi || newLedger) && warmupSeconds > 0) {
-                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                    offer(http, plan.subList(0, 1), tokens, seats, pids, 0);
-                }
-                if (newApi) {
-                    stack.stopApi();
-                }
-                if (newLedger) {
-                    stack.stopLedger();
-                    stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
-                    pids.put("ledger", stack.ledgerPid());
-                }
-                if (newApi) {
-                    stack.startApi(apiArgs.toArray(String[]::new));
-                    pids.put("api-app", stack.apiPid());
-                }
-                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                    tallies = offer(http, measured, tokens, seats, pids, (long) plan.getFirst().rate() * warmupSeconds);
-                }
-            } else {
-                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                    tallies = offer(http, plan, tokens, seats, pids, 0);
-                }
-            }
-        }
+        List<Tally> tallies = floor ? floor(plan, measured) : stack(plan, measured, tokens, seats, shows);
         List<Window> windows = windows(tallies);
         boolean fromCold = warmupSeconds == 0 || newApi || newLedger;
         int skip = fromCold ? 0 : warmupSeconds / windowSeconds;
@@ -213,12 +198,112 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /** A new stack (broker and both apps), the shows created, then {@code plan}'s load through the REST API. */
+    private List<Tally> stack(List<Step> plan, List<Step> measured, List<String> tokens, int seats, int shows)
+            throws Exception {
+        try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
+            stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
+            stack.startApi(apiArgs.toArray(String[]::new));
+            for (int s = 0; s < shows; s++) {
+                stack.createShow("spike-" + s, Workloads.layout(seats));
+            }
+            Map<String, Long> pids = new LinkedHashMap<>();
+            pids.put("api-app", stack.apiPid());
+            pids.put("ledger", stack.ledgerPid());
+            pids.put("broker", stack.brokers.node(0).pid());
+            pids.put("load generator", ProcessHandle.current().pid());
+            if ((newApi || newLedger) && warmupSeconds > 0) {
+                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                    offer(holds(http, tokens, seats), plan.subList(0, 1), pids, 0);
+                }
+                if (newApi) {
+                    stack.stopApi();
+                }
+                if (newLedger) {
+                    stack.stopLedger();
+                    stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
+                    pids.put("ledger", stack.ledgerPid());
+                }
+                if (newApi) {
+                    stack.startApi(apiArgs.toArray(String[]::new));
+                    pids.put("api-app", stack.apiPid());
+                }
+                try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                    return offer(holds(http, tokens, seats), measured, pids, (long) plan.getFirst().rate() * warmupSeconds);
+                }
+            }
+            try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
+                return offer(holds(http, tokens, seats), plan, pids, 0);
+            }
+        }
+    }
+
+    /** One-seat holds through the REST API, each of its own buyer and idempotency key. */
+    private static Target holds(RawHttp http, List<String> tokens, int seats) {
+        return new Target() {
+            @Override
+            public Object prepare(long i) {
+                return http.post("/api/shows/spike-" + (i / seats) + "/holds",
+                        List.of("Authorization: Bearer " + tokens.get((int) (i % tokens.size())), "Idempotency-Key: s-" + i),
+                        Workloads.oneSeatHoldBody((int) (i % seats)));
+            }
+
+            @Override
+            public void send(Object prepared, IntConsumer onStatus) {
+                http.send((byte[]) prepared, onStatus);
+            }
+        };
+    }
+
+    /**
+     * A new broker and a new JVM running the bare floor's processor; once one request has made the
+     * round trip (as a stack's show creation did), {@code plan}'s load at once. With a warm-up and
+     * {@code --new-ledger}: after the warm-up a new processor instance in its place (a fresh state
+     * directory, as a new ledger has), then the measured steps at once.
+     */
+    private List<Tally> floor(List<Step> plan, List<Step> measured) throws Exception {
+        String app = "bench-floor-" + System.nanoTime();
+        Path state = common.work.resolve("floor-state");
+        try (LocalCluster broker = LocalCluster.start(common.kafkaClasspath(), common.work, common.brokerPort, 1)) {
+            FloorProcess processor = FloorProcess.start(broker.bootstrap(), state, Bench.SHIPPED_COMMIT_INTERVAL, app, true);
+            try (BareFloor client = BareFloor.client(broker.bootstrap())) {
+                CompletableFuture<Integer> first = new CompletableFuture<>();
+                client.send(Integer.MAX_VALUE, first::complete);
+                first.get(60, TimeUnit.SECONDS);
+                Map<String, Long> pids = new LinkedHashMap<>();
+                pids.put("floor processor", processor.pid());
+                pids.put("broker", broker.node(0).pid());
+                pids.put("load generator", ProcessHandle.current().pid());
+                Target requests = new Target() {
+                    @Override
+                    public Object prepare(long i) {
+                        return (int) i;
+                    }
+
+                    @Override
+                    public void send(Object prepared, IntConsumer onStatus) {
+                        client.send((Integer) prepared, onStatus);
+                    }
+                };
+                if (newLedger && warmupSeconds > 0) {
+                    offer(requests, plan.subList(0, 1), pids, 0);
+                    processor.close();
+                    processor = FloorProcess.start(broker.bootstrap(), state, Bench.SHIPPED_COMMIT_INTERVAL, app, false);
+                    pids.put("floor processor", processor.pid());
+                    return offer(requests, measured, pids, (long) plan.getFirst().rate() * warmupSeconds);
+                }
+                return offer(requests, plan, pids, 0);
+            } finally {
+                processor.close();
+            }
+        }
+    }
+
     /**
      * Offers {@code plan}'s load, its requests numbered from {@code first} (their seats and idempotency
      * keys); returns what happened in each window.
      */
-    private List<Tally> offer(RawHttp http, List<Step> plan, List<String> tokens, int seats, Map<String, Long> pids,
-            long first) throws Exception {
+    private List<Tally> offer(Target target, List<Step> plan, Map<String, Long> pids, long first) throws Exception {
         long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
         int seconds = plan.stream().mapToInt(Step::seconds).sum();
         List<Tally> tallies = new ArrayList<>();
@@ -246,16 +331,13 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                 Tally t = tallies.get((int) Math.min(tallies.size() - 1, (due - t0) / windowNanos));
                 t.rate = step.rate();
                 t.offered.incrementAndGet();
-                int seat = (int) (i % seats);
-                byte[] request = http.post("/api/shows/spike-" + (i / seats) + "/holds",
-                        List.of("Authorization: Bearer " + tokens.get((int) (i % tokens.size())), "Idempotency-Key: s-" + i),
-                        Workloads.oneSeatHoldBody(seat));
+                Object request = target.prepare(i);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
                 long dueAt = due;
-                http.send(request, status -> {
+                target.send(request, status -> {
                     long micros = Math.max(0, (System.nanoTime() - dueAt) / 1000);
                     if (status == RawHttp.NO_ANSWER || micros > timeoutMicros) {
                         t.timedOut.incrementAndGet();

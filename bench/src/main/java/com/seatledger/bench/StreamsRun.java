@@ -337,13 +337,21 @@ final class StreamsRun {
      */
     KafkaStreams startBaseline() throws Exception {
         recreateBaselineTopics();
+        return startBaseline("bench-floor-" + System.nanoTime());
+    }
+
+    /**
+     * Another instance of the processor {@code applicationId} on the existing topics, with a fresh
+     * state directory (it restores its store from the changelog), as a new ledger instance would.
+     */
+    KafkaStreams startBaseline(String applicationId) throws Exception {
         KafkaStreams streams = new KafkaStreams(baselineTopology(),
-                streamsConfig("bench-floor-" + System.nanoTime(), Files.createTempDirectory(stateRoot, "floor")));
+                streamsConfig(applicationId, Files.createTempDirectory(stateRoot, "floor")));
         streams.start();
         return streams;
     }
 
-    private void recreateBaselineTopics() throws Exception {
+    void recreateBaselineTopics() throws Exception {
         recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(BASELINE_OUT, 1, (short) 1)));
     }
 
