@@ -82,6 +82,11 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             + " of both apps on a warm broker (an on-sale opening on new instances)")
     boolean newLedger;
 
+    @Option(names = "--new-ramp", description = "with --new-api/--new-ledger: load offered to the new instances before the"
+            + " measured steps and not measured (holds/s:seconds, e.g. 100:5): what letting new instances take a little"
+            + " traffic first buys")
+    String newRamp;
+
     @Option(names = "--floor", description = "the bare floor instead of the stack: a new broker and a new JVM running"
             + " the one-get-one-put EOS processor, its requests sent by a producer and its replies read by a read_committed"
             + " consumer; what Kafka alone reaches on this machine in its first seconds (with --warmup-seconds and"
@@ -149,22 +154,25 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             plan.add(new Step(measured.getFirst().rate(), warmupSeconds));
         }
         plan.addAll(measured);
-        long total = plan.stream().mapToLong(s -> (long) s.rate() * s.seconds()).sum();
+        Step ramp = newRamp == null ? null : Step.parse(newRamp);
+        long total = plan.stream().mapToLong(s -> (long) s.rate() * s.seconds()).sum()
+                + (ramp == null ? 0 : (long) ramp.rate() * ramp.seconds());
         int seats = (showSeats / Workloads.ROW_WIDTH) * Workloads.ROW_WIDTH;
         int shows = (int) ((total + seats - 1) / seats);
         List<String> tokens = new ArrayList<>(ACTORS);
         for (int i = 0; i < ACTORS; i++) {
             tokens.add(Tokens.token("buyer-" + i));
         }
-        String replaced = newApi && newLedger ? "new instances of both apps, at once: "
-                : newApi ? "a new api-app, at once: " : newLedger ? "a new ledger, at once: " : "";
+        String replaced = (newApi && newLedger ? "new instances of both apps, " : newApi ? "a new api-app, "
+                : newLedger ? "a new ledger, " : "") + (!(newApi || newLedger) ? "" : ramp == null ? "at once: "
+                : "after " + newRamp + " (not measured): ");
         String scenario = floor ? (warmupSeconds == 0 ? "the bare floor on a new broker, at once: " : "the bare floor, warm-up "
                 + warmupSeconds + " s, then " + (newLedger ? "a new processor, at once: " : "")) + String.join(", ", steps)
                 + " (requests/s:seconds)"
                 : (warmupSeconds == 0 ? "a new stack, at once: " : "warm-up " + warmupSeconds + " s, then " + replaced)
                 + String.join(", ", steps) + " (holds/s:seconds); " + shows + " show(s) of " + seats + " seats";
         System.out.println("[spike] " + scenario);
-        List<Tally> tallies = floor ? floor(plan, measured) : stack(plan, measured, tokens, seats, shows);
+        List<Tally> tallies = floor ? floor(plan, measured) : stack(plan, measured, ramp, tokens, seats, shows);
         List<Window> windows = windows(tallies);
         boolean fromCold = warmupSeconds == 0 || newApi || newLedger;
         int skip = fromCold ? 0 : warmupSeconds / windowSeconds;
@@ -199,7 +207,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** A new stack (broker and both apps), the shows created, then {@code plan}'s load through the REST API. */
-    private List<Tally> stack(List<Step> plan, List<Step> measured, List<String> tokens, int seats, int shows)
+    private List<Tally> stack(List<Step> plan, List<Step> measured, Step ramp, List<String> tokens, int seats, int shows)
             throws Exception {
         try (Stack stack = Stack.start(common.kafkaClasspath(), Path.of(""), common.work, common.brokerPort, partitions)) {
             stack.startLedger(Bench.SHIPPED_COMMIT_INTERVAL);
@@ -228,8 +236,13 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                     stack.startApi(apiArgs.toArray(String[]::new));
                     pids.put("api-app", stack.apiPid());
                 }
+                long first = (long) plan.getFirst().rate() * warmupSeconds;
                 try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
-                    return offer(holds(http, tokens, seats), measured, pids, (long) plan.getFirst().rate() * warmupSeconds);
+                    if (ramp != null) {
+                        offer(holds(http, tokens, seats), List.of(ramp), pids, first);
+                        first += (long) ramp.rate() * ramp.seconds();
+                    }
+                    return offer(holds(http, tokens, seats), measured, pids, first);
                 }
             }
             try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
