@@ -87,6 +87,10 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
             + " traffic first buys")
     String newRamp;
 
+    @Option(names = "--new-ramp-invalid", description = "the --new-ramp requests name a seat id the api-app refuses itself"
+            + " (400 before anything is sent to Kafka): what warming the HTTP, security, JSON and validation code alone buys")
+    boolean newRampInvalid;
+
     @Option(names = "--floor", description = "the bare floor instead of the stack: a new broker and a new JVM running"
             + " the one-get-one-put EOS processor, its requests sent by a producer and its replies read by a read_committed"
             + " consumer; what Kafka alone reaches on this machine in its first seconds (with --warmup-seconds and"
@@ -165,7 +169,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
         }
         String replaced = (newApi && newLedger ? "new instances of both apps, " : newApi ? "a new api-app, "
                 : newLedger ? "a new ledger, " : "") + (!(newApi || newLedger) ? "" : ramp == null ? "at once: "
-                : "after " + newRamp + " (not measured): ");
+                : "after " + newRamp + (newRampInvalid ? " invalid holds" : "") + " (not measured): ");
         String scenario = floor ? (warmupSeconds == 0 ? "the bare floor on a new broker, at once: " : "the bare floor, warm-up "
                 + warmupSeconds + " s, then " + (newLedger ? "a new processor, at once: " : "")) + String.join(", ", steps)
                 + " (requests/s:seconds)"
@@ -239,7 +243,8 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                 long first = (long) plan.getFirst().rate() * warmupSeconds;
                 try (RawHttp http = new RawHttp(URI.create(stack.api()), connections)) {
                     if (ramp != null) {
-                        offer(holds(http, tokens, seats), List.of(ramp), pids, first);
+                        offer(newRampInvalid ? invalidHolds(http, tokens) : holds(http, tokens, seats), List.of(ramp), pids,
+                                first);
                         first += (long) ramp.rate() * ramp.seconds();
                     }
                     return offer(holds(http, tokens, seats), measured, pids, first);
@@ -249,6 +254,22 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                 return offer(holds(http, tokens, seats), plan, pids, 0);
             }
         }
+    }
+
+    /** Holds of a seat id that breaks the id grammar: answered 400 by the api-app itself, nothing reaches Kafka. */
+    private static Target invalidHolds(RawHttp http, List<String> tokens) {
+        return new Target() {
+            @Override
+            public Object prepare(long i) {
+                return http.post("/api/shows/spike-0/holds", List.of("Authorization: Bearer "
+                        + tokens.get((int) (i % tokens.size())), "Idempotency-Key: w-" + i), "{\"seatIds\":[\"!\"]}");
+            }
+
+            @Override
+            public void send(Object prepared, IntConsumer onStatus) {
+                http.send((byte[]) prepared, onStatus);
+            }
+        };
     }
 
     /** One-seat holds through the REST API, each of its own buyer and idempotency key. */
