@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.LongFunction;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -126,12 +127,12 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     private static final int ACTORS = 10_000;
 
     /** Where the buyers' holds go: a stack's REST API, or the bare floor's topics. */
-    private interface Target {
+    private interface Target<R> {
         /** the request numbered {@code i}, built before it is due */
-        Object prepare(long i);
+        R prepare(long i);
 
         /** sends a prepared request; {@code onStatus} gets its HTTP status (or {@link RawHttp#NO_ANSWER}) */
-        void send(Object prepared, IntConsumer onStatus);
+        void send(R prepared, IntConsumer onStatus);
     }
 
     /** Counters and histograms of one window. */
@@ -257,34 +258,28 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** Holds of a seat id that breaks the id grammar: answered 400 by the api-app itself, nothing reaches Kafka. */
-    private static Target invalidHolds(RawHttp http, List<String> tokens) {
-        return new Target() {
-            @Override
-            public Object prepare(long i) {
-                return http.post("/api/shows/spike-0/holds", List.of("Authorization: Bearer "
-                        + tokens.get((int) (i % tokens.size())), "Idempotency-Key: w-" + i), "{\"seatIds\":[\"!\"]}");
-            }
-
-            @Override
-            public void send(Object prepared, IntConsumer onStatus) {
-                http.send((byte[]) prepared, onStatus);
-            }
-        };
+    private static Target<byte[]> invalidHolds(RawHttp http, List<String> tokens) {
+        return holds(http, tokens, "w-", i -> "spike-0", i -> "{\"seatIds\":[\"!\"]}");
     }
 
     /** One-seat holds through the REST API, each of its own buyer and idempotency key. */
-    private static Target holds(RawHttp http, List<String> tokens, int seats) {
-        return new Target() {
+    private static Target<byte[]> holds(RawHttp http, List<String> tokens, int seats) {
+        return holds(http, tokens, "s-", i -> "spike-" + (i / seats), i -> Workloads.oneSeatHoldBody((int) (i % seats)));
+    }
+
+    /** Hold {@code i}: buyer {@code i} of {@code tokens} (round robin), idempotency key {@code keyPrefix + i}. */
+    private static Target<byte[]> holds(RawHttp http, List<String> tokens, String keyPrefix, LongFunction<String> show,
+            LongFunction<String> body) {
+        return new Target<>() {
             @Override
-            public Object prepare(long i) {
-                return http.post("/api/shows/spike-" + (i / seats) + "/holds",
-                        List.of("Authorization: Bearer " + tokens.get((int) (i % tokens.size())), "Idempotency-Key: s-" + i),
-                        Workloads.oneSeatHoldBody((int) (i % seats)));
+            public byte[] prepare(long i) {
+                return http.post("/api/shows/" + show.apply(i) + "/holds", List.of("Authorization: Bearer "
+                        + tokens.get((int) (i % tokens.size())), "Idempotency-Key: " + keyPrefix + i), body.apply(i));
             }
 
             @Override
-            public void send(Object prepared, IntConsumer onStatus) {
-                http.send((byte[]) prepared, onStatus);
+            public void send(byte[] prepared, IntConsumer onStatus) {
+                http.send(prepared, onStatus);
             }
         };
     }
@@ -308,15 +303,15 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                 pids.put("floor processor", processor.pid());
                 pids.put("broker", broker.node(0).pid());
                 pids.put("load generator", ProcessHandle.current().pid());
-                Target requests = new Target() {
+                Target<Integer> requests = new Target<>() {
                     @Override
-                    public Object prepare(long i) {
+                    public Integer prepare(long i) {
                         return (int) i;
                     }
 
                     @Override
-                    public void send(Object prepared, IntConsumer onStatus) {
-                        client.send((Integer) prepared, onStatus);
+                    public void send(Integer prepared, IntConsumer onStatus) {
+                        client.send(prepared, onStatus);
                     }
                 };
                 if (newLedger && warmupSeconds > 0) {
@@ -337,7 +332,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
      * Offers {@code plan}'s load, its requests numbered from {@code first} (their seats and idempotency
      * keys); returns what happened in each window.
      */
-    private List<Tally> offer(Target target, List<Step> plan, Map<String, Long> pids, long first) throws Exception {
+    private <R> List<Tally> offer(Target<R> target, List<Step> plan, Map<String, Long> pids, long first) throws Exception {
         long windowNanos = TimeUnit.SECONDS.toNanos(windowSeconds);
         int seconds = plan.stream().mapToInt(Step::seconds).sum();
         List<Tally> tallies = new ArrayList<>();
@@ -365,7 +360,7 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                 Tally t = tallies.get((int) Math.min(tallies.size() - 1, (due - t0) / windowNanos));
                 t.rate = step.rate();
                 t.offered.incrementAndGet();
-                Object request = target.prepare(i);
+                R request = target.prepare(i);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
