@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.seatledger.api.view.StatusReader;
 import com.seatledger.api.view.Views;
+import com.seatledger.topics.Topics;
 import com.seatledger.topics.json.Json;
 
 import tools.jackson.databind.JsonNode;
@@ -95,6 +96,20 @@ class ApiIT {
             }
         }
         return null;
+    }
+
+    /**
+     * A new instance sends itself hold requests before it reports ready, so that its first buyers
+     * find the command path warm: every one refused by its own validation, none on a topic.
+     */
+    @Test
+    @Order(1)
+    void aNewInstanceWarmsItsCommandPathBeforeItIsReadyAndSendsNothingToKafka() {
+        JsonNode health = a.get("/actuator/health/readiness", null).json();
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("commandPath").path("details").path("warmUp").asString())
+                .matches("done: [1-9]\\d* requests answered \\{400=\\d+\\} in .*");
+        assertThat(stack.keysOn(Topics.COMMANDS.name())).doesNotContain("warm-up");
     }
 
     @Test

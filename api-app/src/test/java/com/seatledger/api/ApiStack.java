@@ -137,6 +137,19 @@ final class ApiStack implements AutoCloseable {
         return out.subList(0, count);
     }
 
+    /** The keys of every record on {@code topic} now, read from the start to its end. */
+    List<String> keysOn(String topic) {
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = fromStart(topic)) {
+            var end = consumer.endOffsets(consumer.assignment());
+            await("the end of " + topic).atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            });
+        }
+        return keys;
+    }
+
     private KafkaConsumer<String, byte[]> fromStart(String topic) {
         return KafkaClients.fromStart(bootstrap(), topic, PARTITIONS);
     }

@@ -1,6 +1,10 @@
 package com.seatledger.api.config;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntFunction;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,6 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -26,9 +33,12 @@ import com.seatledger.api.view.StatusReader;
 import com.seatledger.api.view.Views;
 import com.seatledger.api.web.AdmissionFilter;
 import com.seatledger.api.web.BodyLimitFilter;
+import com.seatledger.api.web.CommandPathWarmUp;
 import com.seatledger.api.web.Commands;
 import com.seatledger.api.web.HoldRoute;
 import com.seatledger.api.web.HttpJson;
+
+import com.seatledger.topics.Topics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -122,6 +132,32 @@ public class ApiConfig {
             public int getPhase() {
                 return Integer.MAX_VALUE;
             }
+        };
+    }
+
+    /**
+     * The requests a new instance sends itself before it reports ready (see {@link CommandPathWarmUp}):
+     * health "commandPath" is OUT_OF_SERVICE until they are answered.
+     */
+    @Bean
+    CommandPathWarmUp commandPath(ApiProperties props, ReplyingKafkaTemplate<String, byte[], byte[]> template) {
+        String secret = props.jwkSetUri() == null && props.jwtIssuerUri() == null ? props.jwtSecret() : null;
+        IntFunction<String> tokens = secret == null ? null
+                : i -> DevTokens.mint(secret, "warm-up-" + i, List.of("user"), Duration.ofMinutes(2));
+        return new CommandPathWarmUp(props.warmUp(), tokens, () -> template.partitionsFor(Topics.COMMANDS.name()));
+    }
+
+    /** Starts the warm-up once the web server (not the management server, when it has a port of its own) listens. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> commandPathWarmUpStarter(CommandPathWarmUp warmUp, Environment env) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() != null) {
+                return;
+            }
+            String host = env.getProperty("server.address", "127.0.0.1");
+            String scheme = env.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+            warmUp.start(URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                    + event.getWebServer().getPort()));
         };
     }
 

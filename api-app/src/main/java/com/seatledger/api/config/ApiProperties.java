@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import com.seatledger.api.command.Admission;
 import com.seatledger.api.sse.SseSettings;
+import com.seatledger.api.web.CommandPathWarmUp;
 import com.seatledger.topics.Topics;
 
 /**
@@ -27,12 +28,13 @@ import com.seatledger.topics.Topics;
  * @param bodyLimit    request body limits
  * @param openOperations whether Actuator and OpenAPI endpoints need no token
  * @param admission    admission control of commands (the bound on commands in flight)
+ * @param warmUp       the requests a new instance sends itself before it reports ready
  */
 @ConfigurationProperties("seatledger")
 public record ApiProperties(Integer partitions, Integer replicationFactor, Duration replyTimeout, Duration createShowTimeout, String jwtSecret, String jwtIssuerUri,
         String jwkSetUri, String jwtRolesClaim, RateLimit rateLimit,
         SseSettings sse, ViewSettings views, BodyLimit bodyLimit, Boolean openOperations,
-        Admission.Settings admission, String jwtChannelsClaim) {
+        Admission.Settings admission, String jwtChannelsClaim, CommandPathWarmUp.Settings warmUp) {
 
     public record RateLimit(double perSecond, int burst) {
     }
@@ -62,5 +64,6 @@ public record ApiProperties(Integer partitions, Integer replicationFactor, Durat
         bodyLimit = bodyLimit == null ? new BodyLimit(32L * 1024 * 1024, 64 * 1024) : bodyLimit;
         openOperations = openOperations == null || openOperations;
         admission = admission == null ? Admission.Settings.DEFAULTS : admission;
+        warmUp = warmUp == null ? CommandPathWarmUp.Settings.DEFAULTS : warmUp;
     }
 }

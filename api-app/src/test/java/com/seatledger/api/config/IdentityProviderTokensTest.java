@@ -129,7 +129,7 @@ class IdentityProviderTokensTest {
     }
 
     private static ApiProperties props(String issuerUri, String jwkSetUri, String rolesClaim) {
-        return new ApiProperties(null, null, null, null, null, issuerUri, jwkSetUri, rolesClaim, null, null, null, null, null, null, null);
+        return new ApiProperties(null, null, null, null, null, issuerUri, jwkSetUri, rolesClaim, null, null, null, null, null, null, null, null);
     }
 
     private static JWTClaimsSet claims(String subject, Duration ttl) {
