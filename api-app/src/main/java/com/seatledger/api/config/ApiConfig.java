@@ -157,7 +157,7 @@ public class ApiConfig {
             String host = env.getProperty("server.address", "127.0.0.1");
             String scheme = env.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
             warmUp.start(URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                    + event.getWebServer().getPort()));
+                    + event.getWebServer().getPort() + env.getProperty("server.servlet.context-path", "")));
         };
     }
 

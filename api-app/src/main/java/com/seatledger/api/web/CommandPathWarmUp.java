@@ -215,7 +215,7 @@ public final class CommandPathWarmUp implements HealthIndicator {
     /** The i-th request: a hold no show can grant, by the direct route or (every fourth) the full stack. */
     static HttpRequest request(URI base, int i, String[] tokens) {
         String path = "/api/shows/" + SHOW + "/holds" + (i % 4 == 3 ? FULL_STACK : "");
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Idempotency-Key", "warm-up-" + i)
                 .POST(HttpRequest.BodyPublishers.ofString(BODIES.get(i % BODIES.size())));
