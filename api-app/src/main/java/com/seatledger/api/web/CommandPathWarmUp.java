@@ -76,7 +76,7 @@ public final class CommandPathWarmUp implements HealthIndicator {
      *                    instance reports ready anyway
      */
     public record Settings(int requests, int concurrency, Duration within) {
-        public static final Settings DEFAULTS = new Settings(200, 4, Duration.ofSeconds(2));
+        public static final Settings DEFAULTS = new Settings(200, 4, Duration.ofMillis(1500));
 
         public Settings {
             concurrency = Math.max(1, concurrency);
