@@ -39,6 +39,26 @@ final class CpuMeter {
         return s.toString();
     }
 
+    /**
+     * Waits until the machine was at most {@code busyShare} busy (all cores together) over a whole
+     * second, or {@code atMost} passed; returns how long it waited.
+     */
+    static Duration awaitQuiet(double busyShare, Duration atMost) throws InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long from = System.nanoTime();
+        long before = machineBusyTicks();
+        while (System.nanoTime() - from < atMost.toNanos()) {
+            Thread.sleep(1_000);
+            long now = machineBusyTicks();
+            // 100 ticks per second per core
+            if (now - before <= busyShare * 100 * cores) {
+                break;
+            }
+            before = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - from);
+    }
+
     private static Duration cpu(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
