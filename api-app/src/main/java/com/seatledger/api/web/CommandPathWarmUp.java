@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
@@ -58,7 +60,8 @@ public final class CommandPathWarmUp implements HealthIndicator {
     static final String FULL_STACK = "?via=warm-up";
     static final List<String> BODIES = List.of("{\"seatIds\":[\"!\"]}",
             "{\"bestAvailable\":{\"category\":\"!\",\"quantity\":0}}");
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** A request begun just before the bound may take this long past it. */
+    private static final Duration GRACE = Duration.ofMillis(200);
     /** In-memory rounds of a decided hold's mapping: the mappers' first use, and some profile. */
     private static final int REHEARSALS = 50;
     private static final Duration SETTLE_STEP = Duration.ofMillis(200);
@@ -114,17 +117,20 @@ public final class CommandPathWarmUp implements HealthIndicator {
 
     private void run(URI base) {
         long started = System.nanoTime();
+        long deadline = started + settings.within().toNanos();
         Map<Integer, Integer> statuses = new TreeMap<>();
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(REQUEST_TIMEOUT).build();
-                ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency() + 1,
-                        Thread.ofPlatform().daemon().name("command-path-warm-up-", 0).factory())) {
-            long deadline = started + settings.within().toNanos();
+        // not closed but shut down: closing waits for what is still running, and readiness must not
+        // wait past the bound for a request or a broker that does not answer
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.within()).build();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency() + 1,
+                Thread.ofPlatform().daemon().name("command-path-warm-up-", 0).factory());
+        try {
             Future<?> producerReady = pool.submit(() -> {
-                producer.run();
                 for (int i = 0; i < REHEARSALS; i++) {
                     rehearseDecidedHold(i);
                 }
+                producer.run();
             });
             String[] minted = tokens == null ? null : new String[TOKENS];
             for (int t = 0; minted != null && t < TOKENS; t++) {
@@ -136,20 +142,34 @@ public final class CommandPathWarmUp implements HealthIndicator {
                 senders.add(pool.submit(() -> send(http, base, minted, first, deadline)));
             }
             for (Future<Map<Integer, Integer>> f : senders) {
-                f.get().forEach((status, n) -> statuses.merge(status, n, Integer::sum));
+                f.get(left(deadline) + GRACE.toNanos(), TimeUnit.NANOSECONDS)
+                        .forEach((status, n) -> statuses.merge(status, n, Integer::sum));
             }
-            producerReady.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            String producerState = "producer ready";
+            try {
+                producerReady.get(left(deadline) + GRACE.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // a broker that is slow to answer: the first command creates it, as without the warm-up
+                producerState = "producer not ready within the bound";
+            }
             long answered = System.nanoTime();
             String settled = settle(deadline);
             String summary = statuses.values().stream().mapToInt(Integer::intValue).sum() + " requests answered "
-                    + statuses + " in " + (answered - started) / 1_000_000 + " ms, " + settled;
+                    + statuses + " in " + (answered - started) / 1_000_000 + " ms, " + producerState + ", " + settled;
             log.info("command path warmed up: {}; nothing was sent to Kafka", summary);
             finish("done: " + summary);
         } catch (Exception e) {
             // only a warm-up: the instance answers the same without it, just slower at first
             log.warn("command path warm-up failed, ready without it: {}", e.toString());
             finish("failed: " + e);
+        } finally {
+            pool.shutdownNow();
+            http.shutdownNow();
         }
+    }
+
+    private static long left(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     /**
@@ -206,16 +226,22 @@ public final class CommandPathWarmUp implements HealthIndicator {
             throws Exception {
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = first; i < settings.requests() && System.nanoTime() < deadline; i += settings.concurrency()) {
-            HttpResponse<Void> r = http.send(request(base, i, minted), HttpResponse.BodyHandlers.discarding());
-            statuses.merge(r.statusCode(), 1, Integer::sum);
+            try {
+                HttpResponse<Void> r = http.send(request(base, i, minted, Duration.ofNanos(Math.max(left(deadline),
+                        GRACE.toNanos()))), HttpResponse.BodyHandlers.discarding());
+                statuses.merge(r.statusCode(), 1, Integer::sum);
+            } catch (HttpTimeoutException e) {
+                // the bound is reached: what was answered so far is the warm-up
+                break;
+            }
         }
         return statuses;
     }
 
     /** The i-th request: a hold no show can grant, by the direct route or (every fourth) the full stack. */
-    static HttpRequest request(URI base, int i, String[] tokens) {
+    static HttpRequest request(URI base, int i, String[] tokens, Duration timeout) {
         String path = "/api/shows/" + SHOW + "/holds" + (i % 4 == 3 ? FULL_STACK : "");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Idempotency-Key", "warm-up-" + i)
                 .POST(HttpRequest.BodyPublishers.ofString(BODIES.get(i % BODIES.size())));

@@ -118,6 +118,20 @@ class CommandPathWarmUpTest {
     }
 
     @Test
+    void anInstanceThatDoesNotAnswerHoldsReadinessBackOnlyUntilTheBound() throws IOException {
+        Queue<Seen> seen = new ConcurrentLinkedQueue<>();
+        URI base = serve(seen, 400, new AtomicBoolean(false));
+        CommandPathWarmUp warmUp = new CommandPathWarmUp(new CommandPathWarmUp.Settings(10, 2, Duration.ofSeconds(1)),
+                null, () -> {
+                });
+        warmUp.start(base);
+        // the stand-in would answer only after 10 s
+        await().atMost(Duration.ofSeconds(5)).until(warmUp::done);
+        assertThat(warmUp.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(warmUp.health().getDetails().get("warmUp").toString()).startsWith("done: 0 requests answered {}");
+    }
+
+    @Test
     void aWarmUpThatFailsStillEndsReady() {
         CommandPathWarmUp warmUp = new CommandPathWarmUp(new CommandPathWarmUp.Settings(10, 2, Duration.ofSeconds(5)),
                 null, () -> {
