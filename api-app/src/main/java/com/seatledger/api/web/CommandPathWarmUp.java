@@ -40,16 +40,18 @@ import com.seatledger.topics.message.ResultCode;
  * admission filter, the direct hold route, token verification, validation, problem bodies, the Kafka
  * producer) are first initialised by requests, and the AOT cache's eager compilation of a method
  * waits until every class its training compile depended on is initialised. At an opening's 1,000
- * holds/s a new api-app answered 85 % with decisions at 4.9 x the warm p99; after 500 requests it
- * refused itself, 98.6 % at 2.0 x (docs/perf/log.md).
+ * holds/s a new api-app answered 85 % with decisions at 4.9 x the warm p99; after a few hundred
+ * requests it refused itself, 95-98 % at 2.0-3.2 x (docs/perf/log.md).
  *
- * <p>So before it reports ready, the instance sends itself that many hold requests through its own
- * HTTP port, most by the direct route and some through the full stack, each with a token it mints
- * (when it verifies tokens with its own secret) and a seat id no show can have ({@code !}): every one
- * is answered 400 by validation before the rate limiter and before Kafka, so nothing reaches a topic.
- * It also creates the command producer and fetches the commands topic's metadata, and maps a decided
- * hold's command, result and answer in memory, which the first decided commands did before. Health (and readiness) says OUT_OF_SERVICE until it is done; a warm-up that
- * fails only logs, and the instance is ready all the same.
+ * <p>So before it reports ready, the instance sends itself hold requests through its own HTTP port,
+ * most by the direct route and some through the full stack, each with a token it mints (when it
+ * verifies tokens with its own secret) and a seat id no show can have ({@code !}): every one is
+ * answered 400 by validation before the rate limiter and before Kafka, so nothing reaches a topic.
+ * It also maps a decided hold's command, result and answer in memory and creates the command
+ * producer (fetching the commands topic's metadata), which the first decided commands did before,
+ * then gives the compilers what is left of its bound to settle. Health (and readiness) says
+ * OUT_OF_SERVICE until it is done, never past the bound; a warm-up that fails only logs, and the
+ * instance is ready all the same.
  */
 public final class CommandPathWarmUp implements HealthIndicator {
 
