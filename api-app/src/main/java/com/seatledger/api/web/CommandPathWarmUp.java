@@ -191,12 +191,12 @@ public final class CommandPathWarmUp implements HealthIndicator {
         StringBuilder perSecond = new StringBuilder();
         for (int step = 0; ; step++) {
             compiled[step % compiled.length] = jit.getTotalCompilationTime();
-            long busy = step < SETTLE_WINDOW_STEPS ? Long.MAX_VALUE
-                    : compiled[step % compiled.length] - compiled[(step + 1) % compiled.length];
-            if (busy != Long.MAX_VALUE && step % SETTLE_WINDOW_STEPS == 0) {
+            boolean aSecondSeen = step >= SETTLE_WINDOW_STEPS;
+            long busy = compiled[step % compiled.length] - compiled[(step + 1) % compiled.length];
+            if (aSecondSeen && step % SETTLE_WINDOW_STEPS == 0) {
                 perSecond.append(' ').append(busy);
             }
-            boolean settled = busy <= SETTLED_COMPILE_MS;
+            boolean settled = aSecondSeen && busy <= SETTLED_COMPILE_MS;
             if (settled || System.nanoTime() >= deadline) {
                 return "compilers " + (settled ? "settled" : "still busy") + " after "
                         + (System.nanoTime() - from) / 1_000_000 + " ms (compile ms per second:" + perSecond + ")";
