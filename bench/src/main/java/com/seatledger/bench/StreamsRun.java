@@ -20,6 +20,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -104,7 +106,7 @@ final class StreamsRun {
         List<byte[]> outputs = new ArrayList<>(w.commands().size());
         Measured m;
         try (KafkaConsumer<String, byte[]> results = KafkaClients.fromStart(bootstrap, Topics.COMMAND_RESULTS.name(), 1)) {
-            m = drain(w.name(), LedgerTopology.buildTopology(settings), results, w.commands().size(), outputs);
+            m = drain(w.name(), LedgerTopology.buildTopology(settings), results, w.commands().size(), outputs, true);
         }
         // compared with the oracle after the clock stopped: parsing JSON on this 2-core machine would steal from the ledger
         JsonSerde<CommandResult> serde = JsonSerde.of(CommandResult.class);
@@ -129,7 +131,7 @@ final class StreamsRun {
                 .map(c -> new ProducerRecord<>(BASELINE_IN, c.showId(), Json.MAPPER.writeValueAsBytes(c)))
                 .toList());
         try (KafkaConsumer<String, byte[]> out = KafkaClients.fromStart(bootstrap, BASELINE_OUT, 1)) {
-            return drain(name, baselineTopology(), out, w.commands().size(), new ArrayList<>());
+            return drain(name, baselineTopology(), out, w.commands().size(), new ArrayList<>(), true);
         }
     }
 
@@ -243,25 +245,54 @@ final class StreamsRun {
     static final String FLOOR_EVENTS = "bench-floor-events";
 
     /**
-     * What the contract alone costs, with no seat rules: the same command bytes parsed as the
-     * ledger parses them, one get and one put, and a result and an event of the ledger's usual
-     * size written as the ledger writes them. The ledger cannot be faster than this.
+     * The two contract floors. {@code CONTRACT} is the one the target names: a processor written from
+     * the message records alone, with the contract's JSON serde and Kafka's own settings but for the
+     * ledger's guarantee and commit interval. {@code TUNED} is stricter: the ledger's own codecs (a
+     * streaming command reader, hand-written output writers) and every Streams setting ledger-app
+     * ships (256 KB lz4 producer batches above all): the same work with every shortcut the ledger takes.
      */
-    Measured contractFloor(String name, Workloads.Workload w) throws Exception {
+    enum Floor {
+        CONTRACT("contract floor (contract serde, Kafka's settings)", false, JsonSerde.of(Command.class)::deserialize,
+                JsonSerde.of(CommandResult.class), JsonSerde.of(ShowEvent.class)),
+        TUNED("contract floor (ledger's codecs and settings)", true,
+                (topic, bytes) -> CommandCodec.parse(bytes) instanceof CommandCodec.Valid(Command c) ? c : null,
+                OutputWriters.RESULTS, OutputWriters.EVENTS);
+
+        final String label;
+        final boolean shippedSettings;
+        final Deserializer<Command> commands;
+        final Serializer<CommandResult> results;
+        final Serializer<ShowEvent> events;
+
+        Floor(String label, boolean shippedSettings, Deserializer<Command> commands, Serializer<CommandResult> results,
+                Serializer<ShowEvent> events) {
+            this.label = label;
+            this.shippedSettings = shippedSettings;
+            this.commands = commands;
+            this.results = results;
+            this.events = events;
+        }
+    }
+
+    /**
+     * What the contract alone costs, with no seat rules: the command bytes parsed, one get and one
+     * put, and a result and an event of the ledger's usual size written, as {@code floor} does it.
+     */
+    Measured contractFloor(String name, Workloads.Workload w, Floor floor) throws Exception {
         recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(FLOOR_RESULTS, 1, (short) 1),
                 new NewTopic(FLOOR_EVENTS, 1, (short) 1)));
         preload(w.commands().stream()
                 .map(c -> new ProducerRecord<>(BASELINE_IN, c.showId(), Json.MAPPER.writeValueAsBytes(c)))
                 .toList());
         try (KafkaConsumer<String, byte[]> out = KafkaClients.fromStart(bootstrap, FLOOR_RESULTS, 1)) {
-            return drain(name, floorTopology(), out, w.commands().size(), new ArrayList<>());
+            return drain(name, floorTopology(floor), out, w.commands().size(), new ArrayList<>(), floor.shippedSettings);
         }
     }
 
-    static Topology floorTopology() {
+    static Topology floorTopology(Floor floor) {
         Topology t = new Topology();
-        t.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), BASELINE_IN);
-        t.addProcessor("floor", () -> new Processor<String, byte[], String, Object>() {
+        t.addSource("in", new StringDeserializer(), floor.commands, BASELINE_IN);
+        t.addProcessor("floor", () -> new Processor<String, Command, String, Object>() {
             private ProcessorContext<String, Object> context;
             private KeyValueStore<String, Long> store;
 
@@ -272,8 +303,9 @@ final class StreamsRun {
             }
 
             @Override
-            public void process(Record<String, byte[]> record) {
-                if (!(CommandCodec.parse(record.value()) instanceof CommandCodec.Valid(Command c))) {
+            public void process(Record<String, Command> record) {
+                Command c = record.value();
+                if (c == null) {
                     return;
                 }
                 Long seen = store.get(record.key());
@@ -294,8 +326,8 @@ final class StreamsRun {
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("counts"),
                 org.apache.kafka.common.serialization.Serdes.String(), org.apache.kafka.common.serialization.Serdes.Long()),
                 "floor");
-        t.addSink("results", FLOOR_RESULTS, new StringSerializer(), OutputWriters.RESULTS, "floor");
-        t.addSink("events", FLOOR_EVENTS, new StringSerializer(), OutputWriters.EVENTS, "floor");
+        t.addSink("results", FLOOR_RESULTS, new StringSerializer(), floor.results, "floor");
+        t.addSink("events", FLOOR_EVENTS, new StringSerializer(), floor.events, "floor");
         return t;
     }
 
@@ -356,7 +388,7 @@ final class StreamsRun {
     }
 
     private Measured drain(String name, Topology topology, KafkaConsumer<String, byte[]> out, int expected,
-            List<byte[]> outputs) throws Exception {
+            List<byte[]> outputs, boolean shippedSettings) throws Exception {
         Path state = Files.createTempDirectory(stateRoot, "state");
         // the bench keeps every output for the oracle check: without a collection here a run could
         // inherit the previous runs' garbage and pay for the concurrent cycle it triggers (pauses of this
@@ -370,8 +402,9 @@ final class StreamsRun {
         long firstCount = -1;
         long firstAt = 0;
         long lastAt = 0;
-        try (KafkaStreams streams = new KafkaStreams(topology, streamsConfig("bench-" + System.nanoTime(), state));
-                ProgressBar bar = new ProgressBar(name, expected)) {
+        Properties config = shippedSettings ? streamsConfig("bench-" + System.nanoTime(), state)
+                : kafkaDefaultsBut("bench-" + System.nanoTime(), state);
+        try (KafkaStreams streams = new KafkaStreams(topology, config); ProgressBar bar = new ProgressBar(name, expected)) {
             streams.start();
             long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (seen < expected) {
@@ -418,6 +451,17 @@ final class StreamsRun {
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.streams."))
                 .forEach(k -> p.put(k.substring("bench.streams.".length()), System.getProperty(k)));
+        return p;
+    }
+
+    /** Kafka Streams' own settings but for what the ledger's target fixes: the guarantee and commit interval. */
+    private Properties kafkaDefaultsBut(String applicationId, Path state) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         return p;
     }
 
