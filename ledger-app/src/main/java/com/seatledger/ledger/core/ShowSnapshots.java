@@ -107,7 +107,7 @@ public final class ShowSnapshots {
         return bytes <= SMALL_PASS_BYTES || eventsSincePass * EVENT_BYTES >= bytes;
     }
 
-    /** About how many bytes a show's snapshot takes (also a buffer's first size). */
+    /** About how many bytes a show's snapshot takes (it decides how far apart a large show's passes are). */
     static int estimatedBytes(int seats, int activeHolds, int orders) {
         return seats * 100 + activeHolds * 160 + orders * 120 + 4096;
     }
@@ -260,11 +260,6 @@ public final class ShowSnapshots {
 
         public String showId() {
             return showId;
-        }
-
-        /** About how many bytes {@link #writeJson} writes (a buffer's first size). */
-        public int estimatedBytes() {
-            return ShowSnapshots.estimatedBytes(status.length, holds.size(), orders.size());
         }
 
         ShowSnapshot snapshot() {

@@ -77,7 +77,7 @@ final class SnapshotWriter {
     }
 
     private static Built serialise(ShowSnapshots.Frozen show) {
-        PacedOutput out = new PacedOutput(show.estimatedBytes());
+        PacedOutput out = new PacedOutput();
         show.writeJson(out);
         return new Built(show.showId(), out.toByteArray());
     }

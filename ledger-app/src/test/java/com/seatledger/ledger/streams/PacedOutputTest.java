@@ -31,11 +31,28 @@ class PacedOutputTest {
         assertThat(once.length).as("long enough to be paced").isGreaterThan(2 * PacedOutput.SLICE);
 
         int[] pauses = new int[1];
-        PacedOutput out = new PacedOutput(0, () -> pauses[0]++);
+        PacedOutput out = new PacedOutput(() -> pauses[0]++);
         Json.MAPPER.writeValue(out, s);
         assertThat(out.toByteArray()).isEqualTo(once);
-        // the generator hands over its buffer in chunks of a few KB: about one pause per slice, never none
-        assertThat(pauses[0]).as("pauses for %d bytes", once.length)
-                .isBetween(once.length / PacedOutput.SLICE - 1, once.length / PacedOutput.SLICE + 1);
+        // one pause per full slice, whatever sizes the generator hands its bytes over in
+        assertThat(pauses[0]).as("pauses for %d bytes", once.length).isEqualTo(once.length / PacedOutput.SLICE);
+        assertThat(out.size()).isEqualTo(once.length);
+    }
+
+    @Test
+    void bytesWrittenOneByOneAndAcrossSlicesComeOutInOrder() {
+        byte[] data = new byte[3 * PacedOutput.SLICE + 17];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31);
+        }
+        int[] pauses = new int[1];
+        PacedOutput out = new PacedOutput(() -> pauses[0]++);
+        out.write(data[0]);
+        out.write(data, 1, PacedOutput.SLICE); // ends one byte into the second slice
+        out.write(data, PacedOutput.SLICE + 1, data.length - PacedOutput.SLICE - 2);
+        out.write(data[data.length - 1]);
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(pauses[0]).isEqualTo(3);
+        assertThat(new PacedOutput(() -> pauses[0]++).toByteArray()).isEmpty();
     }
 }
