@@ -96,9 +96,10 @@ final class ThroughputCommand implements Callable<Integer> {
     }
 
     /**
-     * The on-sale mix through the ledger, the baseline and both contract floors ({@link StreamsRun.Floor}), as interleaved quadruples after one whole untimed quadruple: the ledger ran
-     * first on a JVM whose C2 compiler was still busy (half a core through the measured run) and the
-     * baseline after it found Kafka's code compiled. The quadruple with the median ratio of the target
+     * The on-sale mix through the ledger, the baseline and both contract floors ({@link StreamsRun.Floor}),
+     * as interleaved quadruples after one whole untimed quadruple: the ledger ran first on a JVM whose
+     * C2 compiler was still busy (half a core through the measured run) and the baseline after it
+     * found Kafka's code compiled. The quadruple with the median ratio of the target
      * (ledger / contract floor) is reported; every quadruple is printed.
      */
     private static List<Measured> mixRuns(StreamsRun run, Workloads.Workload mix) throws Exception {
@@ -115,8 +116,9 @@ final class ThroughputCommand implements Callable<Integer> {
         }
         for (List<Measured> q : runs) {
             System.out.printf("on-sale mix: ledger %.0f /s, baseline %.0f /s, contract floor %.0f /s, the tuned floor"
-                    + " %.0f /s: ledger %.2f of the contract floor, %.2f of the tuned floor, %.2f of the baseline%n", q.get(0).perSecond(), q.get(1).perSecond(), q.get(2).perSecond(),
-                    q.get(3).perSecond(), ratio(q, 0, 2), ratio(q, 0, 3), ratio(q, 0, 1));
+                    + " %.0f /s: ledger %.2f of the contract floor, %.2f of the tuned floor, %.2f of the baseline%n",
+                    q.get(0).perSecond(), q.get(1).perSecond(), q.get(2).perSecond(), q.get(3).perSecond(),
+                    ratio(q, 0, 2), ratio(q, 0, 3), ratio(q, 0, 1));
         }
         List<Measured> median = runs.stream().sorted(Comparator.comparingDouble(q -> ratio(q, 0, 2))).toList()
                 .get(REPEATS / 2);
@@ -209,13 +211,9 @@ final class ThroughputCommand implements Callable<Integer> {
                         restoreHistory, millis);
             }
         }
-        Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs,
-                runs.get(0).perSecond() / runs.get(1).perSecond(),
-                runs.get(3).perSecond() / runs.get(2).perSecond(),
-                runs.get(5).perSecond() / runs.get(4).perSecond(), runs.get(6).perSecond() / runs.get(1).perSecond(),
-                createMillis, runs.get(8).perSecond() / runs.get(7).perSecond(),
-                runs.get(9).perSecond() / runs.get(4).perSecond(), runs.get(10).perSecond() / runs.get(4).perSecond(),
-                ratio(runs, 0, 6), ratio(runs, 0, 11));
+        Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs, ratio(runs, 0, 1),
+                ratio(runs, 3, 2), ratio(runs, 5, 4), ratio(runs, 6, 1), createMillis, ratio(runs, 8, 7),
+                ratio(runs, 9, 4), ratio(runs, 10, 4), ratio(runs, 0, 6), ratio(runs, 0, 11));
         for (Measured m : runs) {
             System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s  (oracle mismatches: %d)%n", m.name(), m.records(),
                     m.seconds(), m.perSecond(), m.mismatches());
