@@ -179,7 +179,7 @@ final class FastCommands {
         if (s.isEmpty() || s.charAt(s.length() - 1) != 'Z') {
             throw new IllegalStateException();
         }
-        return Instant.parse(s);
+        return IsoInstants.parse(s);
     }
 
     /** An array of strings (no null elements), or null. */

@@ -193,7 +193,7 @@ public final class OutputWriters {
     /** ISO-8601 in UTC, as the mapper writes an Instant. */
     public static void instant(JsonGenerator g, String name, Instant value) {
         if (value != null) {
-            g.writeStringProperty(name, value.toString());
+            g.writeStringProperty(name, IsoInstants.format(value));
         }
     }
 }
