@@ -238,6 +238,50 @@ class ApiIT {
     }
 
     /**
+     * The web layer's own refusals are problem bodies with their own codes, and a command whose
+     * answer the client would not accept is refused before it acts: a 406 after the seat was taken
+     * would leave the buyer holding a seat they were told nothing about.
+     */
+    @Test
+    @Order(3)
+    void theWebLayersRefusalsAreProblemsAndANotAcceptableCommandActsNot() {
+        String show = newShow();
+        String path = "/api/shows/" + show + "/holds";
+        String json = "{\"seatIds\":[\"A-1\"]}";
+        for (String accept : List.of("application/xml", "text/html")) {
+            expect(send("POST", path, alice, "application/json", accept, json), 406, "NOT_ACCEPTABLE", "Accept");
+        }
+        expect(send("GET", "/api/shows/" + show, null, null, "application/xml", null), 406, "NOT_ACCEPTABLE", "Accept");
+        assertThat(a.get(path, alice).json()).as("no hold was taken").isEmpty();
+        assertThat(a.get("/api/shows/" + show, null).json().path("seq").asLong()).as("no event").isEqualTo(1);
+        expect(send("POST", path, alice, "text/plain", null, json), 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type");
+        expect(send("PATCH", path, alice, "application/json", null, json), 405, "METHOD_NOT_ALLOWED", "PATCH");
+        expect(a.delete("/api/shows", alice), 405, "METHOD_NOT_ALLOWED", "DELETE");
+        expect(a.get("/api/no-such-thing", alice), 404, "NOT_FOUND", "/api/no-such-thing");
+        // the same hold, acceptable to the client, is taken
+        Http.Response held = send("POST", path, alice, "application/json", "application/json, application/problem+json",
+                json);
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+    }
+
+    /** A request with the given headers (null: not sent) and body (null: none). */
+    private Http.Response send(String method, String path, String token, String contentType, String accept, String body) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(a.base() + path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return Http.send(b, null);
+    }
+
+    /**
      * Ordinary hold requests are answered by the direct route (HoldRoute), the rest by the full stack
      * (Spring Security, Spring MVC, HoldsController): each pair below asks the same once each way (a
      * query string sends a request the full way) and the answers must be one API, header for header.

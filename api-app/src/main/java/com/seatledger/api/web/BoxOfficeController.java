@@ -1,5 +1,6 @@
 package com.seatledger.api.web;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,7 @@ public class BoxOfficeController {
         this.commands = commands;
     }
 
-    @PostMapping("/api/shows/{showId}/sales")
+    @PostMapping(path = "/api/shows/{showId}/sales", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Sell AVAILABLE seats directly under orderId")
     public ChangeBody sell(@PathVariable String showId, @RequestBody Requests.Sale body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -42,7 +43,7 @@ public class BoxOfficeController {
                 body.areas());
     }
 
-    @PostMapping("/api/shows/{showId}/orders/{orderId}/cancel")
+    @PostMapping(path = "/api/shows/{showId}/orders/{orderId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cancel an order: its seats become AVAILABLE")
     public ChangeBody cancel(@PathVariable String showId, @PathVariable String orderId,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -52,7 +53,7 @@ public class BoxOfficeController {
         return new ChangeBody(showId, r.seq(), orderId, null);
     }
 
-    @PostMapping("/api/shows/{showId}/blocks")
+    @PostMapping(path = "/api/shows/{showId}/blocks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Block AVAILABLE seats from sale")
     public ChangeBody block(@PathVariable String showId, @RequestBody Requests.Block body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -62,7 +63,7 @@ public class BoxOfficeController {
         return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 
-    @PostMapping("/api/shows/{showId}/unblocks")
+    @PostMapping(path = "/api/shows/{showId}/unblocks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Return BLOCKED seats to sale")
     public ChangeBody unblock(@PathVariable String showId, @RequestBody Requests.Unblock body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -72,7 +73,7 @@ public class BoxOfficeController {
         return new ChangeBody(showId, r.seq(), null, body.seatIds(), body.areas());
     }
 
-    @PostMapping("/api/shows/{showId}/archive")
+    @PostMapping(path = "/api/shows/{showId}/archive", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "End a show for good: active holds end RELEASED, seat-map streams end with event: archived,"
             + " the show's id is never used again")
     public ChangeBody archive(@PathVariable String showId, @RequestBody(required = false) Requests.Archive body,

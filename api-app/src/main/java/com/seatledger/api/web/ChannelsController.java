@@ -2,6 +2,7 @@ package com.seatledger.api.web;
 
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +39,7 @@ public class ChannelsController {
         this.views = views;
     }
 
-    @PostMapping("/api/shows/{showId}/channels/{channelId}/seats")
+    @PostMapping(path = "/api/shows/{showId}/channels/{channelId}/seats", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move AVAILABLE seats and places into a channel (created on first use; channelId 'public':"
             + " back to the public pool), all or nothing")
     public ChangeBody assign(@PathVariable String showId, @PathVariable String channelId,

@@ -60,7 +60,7 @@ public class HoldsController {
         this.clientAddress = clientAddress;
     }
 
-    @PostMapping("/api/shows/{showId}/holds")
+    @PostMapping(path = "/api/shows/{showId}/holds", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Hold seats, named or best available, until expiresAt")
     public ResponseEntity<HoldBody> hold(@PathVariable String showId, @RequestBody Requests.Hold body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -101,7 +101,7 @@ public class HoldsController {
         return HoldBody.of(ref.showId(), ref.hold(), null, null);
     }
 
-    @PostMapping("/api/holds/{holdId}/extend")
+    @PostMapping(path = "/api/holds/{holdId}/extend", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Extend a hold: never shortens it, capped at the show's maxHoldSeconds")
     public HoldBody extend(@PathVariable String holdId, @RequestBody(required = false) Requests.Extend body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -112,7 +112,7 @@ public class HoldsController {
         return HoldBody.of(showId, r.hold(), r.seq(), null);
     }
 
-    @DeleteMapping("/api/holds/{holdId}")
+    @DeleteMapping(path = "/api/holds/{holdId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Release a hold: its seats become AVAILABLE")
     public ResponseEntity<Void> release(@PathVariable String holdId,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
@@ -123,7 +123,7 @@ public class HoldsController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/api/holds/{holdId}/confirm")
+    @PostMapping(path = "/api/holds/{holdId}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Confirm a hold: its seats become SOLD under orderId")
     public HoldBody confirm(@PathVariable String holdId, @RequestBody Requests.Confirm body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {

@@ -50,7 +50,7 @@ public class ShowsController {
         this.clientAddress = clientAddress;
     }
 
-    @PostMapping("/api/shows")
+    @PostMapping(path = "/api/shows", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a show with all its seats AVAILABLE (admin)")
     public ResponseEntity<ShowBody> create(@RequestBody Requests.CreateShow body,
             @RequestHeader(value = Commands.IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
