@@ -918,4 +918,50 @@ class ApiIT {
                 "RELEASE_HOLD");
         assertThat(fans).allSatisfy(c -> assertThat(c.path("channels").toString()).isEqualTo("[\"fanclub\"]"));
     }
+
+    /**
+     * A 100,000-seat show end to end through the API: a layout body of more than 16 MiB accepted
+     * (the body limit of show creation), the ledger's decision and its CREATE event (the whole
+     * layout) through the topics, the seat map served and streamed, a hold decided on it; archived
+     * at the end so that its snapshots do not weigh on the tests after it.
+     */
+    @Test
+    @Order(15)
+    void aHundredThousandSeatShowWorksEndToEnd() {
+        String show = "stadium-" + shows.incrementAndGet();
+        List<Map<String, Object>> layout = new ArrayList<>(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            int section = i / 10_000;
+            int row = i / 50 % 200;
+            layout.add(Map.of("seatId", "S" + section + "-R" + row + "-" + (i % 50 + 1),
+                    "section", "Upper tier, grand circle, north stand, block " + (char) ('A' + section)
+                            + ", section " + section,
+                    "row", "Row " + row + " of section " + section + " of the grand circle", "number", i % 50 + 1,
+                    "category", section < 2 ? "PREMIUM" : "STANDARD"));
+        }
+        String body = Json.MAPPER.writeValueAsString(Map.of("showId", show, "name", "Stadium", "seats", layout));
+        assertThat(body.length()).as("the body limit of show creation is at least 16 MiB").isGreaterThan(16 << 20);
+
+        Http.Response created = a.post("/api/shows", admin, body);
+        assertThat(created.status()).as(created.raw().substring(0, Math.min(500, created.raw().length()))).isEqualTo(201);
+        assertThat(created.json().path("seats")).hasSize(100_000);
+        assertThat(created.json().path("availability").path("STANDARD").path("available").asInt()).isEqualTo(80_000);
+
+        Http.Response held = a.post("/api/shows/" + show + "/holds", alice, seats("S9-R199-50"));
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        assertThat(held.json().path("seq").asLong()).isEqualTo(2);
+        Http.Response best = a.post("/api/shows/" + show + "/holds", bob,
+                Map.of("bestAvailable", Map.of("category", "PREMIUM", "quantity", 4)));
+        assertThat(best.status()).as(best.raw()).isEqualTo(201);
+        assertThat(best.json().path("seatIds")).hasSize(4);
+
+        try (SseClient map = new SseClient(a.base() + "/api/shows/" + show + "/events", null)) {
+            SseClient.Event snap = map.awaitEvent(e -> "snapshot".equals(e.name()));
+            assertThat(snap.id()).isEqualTo("3");
+            assertThat(snap.json().path("seats")).hasSize(100_000);
+            assertThat(snap.data()).doesNotContain("holdId", "alice", "bob");
+        }
+        assertThat(statusOf(a, show, "S9-R199-50")).isEqualTo("HELD");
+        assertThat(a.post("/api/shows/" + show + "/archive", admin, null).status()).isEqualTo(200);
+    }
 }
