@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -62,11 +63,15 @@ final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--postgres-port", defaultValue = "15432",
+            description = "port of the PostgreSQL server the on-sale mix also runs on (0: none); default ${DEFAULT-VALUE}")
+    int postgresPort;
+
     /** What a throughput run writes to docs/perf/throughput.json. */
     record Report(Instant at, String machine, int commitIntervalMs, List<Measured> runs, double ledgerVsBaseline,
             double bigVsSmallShow, double bestVsExplicit, Double floorVsBaseline, List<Long> createShow100kMillis,
             Double gaRushVsExplicit, Double bestWithAttributesVsExplicit, Double bestInChannelVsExplicit,
-            Double ledgerVsContractFloor, Double ledgerVsTunedFloor) {
+            Double ledgerVsContractFloor, Double ledgerVsTunedFloor, Double ledgerVsPostgres) {
     }
 
     /** Interleaved pairs of runs per ratio; the pair with the median ratio is reported. */
@@ -150,6 +155,25 @@ final class ThroughputCommand implements Callable<Integer> {
         return runs.stream().map(m -> String.format("%.0f", m.perSecond())).collect(Collectors.joining(", "));
     }
 
+    /** The on-sale mix on a PostgreSQL server of this machine, median of {@value #REPEATS} runs; empty without one. */
+    private Optional<Measured> postgres(Workloads.Workload mix) throws Exception {
+        if (postgresPort == 0) {
+            return Optional.empty();
+        }
+        Optional<PostgresRun> server = PostgresRun.start(postgresPort);
+        if (server.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PostgresRun pg = server.get()) {
+            List<Measured> all = new ArrayList<>();
+            for (int i = 0; i < REPEATS; i++) {
+                all.add(pg.run(mix, commitIntervalMs));
+            }
+            return Optional.of(all.stream().sorted(Comparator.comparingDouble(Measured::perSecond)).toList()
+                    .get(REPEATS / 2));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         System.out.println("planning workloads against the ledger core (oracle) ...");
@@ -170,6 +194,7 @@ final class ThroughputCommand implements Callable<Integer> {
         Files.createDirectories(common.work);
         List<Measured> runs = new ArrayList<>();
         List<Long> createMillis = new ArrayList<>();
+        Optional<Measured> postgres = Optional.empty();
         try (LocalBroker broker = LocalBroker.start(common.kafkaClasspath(), common.work, common.brokerPort)) {
             System.out.println("broker up at " + broker.bootstrap());
             StreamsRun run = new StreamsRun(broker.bootstrap(), common.work, commitIntervalMs, cacheBytes);
@@ -182,11 +207,14 @@ final class ThroughputCommand implements Callable<Integer> {
             List<Measured> mixed = mixRuns(run, mix);
             runs.add(mixed.get(0));
             runs.add(mixed.get(1));
+            postgres = postgres(mix);
             if (mixOnly) {
                 System.out.printf("median: %s %.0f /s, contract floor %.0f /s (ledger %.2f of it), the tuned floor"
                         + " %.0f /s (%.2f), baseline %.0f /s (%.2f)%n", mixed.get(0).name(),
                         mixed.get(0).perSecond(), mixed.get(2).perSecond(), ratio(mixed, 0, 2), mixed.get(3).perSecond(),
                         ratio(mixed, 0, 3), mixed.get(1).perSecond(), ratio(mixed, 0, 1));
+                postgres.ifPresent(pg -> System.out.printf("PostgreSQL %.0f /s (ledger %.2f of it)%n", pg.perSecond(),
+                        mixed.get(0).perSecond() / pg.perSecond()));
                 return 0;
             }
             // each pair that makes a ratio runs interleaved, REPEATS times, and the median run of each side
@@ -211,9 +239,11 @@ final class ThroughputCommand implements Callable<Integer> {
                         restoreHistory, millis);
             }
         }
+        postgres.ifPresent(runs::add); // index 12, after every run the ratios above name
         Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs, ratio(runs, 0, 1),
                 ratio(runs, 3, 2), ratio(runs, 5, 4), ratio(runs, 6, 1), createMillis, ratio(runs, 8, 7),
-                ratio(runs, 9, 4), ratio(runs, 10, 4), ratio(runs, 0, 6), ratio(runs, 0, 11));
+                ratio(runs, 9, 4), ratio(runs, 10, 4), ratio(runs, 0, 6), ratio(runs, 0, 11),
+                postgres.isPresent() ? ratio(runs, 0, 12) : null);
         for (Measured m : runs) {
             System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s  (oracle mismatches: %d)%n", m.name(), m.records(),
                     m.seconds(), m.perSecond(), m.mismatches());
@@ -221,6 +251,10 @@ final class ThroughputCommand implements Callable<Integer> {
         System.out.printf("ledger / contract floor    = %.2f (target >= 1.0; tuned floor %.2f)%n",
                 report.ledgerVsContractFloor(), report.ledgerVsTunedFloor());
         System.out.printf("ledger / baseline          = %.2f%n", report.ledgerVsBaseline());
+        if (report.ledgerVsPostgres() != null) {
+            System.out.printf("ledger / PostgreSQL        = %.2f (conditional UPDATEs, one connection, same commit interval)%n",
+                    report.ledgerVsPostgres());
+        }
         System.out.printf("100,000-seat / 500-seat    = %.2f (target >= 0.9)%n", report.bigVsSmallShow());
         System.out.printf("best-available / explicit  = %.2f (target >= 0.8)%n", report.bestVsExplicit());
         System.out.printf("  with require/avoid       = %.2f (target >= 0.8)%n", report.bestWithAttributesVsExplicit());
