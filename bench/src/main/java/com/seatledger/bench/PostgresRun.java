@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,9 @@ final class PostgresRun implements AutoCloseable {
             System.out.println("postgres: no initdb/pg_ctl found; the PostgreSQL comparison is left out");
             return Optional.empty();
         }
+        Path data = null;
         try {
-            Path data = Files.createTempDirectory("seatledger-pg");
+            data = Files.createTempDirectory("seatledger-pg");
             if (root()) {
                 // the server refuses to run as root: as the postgres user of the distribution's package
                 sh("chown postgres:postgres " + data);
@@ -80,6 +80,9 @@ final class PostgresRun implements AutoCloseable {
             return Optional.of(pg);
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.out.println("postgres: could not start a server (" + e.getMessage() + "); the comparison is left out");
+            if (data != null) {
+                KafkaClients.deleteTree(data);
+            }
             return Optional.empty();
         }
     }
@@ -229,13 +232,7 @@ final class PostgresRun implements AutoCloseable {
                 });
             }
         }
-        List<String> differ = new ArrayList<>();
-        w.finalSeats().forEach((seat, status) -> {
-            if (db.get(seat) != status) {
-                differ.add(seat);
-            }
-        });
-        return differ.size();
+        return w.finalSeats().entrySet().stream().filter(e -> db.get(e.getKey()) != e.getValue()).count();
     }
 
     @Override

@@ -214,7 +214,7 @@ final class ThroughputCommand implements Callable<Integer> {
                         mixed.get(0).perSecond(), mixed.get(2).perSecond(), ratio(mixed, 0, 2), mixed.get(3).perSecond(),
                         ratio(mixed, 0, 3), mixed.get(1).perSecond(), ratio(mixed, 0, 1));
                 postgres.ifPresent(pg -> System.out.printf("PostgreSQL %.0f /s (ledger %.2f of it)%n", pg.perSecond(),
-                        mixed.get(0).perSecond() / pg.perSecond()));
+                        ratio(List.of(mixed.get(0), pg), 0, 1)));
                 return 0;
             }
             // each pair that makes a ratio runs interleaved, REPEATS times, and the median run of each side
