@@ -129,7 +129,7 @@ final class PostgresRun implements AutoCloseable {
             String name = "PostgreSQL conditional UPDATEs";
             System.out.printf("%s: %.0f /s (%d seats whose final status differs from the ledger's)%n", name,
                     n / seconds, mismatches);
-            return new Measured(name, n, seconds, n / seconds, 0);
+            return new Measured(name, n, seconds, n / seconds, 0, null);
         }
     }
 

@@ -69,8 +69,16 @@ final class StreamsRun {
     /** ledger-app's statestore.cache.max.bytes */
     static final long LEDGER_CACHE_BYTES = 64L * 1024 * 1024;
 
-    /** One measured drain. {@code mismatches}: ledger results that differ from the oracle's (must be 0). */
-    record Measured(String name, long records, double seconds, double perSecond, long mismatches) {
+    /**
+     * One measured drain. {@code mismatches}: ledger results that differ from the oracle's (must be 0).
+     * {@code cpuMicros}: CPU time of the stream thread per record over the timed part (null where there is
+     * none): steadier than the rate on two shared cores, where a stream thread also waits for a core.
+     */
+    record Measured(String name, long records, double seconds, double perSecond, long mismatches, Double cpuMicros) {
+
+        Measured withMismatches(long all) {
+            return new Measured(name, records, seconds, perSecond, all, cpuMicros);
+        }
     }
 
     /** Time this JVM's collectors spent so far (pauses and concurrent work as each collector counts it). */
@@ -84,6 +92,8 @@ final class StreamsRun {
 
     private static final java.lang.management.CompilationMXBean JIT =
             java.lang.management.ManagementFactory.getCompilationMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final String bootstrap;
     private final Path stateRoot;
@@ -122,7 +132,7 @@ final class StreamsRun {
                 }
             }
         }
-        return new Measured(m.name(), m.records(), m.seconds(), m.perSecond(), mismatches);
+        return m.withMismatches(mismatches);
     }
 
     Measured baseline(String name, Workloads.Workload w) throws Exception {
@@ -387,6 +397,17 @@ final class StreamsRun {
         recreate(List.of(new NewTopic(BASELINE_IN, 1, (short) 1), new NewTopic(BASELINE_OUT, 1, (short) 1)));
     }
 
+    /** CPU time of this JVM's Kafka Streams stream threads (not their producers' network threads). */
+    private static long streamThreadCpuNanos() {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains("-StreamThread-") && !t.getName().contains("producer")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.threadId()));
+            }
+        }
+        return sum;
+    }
+
     private Measured drain(String name, Topology topology, KafkaConsumer<String, byte[]> out, int expected,
             List<byte[]> outputs, boolean shippedSettings) throws Exception {
         Path state = Files.createTempDirectory(stateRoot, "state");
@@ -402,6 +423,8 @@ final class StreamsRun {
         long firstCount = -1;
         long firstAt = 0;
         long lastAt = 0;
+        long cpuAtFirst = 0;
+        long cpuNanos = 0;
         Properties config = shippedSettings ? streamsConfig("bench-" + System.nanoTime(), state)
                 : kafkaDefaultsBut("bench-" + System.nanoTime(), state);
         try (KafkaStreams streams = new KafkaStreams(topology, config); ProgressBar bar = new ProgressBar(name, expected)) {
@@ -425,10 +448,12 @@ final class StreamsRun {
                     // the clock starts at the first committed transaction: start-up and rebalance are not decisions
                     firstCount = seen;
                     firstAt = now;
+                    cpuAtFirst = streamThreadCpuNanos();
                 }
                 lastAt = now;
                 bar.stepTo(seen);
             }
+            cpuNanos = streamThreadCpuNanos() - cpuAtFirst;
             streams.close(Duration.ofSeconds(30));
         } finally {
             KafkaClients.deleteTree(state);
@@ -436,9 +461,11 @@ final class StreamsRun {
         double seconds = (lastAt - firstAt) / 1e9;
         long records = seen - firstCount;
         // a run during which the JIT still compiles much measures the compiler as well (two shared cores)
-        System.out.printf("%s: %.0f /s, %,d ms of JIT compilation and %,d ms of collections in this JVM meanwhile%n",
-                name, records / seconds, JIT.getTotalCompilationTime() - jitBefore, gcMillis() - gcBefore);
-        return new Measured(name, records, seconds, records / seconds, 0);
+        double cpuMicros = cpuNanos / 1e3 / records;
+        System.out.printf("%s: %.0f /s, %.1f us of stream-thread CPU each, %,d ms of JIT compilation and %,d ms of"
+                + " collections in this JVM meanwhile%n", name, records / seconds, cpuMicros,
+                JIT.getTotalCompilationTime() - jitBefore, gcMillis() - gcBefore);
+        return new Measured(name, records, seconds, records / seconds, 0, cpuMicros);
     }
 
     private Properties streamsConfig(String applicationId, Path state) {

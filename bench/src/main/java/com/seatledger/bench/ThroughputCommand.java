@@ -71,7 +71,8 @@ final class ThroughputCommand implements Callable<Integer> {
     record Report(Instant at, String machine, int commitIntervalMs, List<Measured> runs, double ledgerVsBaseline,
             double bigVsSmallShow, double bestVsExplicit, Double floorVsBaseline, List<Long> createShow100kMillis,
             Double gaRushVsExplicit, Double bestWithAttributesVsExplicit, Double bestInChannelVsExplicit,
-            Double ledgerVsContractFloor, Double ledgerVsTunedFloor, Double ledgerVsPostgres) {
+            Double ledgerVsContractFloor, Double ledgerVsTunedFloor, Double ledgerVsPostgres,
+            Double ledgerVsContractFloorByCpu) {
     }
 
     /** Interleaved pairs of runs per ratio; the pair with the median ratio is reported. */
@@ -121,9 +122,11 @@ final class ThroughputCommand implements Callable<Integer> {
         }
         for (List<Measured> q : runs) {
             System.out.printf("on-sale mix: ledger %.0f /s, baseline %.0f /s, contract floor %.0f /s, the tuned floor"
-                    + " %.0f /s: ledger %.2f of the contract floor, %.2f of the tuned floor, %.2f of the baseline%n",
+                    + " %.0f /s: ledger %.2f of the contract floor, %.2f of the tuned floor, %.2f of the baseline;"
+                    + " stream-thread CPU per command %.1f / %.1f / %.1f / %.1f us%n",
                     q.get(0).perSecond(), q.get(1).perSecond(), q.get(2).perSecond(), q.get(3).perSecond(),
-                    ratio(q, 0, 2), ratio(q, 0, 3), ratio(q, 0, 1));
+                    ratio(q, 0, 2), ratio(q, 0, 3), ratio(q, 0, 1), q.get(0).cpuMicros(), q.get(1).cpuMicros(),
+                    q.get(2).cpuMicros(), q.get(3).cpuMicros());
         }
         List<Measured> median = runs.stream().sorted(Comparator.comparingDouble(q -> ratio(q, 0, 2))).toList()
                 .get(REPEATS / 2);
@@ -133,6 +136,11 @@ final class ThroughputCommand implements Callable<Integer> {
 
     private static double ratio(List<Measured> runs, int a, int b) {
         return runs.get(a).perSecond() / runs.get(b).perSecond();
+    }
+
+    /** The same ratio by each side's stream-thread CPU per command: b's over a's. */
+    private static double cpuRatio(List<Measured> runs, int a, int b) {
+        return runs.get(b).cpuMicros() / runs.get(a).cpuMicros();
     }
 
     /** The median of three runs of one workload. */
@@ -147,8 +155,7 @@ final class ThroughputCommand implements Callable<Integer> {
     }
 
     private static Measured withAllMismatches(Measured m, List<Measured> runs) {
-        return new Measured(m.name(), m.records(), m.seconds(), m.perSecond(),
-                runs.stream().mapToLong(Measured::mismatches).sum());
+        return m.withMismatches(runs.stream().mapToLong(Measured::mismatches).sum());
     }
 
     private static String rates(List<Measured> runs) {
@@ -209,10 +216,11 @@ final class ThroughputCommand implements Callable<Integer> {
             runs.add(mixed.get(1));
             postgres = postgres(mix);
             if (mixOnly) {
-                System.out.printf("median: %s %.0f /s, contract floor %.0f /s (ledger %.2f of it), the tuned floor"
-                        + " %.0f /s (%.2f), baseline %.0f /s (%.2f)%n", mixed.get(0).name(),
-                        mixed.get(0).perSecond(), mixed.get(2).perSecond(), ratio(mixed, 0, 2), mixed.get(3).perSecond(),
-                        ratio(mixed, 0, 3), mixed.get(1).perSecond(), ratio(mixed, 0, 1));
+                System.out.printf("median: %s %.0f /s, contract floor %.0f /s (ledger %.2f of it; %.2f by stream-thread"
+                        + " CPU per command), the tuned floor %.0f /s (%.2f), baseline %.0f /s (%.2f)%n",
+                        mixed.get(0).name(), mixed.get(0).perSecond(), mixed.get(2).perSecond(), ratio(mixed, 0, 2),
+                        cpuRatio(mixed, 0, 2), mixed.get(3).perSecond(), ratio(mixed, 0, 3), mixed.get(1).perSecond(),
+                        ratio(mixed, 0, 1));
                 postgres.ifPresent(pg -> System.out.printf("PostgreSQL %.0f /s (ledger %.2f of it)%n", pg.perSecond(),
                         ratio(List.of(mixed.get(0), pg), 0, 1)));
                 return 0;
@@ -243,13 +251,15 @@ final class ThroughputCommand implements Callable<Integer> {
         Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs, ratio(runs, 0, 1),
                 ratio(runs, 3, 2), ratio(runs, 5, 4), ratio(runs, 6, 1), createMillis, ratio(runs, 8, 7),
                 ratio(runs, 9, 4), ratio(runs, 10, 4), ratio(runs, 0, 6), ratio(runs, 0, 11),
-                postgres.isPresent() ? ratio(runs, 0, 12) : null);
+                postgres.isPresent() ? ratio(runs, 0, 12) : null, cpuRatio(runs, 0, 6));
         for (Measured m : runs) {
-            System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s  (oracle mismatches: %d)%n", m.name(), m.records(),
-                    m.seconds(), m.perSecond(), m.mismatches());
+            System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s, %s us stream-thread CPU each"
+                    + "  (oracle mismatches: %d)%n", m.name(), m.records(), m.seconds(), m.perSecond(),
+                    m.cpuMicros() == null ? "  -  " : String.format("%5.1f", m.cpuMicros()), m.mismatches());
         }
-        System.out.printf("ledger / contract floor    = %.2f (target >= 1.0; tuned floor %.2f)%n",
-                report.ledgerVsContractFloor(), report.ledgerVsTunedFloor());
+        System.out.printf("ledger / contract floor    = %.2f (target >= 1.0; tuned floor %.2f; by stream-thread CPU"
+                + " per command %.2f)%n", report.ledgerVsContractFloor(), report.ledgerVsTunedFloor(),
+                report.ledgerVsContractFloorByCpu());
         System.out.printf("ledger / baseline          = %.2f%n", report.ledgerVsBaseline());
         if (report.ledgerVsPostgres() != null) {
             System.out.printf("ledger / PostgreSQL        = %.2f (conditional UPDATEs, one connection, same commit interval)%n",

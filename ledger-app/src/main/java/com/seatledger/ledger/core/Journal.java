@@ -13,9 +13,10 @@ import java.util.Map;
  * <li>{@code sk|show|chunk}: a checkpoint of the show's state at some seq;
  * <li>{@code sp|show|firstSeq}: the journal since the checkpoint, one entry per change, in pages of
  * consecutive entries (up to about {@value #PAGE_BYTES} bytes, keyed by the seq of their first entry).
- * The open page is put again with every entry; the store keeps Kafka Streams' record cache, so those
- * puts reach the changelog as one record per page and commit, and a crashed task restores a record
- * per page, not one per command. A checkpoint deletes the pages it covers, so compaction keeps only
+ * The open page is announced again with every entry ({@link LedgerStore#putLater}: in Kafka Streams
+ * encoded and put once per commit, into a store with Kafka Streams' record cache), so it reaches the
+ * changelog as one record per page and commit, and a crashed task restores a record per page, not one
+ * per command. A checkpoint deletes the pages it covers, so compaction keeps only
  * the live tail;
  * <li>{@code sd|show} and {@code sc|}: the snapshot passes' marks, kept by {@link SnapshotMarks}
  * (a show's is removed with it);
@@ -171,7 +172,8 @@ final class Journal {
             tail.pages.add(pageKey(show.showId, show.seq));
         }
         tail.open.bytes(entry.toBytes()).needs(entry.version());
-        store.put(tail.pages.getLast(), StoreFormat.plain(tail.open));
+        Bin.Out page = tail.open;
+        store.putLater(tail.pages.getLast(), () -> StoreFormat.plain(page));
         entriesWritten++;
         tail.journaled(entry.size());
         if (tail.entries >= MAX_TAIL_ENTRIES || tail.bytes >= Math.max(MIN_CHECKPOINT_GAP, CHECKPOINT_RATIO * tail.checkpointBytes)) {

@@ -16,7 +16,8 @@ import com.seatledger.topics.message.CommandResult;
  * decided and its result ({@link Codec#processed}).
  *
  * <p>Records are stored in <b>batches</b>, {@code cb|day|batch}, each the records of consecutive
- * commands up to {@value #BATCH_BYTES} bytes, rewritten as it fills and stored deflated once full
+ * commands up to {@value #BATCH_BYTES} bytes, rewritten as it fills ({@link LedgerStore#putLater}:
+ * in Kafka Streams encoded and put once per commit) and stored deflated once full
  * ({@link StoreFormat}). The store holding them keeps
  * Kafka Streams' record cache, so a batch rewritten many times within a commit interval reaches the
  * changelog once: a crashed task restores one record per batch, not one per command, which is what
@@ -40,6 +41,7 @@ final class RecentCommands {
     private int batch = -1;
     private long batchDay = -1;
     private Bin.Out open;
+    private String openKey;
 
     RecentCommands(LedgerStore store) {
         this.store = store;
@@ -99,7 +101,7 @@ final class RecentCommands {
             if (open != null) {
                 // full: from now on only read, so stored deflated (within the commit interval the
                 // record cache sends only this last version to the changelog)
-                store.put(key(batchDay, batch), StoreFormat.deflated(open));
+                store.put(openKey, StoreFormat.deflated(open));
             }
             batch = nextBatch++;
             if (day != batchDay) {
@@ -107,10 +109,12 @@ final class RecentCommands {
             }
             batchDay = day;
             open = new Bin.Out(BATCH_BYTES + 1024);
+            openKey = key(batchDay, batch);
         }
         Bin.Out record = Codec.processed(fingerprint, now, result);
         open.s(c.showId()).s(c.commandId()).bytes(record.toBytes()).needs(record.version());
-        store.put(key(batchDay, batch), StoreFormat.plain(open));
+        Bin.Out records = open;
+        store.putLater(openKey, () -> StoreFormat.plain(records));
         index.put(Fingerprint.ofId(c.showId(), c.commandId()), batch);
     }
 

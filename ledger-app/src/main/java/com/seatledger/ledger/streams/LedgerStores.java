@@ -9,8 +9,11 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.seatledger.ledger.core.LedgerStore;
+import com.seatledger.ledger.core.PendingPuts;
 
 /**
  * The ledger's durable state: two RocksDB stores per task, changelogged, both with Kafka Streams'
@@ -19,16 +22,19 @@ import com.seatledger.ledger.core.LedgerStore;
  * <li>{@value #STATE}: layouts, checkpoints and journal pages (the core's {@code Journal});
  * <li>{@value #RECENT}: idempotency records in batches (the core's {@code RecentCommands}).
  * </ul>
- * A journal page and an idempotency batch are rewritten by every command that joins them; the cache
- * turns those rewrites into one changelog record per page or batch and commit, so a command costs
- * two in-memory puts rather than two changelog records, and a crashed task restores a record per
- * page of commands instead of one per command. The stores are kept apart so that a checkpoint's
+ * A journal page and an idempotency batch are rewritten by every command that joins them; the
+ * ledger holds those rewrites back until the task commits ({@link CommitHookStore}) and the cache
+ * turns what reaches it into one changelog record per page or batch and commit, so a command costs
+ * no store put at all for them, and a crashed task restores a record per page of commands instead
+ * of one per command. The stores are kept apart so that a checkpoint's
  * deletes and a day of batches going never share a compaction cycle (and a store can be tuned alone).
  */
 final class LedgerStores {
 
     static final String STATE = "ledger-state";
     static final String RECENT = "ledger-recent-commands";
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerStores.class);
 
     /** Layout and checkpoint chunks and batches are up to 256 KB: above the broker's default record size. */
     private static final Map<String, String> CHANGELOG = Map.of(
@@ -43,22 +49,37 @@ final class LedgerStores {
             "min.cleanable.dirty.ratio", "0.1");
 
     static List<StoreBuilder<?>> builders() {
-        return List.of(
-                builder(Stores.persistentKeyValueStore(STATE)).withCachingEnabled(),
-                builder(Stores.persistentKeyValueStore(RECENT)).withCachingEnabled());
+        return List.of(builder(Stores.persistentKeyValueStore(STATE)), builder(Stores.persistentKeyValueStore(RECENT)));
     }
 
     private static StoreBuilder<KeyValueStore<String, byte[]>> builder(KeyValueBytesStoreSupplier supplier) {
-        return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
-                .withLoggingEnabled(CHANGELOG);
+        return new CommitHookStore.Builder(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
+                .withLoggingEnabled(CHANGELOG)
+                .withCachingEnabled());
     }
 
     static LedgerStore shows(ProcessorContext<?, ?> context) {
-        return new KafkaStore(context.getStateStore(STATE));
+        return open(context.getStateStore(STATE));
     }
 
     static LedgerStore recent(ProcessorContext<?, ?> context) {
-        return new KafkaStore(context.getStateStore(RECENT));
+        return open(context.getStateStore(RECENT));
+    }
+
+    /**
+     * The task's store for the ledger, holding back the rewrites of open pages and batches until
+     * the commit ({@link CommitHookStore}); putting at once should the hook not be there.
+     */
+    private static LedgerStore open(KeyValueStore<String, byte[]> store) {
+        KafkaStore kafka = new KafkaStore(store);
+        CommitHookStore hook = CommitHookStore.under(store);
+        if (hook == null) {
+            log.warn("store {} has no commit hook: its open pages are put on every command", store.name());
+            return kafka;
+        }
+        PendingPuts pending = new PendingPuts(kafka);
+        hook.writeBeforeCommit(pending);
+        return pending;
     }
 
     private LedgerStores() {

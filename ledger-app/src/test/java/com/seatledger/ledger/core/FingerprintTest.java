@@ -16,6 +16,7 @@ import com.seatledger.topics.message.AssignChannel;
 import com.seatledger.topics.message.BestAvailable;
 import com.seatledger.topics.message.BlockSeats;
 import com.seatledger.topics.message.CancelOrder;
+import com.seatledger.topics.message.ChannelDef;
 import com.seatledger.topics.message.Command;
 import com.seatledger.topics.message.ConfirmHold;
 import com.seatledger.topics.message.CreateShow;
@@ -52,6 +53,45 @@ class FingerprintTest {
                 new ArchiveShow("c-10", "s1", "boxoffice", ROLES, T, "the tour is over", CHANNELS),
                 new AssignChannel("c-11", "s1", "boxoffice", ROLES, T, "partner", "Sponsor", List.of("A-1"), PLACES,
                         CHANNELS));
+    }
+
+    /**
+     * Commands that reach every branch of the fingerprint: seat attributes, channels, area quotas,
+     * best available with all its members, nulls, negative numbers, text beyond ASCII.
+     */
+    static List<Command> everyBranch() {
+        List<Command> all = new ArrayList<>(everyType());
+        all.add(new CreateShow("c-20", "s2", "boxoffice", ROLES, T, "Café del Mar ☀", null,
+                List.of(new SeatDef("W-1", "Parterre", "R1", 1, "STALLS", List.of("WHEELCHAIR", "AISLE")),
+                        new SeatDef("W-2", "Parterre", "R1", -2, "STALLS")),
+                null, List.of(new AreaDef("LAWN", "Lawn", "GA", 100_000)),
+                List.of(new ChannelDef("fanclub", "Fan club", List.of("W-2"),
+                        List.of(new AreaQuantity("LAWN", 50))))));
+        all.add(new HoldSeats("c-21", "s2", "ålice", null, T, "h-2", null,
+                new BestAvailable("STALLS", 2, null, "fanclub", List.of("WHEELCHAIR"), List.of("RESTRICTED_VIEW"), 1),
+                null, null, List.of(new AreaQuantity("LAWN", 3, "fanclub")), null));
+        all.add(new HoldSeats("c-22", "s2", "bob", ROLES, T, "h-3", null, new BestAvailable("STALLS", 4, false),
+                Integer.MIN_VALUE, null, List.of(), List.of()));
+        all.add(new AssignChannel("c-23", "s2", "boxoffice", ROLES, T, null, null, List.of("W-1"), List.of(), null));
+        return all;
+    }
+
+    /**
+     * Fingerprints are stored with every idempotency record, and a retry after an upgrade is compared
+     * with the stored one: the value of every command must never change (these are the values
+     * every release so far computed; the golden store files hold more).
+     */
+    @Test
+    void fingerprintsNeverChange() {
+        long[] pinned = { 0x5b5da9c275f24639L, 0x262a0fbfc8efe379L, 0x19b033d2044824eaL, 0x4d47ec9f39996490L,
+                0xc64f7ad25a71fda2L, 0xc2eeb287c2fc9d96L, 0x528052c5d3716c80L, 0x83fd02684abac22fL, 0x234f34ca0b4920b5L,
+                0xd25245becccb3bf6L, 0xd37fddb80aa1a8c6L, 0xd1ef651aa264fc9fL, 0x676d2752ec4d2f80L, 0x71123d58016c7875L,
+                0x82d90fe6c484130eL };
+        List<Command> commands = everyBranch();
+        assertThat(commands).hasSize(pinned.length);
+        for (int i = 0; i < pinned.length; i++) {
+            assertThat(Fingerprint.of(commands.get(i))).as("%s", commands.get(i)).isEqualTo(pinned[i]);
+        }
     }
 
     /**

@@ -173,6 +173,36 @@ class LedgerTopologyTest {
         assertThat(snapshots.readValue().holds()).isEmpty();
     }
 
+    /**
+     * The ledger holds the rewrites of its open journal page and idempotency batch back until the
+     * task commits ({@link CommitHookStore}); they must reach the changelogs in that commit, or a
+     * crash after it would lose accepted holds. The driver commits after every record.
+     */
+    @Test
+    void heldBackPagesAndBatchesReachTheChangelogsInTheCommit() {
+        assertThat(CommitHookStore.under(driver.getKeyValueStore(LedgerStores.STATE))).isNotNull();
+        assertThat(CommitHookStore.under(driver.getKeyValueStore(LedgerStores.RECENT))).isNotNull();
+        TestOutputTopic<String, byte[]> state = changelog(LedgerStores.STATE);
+        TestOutputTopic<String, byte[]> recent = changelog(LedgerStores.RECENT);
+        createShow(null, Cmd.rows("STALLS", "A", 10));
+        assertThat(keys(recent)).as("the CREATE's idempotency record").anyMatch(k -> k.startsWith("cb|"));
+        keys(state);
+
+        decide(cmd.hold("alice", S, "h1", "A-1"));
+        assertThat(state.readKeyValuesToList()).as("the HOLD's journal entry")
+                .anyMatch(kv -> kv.key.startsWith("sp|" + S + "|") && kv.value.length > 2);
+        assertThat(keys(recent)).as("the HOLD's idempotency record").anyMatch(k -> k.startsWith("cb|"));
+    }
+
+    private static List<String> keys(TestOutputTopic<String, byte[]> topic) {
+        return topic.readKeyValuesToList().stream().map(kv -> kv.key).toList();
+    }
+
+    private TestOutputTopic<String, byte[]> changelog(String store) {
+        return driver.createOutputTopic("ledger-test-" + store + "-changelog", new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
     @Test
     void holdExpiresOnTheWallClockPunctuator() {
         createShow(null, Cmd.rows("STALLS", "A", 10));
