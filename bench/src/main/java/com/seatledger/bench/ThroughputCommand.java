@@ -78,27 +78,39 @@ final class ThroughputCommand implements Callable<Integer> {
     /** Interleaved pairs of runs per ratio; the pair with the median ratio is reported. */
     static final int REPEATS = 3;
 
+    /** One round's run of the reference workload and of another, and their ratio. */
+    private record Pick(Measured a, Measured b, double ratio) {
+    }
+
     /**
-     * Runs a, b, a, b, ... and reports the pair whose ratio b/a is the median: each pair ran back to
-     * back, so the machine's drift over minutes (JIT, other processes) cancels within a pair, and one
-     * disturbed pair does not decide the ratio.
+     * Runs a, then each of bs, in {@value #REPEATS} rounds; per b, the round whose b/a is the median.
+     * Each ratio is taken within one round, so the machine's drift over minutes cancels, and one
+     * disturbed round (a run of half a second can swing by half) does not decide.
      */
-    private static List<Measured> medianPair(StreamsRun run, Workloads.Workload a, Workloads.Workload b)
+    private static List<Pick> medianRounds(StreamsRun run, Workloads.Workload a, List<Workloads.Workload> bs)
             throws Exception {
         List<Measured> as = new ArrayList<>();
-        List<Measured> bs = new ArrayList<>();
+        List<List<Measured>> bRuns = bs.stream().map(b -> (List<Measured>) new ArrayList<Measured>()).toList();
         for (int i = 0; i < REPEATS; i++) {
             as.add(run.ledger(a));
-            bs.add(run.ledger(b));
+            for (int k = 0; k < bs.size(); k++) {
+                bRuns.get(k).add(run.ledger(bs.get(k)));
+            }
         }
-        double[] ratios = IntStream.range(0, REPEATS).mapToDouble(i -> bs.get(i).perSecond() / as.get(i).perSecond())
-                .toArray();
-        int median = IntStream.range(0, REPEATS).boxed().sorted(Comparator.comparingDouble(i -> ratios[i])).toList()
-                .get(REPEATS / 2);
-        System.out.printf("%s: %s /s; %s: %s /s (pair ratios %s; median %.2f)%n", a.name(), rates(as), b.name(),
-                rates(bs), Arrays.stream(ratios).mapToObj(r -> String.format("%.2f", r)).collect(Collectors.joining(", ")),
-                ratios[median]);
-        return List.of(withAllMismatches(as.get(median), as), withAllMismatches(bs.get(median), bs));
+        List<Pick> picks = new ArrayList<>();
+        for (int k = 0; k < bs.size(); k++) {
+            List<Measured> b = bRuns.get(k);
+            double[] ratios = IntStream.range(0, REPEATS).mapToDouble(i -> b.get(i).perSecond() / as.get(i).perSecond())
+                    .toArray();
+            int median = IntStream.range(0, REPEATS).boxed().sorted(Comparator.comparingDouble(i -> ratios[i])).toList()
+                    .get(REPEATS / 2);
+            System.out.printf("%s: %s /s; %s: %s /s (round ratios %s; median %.2f)%n", a.name(), rates(as),
+                    bs.get(k).name(), rates(b), Arrays.stream(ratios).mapToObj(r -> String.format("%.2f", r))
+                            .collect(Collectors.joining(", ")), ratios[median]);
+            picks.add(new Pick(withAllMismatches(as.get(median), as), withAllMismatches(b.get(median), b),
+                    ratios[median]));
+        }
+        return picks;
     }
 
     /**
@@ -141,17 +153,6 @@ final class ThroughputCommand implements Callable<Integer> {
     /** The same ratio by each side's stream-thread CPU per command: b's over a's. */
     private static double cpuRatio(List<Measured> runs, int a, int b) {
         return runs.get(b).cpuMicros() / runs.get(a).cpuMicros();
-    }
-
-    /** The median of three runs of one workload. */
-    private static Measured median(StreamsRun run, Workloads.Workload w) throws Exception {
-        List<Measured> all = new ArrayList<>();
-        for (int i = 0; i < REPEATS; i++) {
-            all.add(run.ledger(w));
-        }
-        System.out.printf("%s: %s /s%n", w.name(), rates(all));
-        Measured median = all.stream().sorted(Comparator.comparingDouble(Measured::perSecond)).toList().get(REPEATS / 2);
-        return withAllMismatches(median, all);
     }
 
     private static Measured withAllMismatches(Measured m, List<Measured> runs) {
@@ -200,6 +201,8 @@ final class ThroughputCommand implements Callable<Integer> {
 
         Files.createDirectories(common.work);
         List<Measured> runs = new ArrayList<>();
+        double bigVsSmall;
+        double[] bestRatios;
         List<Long> createMillis = new ArrayList<>();
         Optional<Measured> postgres = Optional.empty();
         try (LocalBroker broker = LocalBroker.start(common.kafkaClasspath(), common.work, common.brokerPort)) {
@@ -227,15 +230,20 @@ final class ThroughputCommand implements Callable<Integer> {
             }
             // each pair that makes a ratio runs interleaved, REPEATS times, and the median run of each side
             // counts: a run of 1-3 s on two shared cores swings by a third from one run to the next
-            runs.addAll(medianPair(run, small, big));
-            runs.addAll(medianPair(run, explicit, best));
+            Pick size = medianRounds(run, small, List.of(big)).getFirst();
+            runs.add(size.a());
+            runs.add(size.b());
+            bigVsSmall = size.ratio();
+            List<Pick> best3 = medianRounds(run, explicit, List.of(best, bestAttributes, bestChannel));
+            runs.add(best3.get(0).a());
+            runs.add(best3.get(0).b());
             runs.add(mixed.get(2));
             runs.add(run.ledger(seatRush));
             runs.add(run.ledger(ga));
-            // against the explicit holds of the pair above (index 4), each the median of three runs
-            runs.add(median(run, bestAttributes));
-            runs.add(median(run, bestChannel));
+            runs.add(best3.get(1).b());
+            runs.add(best3.get(2).b());
             runs.add(mixed.get(3));
+            bestRatios = best3.stream().mapToDouble(Pick::ratio).toArray();
             for (int i = 0; i < 3; i++) {
                 createMillis.add(run.createShowMillis(100_000));
             }
@@ -249,8 +257,8 @@ final class ThroughputCommand implements Callable<Integer> {
         }
         postgres.ifPresent(runs::add); // index 12, after every run the ratios above name
         Report report = new Report(Instant.now(), Machine.here().toString(), commitIntervalMs, runs, ratio(runs, 0, 1),
-                ratio(runs, 3, 2), ratio(runs, 5, 4), ratio(runs, 6, 1), createMillis, ratio(runs, 8, 7),
-                ratio(runs, 9, 4), ratio(runs, 10, 4), ratio(runs, 0, 6), ratio(runs, 0, 11),
+                bigVsSmall, bestRatios[0], ratio(runs, 6, 1), createMillis, ratio(runs, 8, 7),
+                bestRatios[1], bestRatios[2], ratio(runs, 0, 6), ratio(runs, 0, 11),
                 postgres.isPresent() ? ratio(runs, 0, 12) : null, cpuRatio(runs, 0, 6));
         for (Measured m : runs) {
             System.out.printf("%-40s %8d records in %6.2f s = %9.0f /s, %s us stream-thread CPU each"
