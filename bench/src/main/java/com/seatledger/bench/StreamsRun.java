@@ -399,10 +399,11 @@ final class StreamsRun {
 
     /** CPU time of this JVM's Kafka Streams stream threads (not their producers' network threads). */
     private static long streamThreadCpuNanos() {
+        // names without stacks: this runs inside the timed part, and a stack dump of every thread would stop them all
         long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().contains("-StreamThread-") && !t.getName().contains("producer")) {
-                sum += Math.max(0, THREADS.getThreadCpuTime(t.threadId()));
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0)) {
+            if (t != null && t.getThreadName().contains("-StreamThread-") && !t.getThreadName().contains("producer")) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
             }
         }
         return sum;

@@ -75,7 +75,7 @@ final class ThroughputCommand implements Callable<Integer> {
             Double ledgerVsContractFloorByCpu) {
     }
 
-    /** Interleaved pairs of runs per ratio; the pair with the median ratio is reported. */
+    /** Rounds of interleaved runs per ratio ({@link #medianRounds}); the round with the median ratio is reported. */
     static final int REPEATS = 3;
 
     /** One round's run of the reference workload and of another, and their ratio. */
@@ -228,8 +228,8 @@ final class ThroughputCommand implements Callable<Integer> {
                         ratio(List.of(mixed.get(0), pg), 0, 1)));
                 return 0;
             }
-            // each pair that makes a ratio runs interleaved, REPEATS times, and the median run of each side
-            // counts: a run of 1-3 s on two shared cores swings by a third from one run to the next
+            // the workloads of each ratio run interleaved in REPEATS rounds, and the round with the median
+            // ratio counts: a run of 1-3 s on two shared cores swings by a third from one run to the next
             Pick size = medianRounds(run, small, List.of(big)).getFirst();
             runs.add(size.a());
             runs.add(size.b());

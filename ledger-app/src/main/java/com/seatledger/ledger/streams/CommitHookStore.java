@@ -23,7 +23,8 @@ import com.seatledger.ledger.core.PendingPuts;
  * revocation), and the registered store is the outermost layer ({@code WrappedStateStore} passes
  * itself down as the root to register); this class is that layer. If it is ever not found under
  * the store a processor gets, {@link LedgerStores} puts at once instead (slower, never wrong).
- * {@code LedgerTopologyTest} and the real-broker restart tests fail if the hook stops running.
+ * {@code LedgerTopologyTest.heldBackPagesAndBatchesReachTheChangelogsInTheCommit} fails if the hook
+ * stops writing.
  */
 final class CommitHookStore extends WrappedStateStore<KeyValueStore<String, byte[]>, String, byte[]>
         implements KeyValueStore<String, byte[]> {

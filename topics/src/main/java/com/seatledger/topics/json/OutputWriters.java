@@ -21,8 +21,9 @@ import tools.jackson.core.JsonGenerator;
  * The ledger's two per-command outputs, {@link CommandResult} and {@link ShowEvent}, written member
  * by member straight into bytes ({@link JsonOut}) instead of through reflection or a generator: they
  * are written for every command (on the on-sale mix ~0.7 us per result and ~1.3 per event, against
- * ~1.2 and ~1.9 through Jackson's generator). The JSON is the same as {@link Json#MAPPER} writes (same members, same order, nulls
- * omitted); {@code OutputWritersTest} holds them to that. The generator-based helpers below write
+ * ~1.2 and ~1.9 through Jackson's generator). The JSON is the same as {@link Json#MAPPER} writes
+ * (same members, same order, nulls omitted); {@code OutputWritersTest} and
+ * {@code OutputWritersProperties} hold them to that. The generator-based helpers below write
  * the same hold object and members into a snapshot, which is written through a generator.
  */
 public final class OutputWriters {
