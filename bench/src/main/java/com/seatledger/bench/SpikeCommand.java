@@ -115,7 +115,8 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
 
     /**
      * The windows {@code [fromSecond, toSecond)} of the measured steps taken together: the target of a
-     * new stack is about its whole first 30 s, and its warm reference is the same run once the JIT is done.
+     * new stack is about its whole first 30 s, and its warm reference is the same run once the JIT is done;
+     * after a warm-up, each step whole.
      */
     record Span(int fromSecond, int toSecond, long offered, long decided, long refused, long timedOut, double p50,
             double p99) {
@@ -200,10 +201,23 @@ final class SpikeCommand implements java.util.concurrent.Callable<Integer> {
                         measuredSeconds));
             }
         }
+        if (!fromCold) {
+            // each measured step taken whole: an overload's share is the decided rate of the 2 x step over that
+            // of a step that already saturated the instance, not over its luckiest window
+            int from = warmupSeconds;
+            for (Step step : measured) {
+                int to = from + step.seconds();
+                if (from % windowSeconds == 0 && to % windowSeconds == 0 && to / windowSeconds <= tallies.size()) {
+                    spans.add(span(tallies.subList(from / windowSeconds, to / windowSeconds), from, to));
+                }
+                from = to;
+            }
+        }
         for (Span p : spans) {
-            System.out.printf("[spike] seconds %d-%d together: %d offered, %d decided (%.1f %%), %d refused, %d timed out;"
-                    + " decisions p50 %.0f ms, p99 %.0f ms%n", p.fromSecond(), p.toSecond(), p.offered(), p.decided(),
-                    100.0 * p.decided() / p.offered(), p.refused(), p.timedOut(), p.p50(), p.p99());
+            System.out.printf("[spike] seconds %d-%d together: %d offered, %d decided (%.1f %%; %.0f /s), %d refused, "
+                    + "%d timed out; decisions p50 %.0f ms, p99 %.0f ms%n", p.fromSecond(), p.toSecond(), p.offered(),
+                    p.decided(), 100.0 * p.decided() / p.offered(), (double) p.decided() / (p.toSecond() - p.fromSecond()),
+                    p.refused(), p.timedOut(), p.p50(), p.p99());
         }
         Files.createDirectories(common.out);
         Files.write(common.out.resolve(name + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter()

@@ -31,7 +31,7 @@ import com.seatledger.topics.json.Json;
 class OverloadIT {
 
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(3);
-    /** more than the api-app's 400 request threads */
+    /** more than the api-app's 600 request threads */
     static final int BURST = 900;
 
     record Answer(int status, String retryAfter, String contentType, String code, long millis) {
@@ -40,7 +40,7 @@ class OverloadIT {
     @Test
     void commandsBeyondWhatTheInstanceCanAnswerAreRefusedAtOnceAndNoneWaitsPastTheReplyTimeout() throws Exception {
         try (Stack stack = FaultEnv.stack("overload", 29892, 3, 1)) {
-            // a bound of 100 (the default is 150-200): the other 800 must be refused at once
+            // a bound of 100 (the default is 150-300): the other 800 must be refused at once
             stack.startApi("api-app", 29992, null, "--seatledger.reply-timeout=" + REPLY_TIMEOUT.toMillis() + "ms",
                     "--seatledger.admission.initial-limit=100", "--seatledger.admission.min-limit=50",
                     "--seatledger.admission.max-limit=100")

@@ -3,6 +3,7 @@ package com.seatledger.api.command;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import com.netflix.concurrency.limits.Limiter;
@@ -40,7 +41,7 @@ public final class Admission {
     public record Settings(boolean enabled, int initialLimit, int minLimit, int maxLimit, Duration targetLatency,
             Duration maxQueueWait) {
 
-        public static final Settings DEFAULTS = new Settings(true, 200, 150, 200, Duration.ofMillis(250),
+        public static final Settings DEFAULTS = new Settings(true, 200, 150, 300, Duration.ofMillis(250),
                 Duration.ofMillis(500));
     }
 
@@ -114,6 +115,8 @@ public final class Admission {
         private volatile boolean decided;
         private volatile boolean unanswered;
         private volatile boolean unusual;
+        /** closed by the filter when the answer is written and by the server when the exchange ends: counted once */
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         Ticket(long arrivedNanos, Limiter.Listener listener) {
             this.arrivedNanos = arrivedNanos;
@@ -145,7 +148,7 @@ public final class Admission {
 
         @Override
         public void close() {
-            if (listener == null) {
+            if (listener == null || !closed.compareAndSet(false, true)) {
                 return;
             }
             if (unanswered) {

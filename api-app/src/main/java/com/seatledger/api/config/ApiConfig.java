@@ -32,6 +32,8 @@ import com.seatledger.api.sse.SseHub;
 import com.seatledger.api.view.StatusReader;
 import com.seatledger.api.view.Views;
 import com.seatledger.api.web.AdmissionFilter;
+import com.seatledger.api.web.AdmissionHandler;
+import com.seatledger.api.web.AdmissionRefusals;
 import com.seatledger.api.web.BodyLimitFilter;
 import com.seatledger.api.web.CommandPathWarmUp;
 import com.seatledger.api.web.Commands;
@@ -183,10 +185,23 @@ public class ApiConfig {
         return admission;
     }
 
-    /** Right after the body limit, before Spring Security: a refused command must cost next to nothing. */
     @Bean
-    FilterRegistrationBean<AdmissionFilter> admissionFilter(Admission admission, MeterRegistry registry) {
-        FilterRegistrationBean<AdmissionFilter> r = new FilterRegistrationBean<>(new AdmissionFilter(admission, registry));
+    AdmissionRefusals admissionRefusals(MeterRegistry registry) {
+        return new AdmissionRefusals(registry);
+    }
+
+    /** Commands are admitted or refused in front of the servlet layer: a refusal must cost next to nothing. */
+    @Bean
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> admissionHandler(Admission admission,
+            AdmissionRefusals refusals) {
+        return factory -> factory.addServerCustomizers(
+                server -> server.setHandler(new AdmissionHandler(server.getHandler(), admission, refusals)));
+    }
+
+    /** Right after the body limit, before Spring Security: binds the admitted command's ticket. */
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(Admission admission, AdmissionRefusals refusals) {
+        FilterRegistrationBean<AdmissionFilter> r = new FilterRegistrationBean<>(new AdmissionFilter(admission, refusals));
         r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return r;
     }
