@@ -59,6 +59,15 @@ final class JsonOut {
         return this;
     }
 
+    /** A member's name that is data (a map key such as a category): any text, escaped as a string value is. */
+    JsonOut key(String key) {
+        separate();
+        quoted(key);
+        put((byte) ':');
+        named = true;
+        return this;
+    }
+
     /** {@code "name":"value"}, nothing if the value is null. */
     JsonOut string(String name, String value) {
         if (value != null) {

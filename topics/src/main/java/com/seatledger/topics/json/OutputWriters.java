@@ -80,7 +80,7 @@ public final class OutputWriters {
         if (e.availability() != null) {
             o.name("availability").beginObject();
             for (Map.Entry<String, Availability> a : e.availability().entrySet()) {
-                o.name(a.getKey()).beginObject().number("available", a.getValue().available())
+                o.key(a.getKey()).beginObject().number("available", a.getValue().available())
                         .number("held", a.getValue().held()).number("sold", a.getValue().sold())
                         .number("blocked", a.getValue().blocked()).endObject();
             }
